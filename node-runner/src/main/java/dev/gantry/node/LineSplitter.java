@@ -1,0 +1,58 @@
+package dev.gantry.node;
+
+import java.util.function.Consumer;
+
+/**
+ * Turns a stream of text chunks, which may end mid-line, into whole sanitized lines. Holds at most
+ * one line, cut at {@code maxLineChars} and marked with "…", so a program printing megabytes
+ * without a newline cannot exhaust memory.
+ */
+public final class LineSplitter {
+
+    public static final int DEFAULT_MAX_LINE_CHARS = 4096;
+    private static final String TRUNCATED = "…";
+
+    private final int maxLineChars;
+    private final Consumer<String> lines;
+    private final StringBuilder current = new StringBuilder();
+    private boolean truncated;
+
+    public LineSplitter(int maxLineChars, Consumer<String> lines) {
+        if (maxLineChars < 1) {
+            throw new IllegalArgumentException("maxLineChars must be ≥ 1, was " + maxLineChars);
+        }
+        this.maxLineChars = maxLineChars;
+        this.lines = lines;
+    }
+
+    public LineSplitter(Consumer<String> lines) {
+        this(DEFAULT_MAX_LINE_CHARS, lines);
+    }
+
+    public void accept(String chunk) {
+        for (int i = 0; i < chunk.length(); i++) {
+            char c = chunk.charAt(i);
+            if (c == '\n') {
+                emit();
+            } else if (current.length() < maxLineChars) {
+                current.append(c);
+            } else {
+                truncated = true;
+            }
+        }
+    }
+
+    /** Emits the last line if the stream did not end with a newline. */
+    public void finish() {
+        if (current.length() > 0 || truncated) {
+            emit();
+        }
+    }
+
+    private void emit() {
+        String line = TerminalText.sanitize(current.toString());
+        lines.accept(truncated ? line + TRUNCATED : line);
+        current.setLength(0);
+        truncated = false;
+    }
+}

@@ -1,0 +1,257 @@
+package dev.gantry.node.docker;
+
+import com.github.dockerjava.api.DockerClient;
+import com.github.dockerjava.api.command.CreateContainerCmd;
+import com.github.dockerjava.api.exception.ConflictException;
+import com.github.dockerjava.api.exception.DockerException;
+import com.github.dockerjava.api.exception.NotFoundException;
+import com.github.dockerjava.api.exception.NotModifiedException;
+import com.github.dockerjava.api.model.Container;
+import com.github.dockerjava.api.model.ExposedPort;
+import com.github.dockerjava.api.model.Image;
+import com.github.dockerjava.api.model.PortBinding;
+import com.github.dockerjava.api.model.Ports;
+import com.github.dockerjava.transport.DockerHttpClient;
+import com.github.dockerjava.zerodep.ZerodepDockerHttpClient;
+import dev.gantry.node.BuiltImage;
+import dev.gantry.node.ContainerEngine;
+import dev.gantry.node.ContainerSpec;
+import dev.gantry.node.ContainerStartFailedException;
+import dev.gantry.node.RunningContainer;
+import org.jboss.logging.Logger;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+
+/** {@link ContainerEngine} over the Docker Engine HTTP API (Docker 20.10+ or Podman's compatible socket). */
+public final class DockerEngine implements ContainerEngine, AutoCloseable {
+
+    public static final String DEFAULT_HOST = "unix:///var/run/docker.sock";
+    /** A build that runs longer is cancelled, so a hanging base-image pull cannot block a deploy forever. */
+    public static final Duration DEFAULT_BUILD_TIMEOUT = Duration.ofMinutes(30);
+
+    private static final Logger LOG = Logger.getLogger(DockerEngine.class);
+    private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(5);
+    private static final Duration TAIL_TIMEOUT = Duration.ofSeconds(10);
+    private static final String LOOPBACK = "127.0.0.1";
+
+    private final String dockerHost;
+    private final DockerHttpClient http;
+    private final Duration buildTimeout;
+    private volatile DockerClient client;
+
+    private DockerEngine(String dockerHost, Duration buildTimeout) {
+        this.dockerHost = dockerHost;
+        this.buildTimeout = buildTimeout;
+        // No response timeout: builds, stops with a grace period and log reads legitimately take long.
+        this.http = new ZerodepDockerHttpClient.Builder()
+                .dockerHost(URI.create(dockerHost))
+                .connectionTimeout(CONNECT_TIMEOUT)
+                .build();
+    }
+
+    /** An engine at {@code dockerHost} (e.g. {@code unix:///var/run/docker.sock}); contacted on first use. */
+    public static DockerEngine connect(String dockerHost) {
+        return connect(dockerHost, DEFAULT_BUILD_TIMEOUT);
+    }
+
+    public static DockerEngine connect(String dockerHost, Duration buildTimeout) {
+        String host = dockerHost == null || dockerHost.isBlank() ? DEFAULT_HOST : dockerHost.strip();
+        return new DockerEngine(host, buildTimeout);
+    }
+
+    /** The engine named by {@code DOCKER_HOST}, or the local socket. */
+    public static DockerEngine fromEnvironment() {
+        return connect(System.getenv("DOCKER_HOST"));
+    }
+
+    public String dockerHost() {
+        return dockerHost;
+    }
+
+    @Override
+    public void ping() {
+        call(() -> client().pingCmd().exec());
+    }
+
+    @Override
+    public BuiltImage build(InputStream buildContext, String tag, Map<String, String> labels, Consumer<String> output) {
+        return new ImageBuild(client(), dockerHost, buildTimeout).run(buildContext, tag, labels, output);
+    }
+
+    @Override
+    public RunningContainer start(ContainerSpec spec) {
+        String id = create(spec);
+        try {
+            call(() -> client().startContainerCmd(id).exec());
+            return inspect(id).orElseThrow(() -> new ContainerStartFailedException(
+                    "container " + spec.name() + " vanished right after it started", null));
+        } catch (DockerException e) {
+            removeAfterFailedStart(id);
+            throw new ContainerStartFailedException(
+                    "container " + spec.name() + " could not start: " + EngineFailures.engineMessage(e), e);
+        } catch (RuntimeException e) {
+            removeAfterFailedStart(id);
+            throw e;
+        }
+    }
+
+    private String create(ContainerSpec spec) {
+        ExposedPort port = ExposedPort.tcp(spec.containerPort());
+        // Never let a missing address fall through to Docker's default of publishing on 0.0.0.0.
+        String address = spec.hostAddress() == null || spec.hostAddress().isBlank() ? LOOPBACK : spec.hostAddress();
+        // An empty host port lets the engine pick a free one, so instances never race for ports.
+        PortBinding publish = new PortBinding(Ports.Binding.bindIp(address), port);
+        CreateContainerCmd create = client().createContainerCmd(spec.image())
+                .withName(spec.name())
+                .withEnv(spec.env().entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).toList())
+                .withLabels(spec.labels())
+                .withExposedPorts(port)
+                .withHostConfig(AppContainerHardening.hostConfig().withPortBindings(publish));
+        if (!spec.command().isEmpty()) {
+            create.withCmd(spec.command());
+        }
+        try {
+            return call(() -> create.exec().getId());
+        } catch (DockerException e) {
+            throw new ContainerStartFailedException(
+                    "container " + spec.name() + " could not be created: " + EngineFailures.engineMessage(e), e);
+        }
+    }
+
+    private void removeAfterFailedStart(String id) {
+        try {
+            stopAndRemove(id, Duration.ZERO);
+        } catch (RuntimeException e) {
+            LOG.warnf(e, "could not remove container %s after its start failed", id);
+        }
+    }
+
+    @Override
+    public void stopAndRemove(String containerId, Duration grace) {
+        int seconds = (int) Math.max(0, Math.min(Integer.MAX_VALUE, (grace.toMillis() + 999) / 1000));
+        try {
+            call(() -> client().stopContainerCmd(containerId).withTimeout(seconds).exec());
+        } catch (NotFoundException | NotModifiedException alreadyGoneOrStopped) {
+            // nothing to stop
+        }
+        try {
+            call(() -> client().removeContainerCmd(containerId).withForce(true).withRemoveVolumes(true).exec());
+        } catch (NotFoundException alreadyGone) {
+            // removed meanwhile: the goal is reached
+        } catch (ConflictException e) {
+            if (!String.valueOf(e.getMessage()).contains("already in progress")) {
+                throw e;
+            }
+        }
+    }
+
+    @Override
+    public List<RunningContainer> list(Map<String, String> labels) {
+        List<Container> found = call(() -> client().listContainersCmd()
+                .withShowAll(true)
+                .withLabelFilter(labels)
+                .exec());
+        // The list view lacks exit codes and start times; a container removed meanwhile drops out.
+        return found.stream().map(c -> inspect(c.getId())).flatMap(Optional::stream).toList();
+    }
+
+    @Override
+    public Optional<RunningContainer> inspect(String containerId) {
+        try {
+            return Optional.of(ContainerViews.of(call(() -> client().inspectContainerCmd(containerId).exec())));
+        } catch (NotFoundException e) {
+            return Optional.empty();
+        }
+    }
+
+    @Override
+    public String tail(String containerId, int lines) {
+        LogTail tail = new LogTail(Math.max(1, lines));
+        try {
+            call(() -> client().logContainerCmd(containerId)
+                    .withStdOut(true)
+                    .withStdErr(true)
+                    .withTail(Math.max(1, lines))
+                    .exec(tail));
+            if (!tail.awaitCompletion(TAIL_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)) {
+                closeQuietly(tail);
+            }
+        } catch (NotFoundException e) {
+            return "";
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (RuntimeException e) {
+            throw EngineFailures.translate(e, dockerHost);
+        }
+        return tail.text();
+    }
+
+    @Override
+    public boolean removeImage(String image) {
+        try {
+            call(() -> client().removeImageCmd(image).exec());
+            return true;
+        } catch (NotFoundException | ConflictException e) {
+            LOG.debugf("image %s not removed: %s", image, EngineFailures.engineMessage(e));
+            return false;
+        }
+    }
+
+    @Override
+    public List<String> listImages(Map<String, String> labels) {
+        return call(() -> client().listImagesCmd().withLabelFilter(labels).exec()).stream()
+                .map(Image::getId)
+                .toList();
+    }
+
+    /** The underlying client, for tests and for abilities the port does not have yet. */
+    DockerClient client() {
+        DockerClient c = client;
+        if (c == null) {
+            synchronized (this) {
+                if (client == null) {
+                    client = call(() -> ApiVersionNegotiation.negotiatedClient(dockerHost, http));
+                }
+                c = client;
+            }
+        }
+        return c;
+    }
+
+    @Override
+    public void close() throws IOException {
+        http.close();
+    }
+
+    private <T> T call(Supplier<T> engineCall) {
+        try {
+            return engineCall.get();
+        } catch (RuntimeException e) {
+            throw EngineFailures.translate(e, dockerHost);
+        }
+    }
+
+    private void call(Runnable engineCall) {
+        call(() -> {
+            engineCall.run();
+            return null;
+        });
+    }
+
+    private static void closeQuietly(AutoCloseable c) {
+        try {
+            c.close();
+        } catch (Exception e) {
+            LOG.debug("closing an engine stream failed", e);
+        }
+    }
+}

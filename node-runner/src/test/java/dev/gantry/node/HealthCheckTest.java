@@ -1,0 +1,83 @@
+package dev.gantry.node;
+
+import com.sun.net.httpserver.HttpServer;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+
+class HealthCheckTest {
+
+    private HttpServer server;
+
+    @AfterEach
+    void stopServer() {
+        if (server != null) {
+            server.stop(0);
+        }
+    }
+
+    @Test
+    void passesOnceTheAppAnswersBelow500() throws IOException {
+        AtomicInteger calls = new AtomicInteger();
+        int port = serve(() -> calls.incrementAndGet() < 3 ? 503 : 404);
+
+        HealthCheck.http("127.0.0.1", port, "/up", Duration.ofSeconds(1))
+                .waitUntilHealthy(Duration.ofSeconds(5), Duration.ofMillis(20), () -> true);
+        assertEquals(3, calls.get());
+    }
+
+    @Test
+    void timesOutSayingWhatItSawLast() throws IOException {
+        int port = serve(() -> 503);
+        HealthCheck check = HealthCheck.http("127.0.0.1", port, "/up", Duration.ofSeconds(1));
+
+        HealthCheckFailedException e = assertThrows(HealthCheckFailedException.class,
+                () -> check.waitUntilHealthy(Duration.ofMillis(300), Duration.ofMillis(50), () -> true));
+        assertEquals("health check of http://127.0.0.1:" + port + "/up failed: no healthy answer within 300ms"
+                + " (last seen: status 503)", e.getMessage());
+    }
+
+    @Test
+    void failsAtOnceWhenTheInstanceIsGone() throws IOException {
+        int port = unusedPort();
+        HealthCheck check = HealthCheck.http("127.0.0.1", port, "/", Duration.ofSeconds(1));
+
+        HealthCheckFailedException e = assertTimeoutPreemptively(Duration.ofSeconds(2), () -> assertThrows(
+                HealthCheckFailedException.class,
+                () -> check.waitUntilHealthy(Duration.ofMinutes(5), Duration.ofSeconds(1), () -> false)));
+        assertEquals("health check of http://127.0.0.1:" + port + "/ failed: the container exited"
+                + " (last seen: connection refused)", e.getMessage());
+    }
+
+    @Test
+    void refusesTargetsThatCannotBeChecked() {
+        assertThrows(IllegalArgumentException.class, () -> HealthCheck.http("127.0.0.1", 0, "/", Duration.ofSeconds(1)));
+        assertThrows(IllegalArgumentException.class, () -> HealthCheck.http("127.0.0.1", 80, "up", Duration.ofSeconds(1)));
+    }
+
+    private int serve(java.util.function.IntSupplier status) throws IOException {
+        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        server.createContext("/", exchange -> {
+            exchange.sendResponseHeaders(status.getAsInt(), -1);
+            exchange.close();
+        });
+        server.start();
+        return server.getAddress().getPort();
+    }
+
+    private static int unusedPort() throws IOException {
+        try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return s.getLocalPort();
+        }
+    }
+}

@@ -1,0 +1,147 @@
+package dev.gantry.node.docker;
+
+import com.github.dockerjava.api.model.Capability;
+import com.github.dockerjava.api.model.HostConfig;
+import dev.gantry.node.ContainerStartFailedException;
+import dev.gantry.node.HealthCheck;
+import dev.gantry.node.RunningContainer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class DockerEngineContainerTest {
+
+    private static DockerTestRun docker;
+    private static String webImage;
+
+    @BeforeAll
+    static void buildWebImage() {
+        docker = new DockerTestRun();
+        webImage = docker.build("web", docker.onBase("""
+                COPY index.html /www/index.html
+                CMD httpd -f -p $PORT -h /www
+                """).file("index.html", "hello from gantry\n"), line -> { }).tag();
+    }
+
+    @AfterAll
+    static void cleanUp() throws Exception {
+        docker.close();
+    }
+
+    @Test
+    void startPublishesOnLoopbackAtAnEngineChosenPortWithHardening() throws Exception {
+        RunningContainer web = docker.engine.start(docker.spec("web", webImage, List.of(), 8080));
+
+        assertTrue(web.running());
+        assertEquals("127.0.0.1", web.hostAddress());
+        assertTrue(web.hostPort() > 0, "no published port");
+        assertEquals(docker.containerName("web"), web.name());
+        assertEquals(docker.runId, web.labels().get("gantry.test"));
+        HealthCheck.http("127.0.0.1", web.hostPort(), "/", Duration.ofSeconds(2))
+                .waitUntilHealthy(Duration.ofSeconds(20), Duration.ofMillis(100), () -> true);
+        assertEquals("hello from gantry\n", get(web.hostPort(), "/index.html"));
+
+        HostConfig host = docker.engine.client().inspectContainerCmd(web.id()).exec().getHostConfig();
+        assertArrayEquals(new Capability[] {Capability.ALL}, host.getCapDrop());
+        assertEquals(Set.of(AppContainerHardening.KEPT_CAPABILITIES), Set.of(host.getCapAdd()));
+        assertEquals(List.of("no-new-privileges"), host.getSecurityOpts());
+        assertEquals(512L, host.getPidsLimit());
+        assertFalse(Boolean.TRUE.equals(host.getPrivileged()));
+        // docker-java sends restart policy "no" as an empty name, which the engine reads the same way.
+        assertTrue(Set.of("", "no").contains(host.getRestartPolicy().getName()), host.getRestartPolicy()::toString);
+        assertEquals("bridge", host.getNetworkMode());
+    }
+
+    @Test
+    void listFindsExactlyThisRunsContainersAndStopAndRemoveRemovesThem() {
+        RunningContainer a = docker.engine.start(docker.spec("list-a", webImage, List.of(), 8080));
+        RunningContainer b = docker.engine.start(docker.spec("list-b", webImage, List.of("sleep", "600"), 8080));
+        Map<String, String> onlyThese = Map.of("gantry.test", docker.runId, "gantry.case", "list");
+        assertEquals(List.of(), docker.engine.list(onlyThese), "the label filter must match every label");
+
+        Set<String> listed = docker.engine.list(docker.labels).stream().map(RunningContainer::id).collect(Collectors.toSet());
+        assertTrue(listed.containsAll(Set.of(a.id(), b.id())), listed::toString);
+
+        docker.engine.stopAndRemove(b.id(), Duration.ofSeconds(1));
+        assertTrue(docker.engine.inspect(b.id()).isEmpty());
+        assertFalse(docker.engine.list(docker.labels).stream().anyMatch(c -> c.id().equals(b.id())));
+        docker.engine.stopAndRemove(b.id(), Duration.ofSeconds(1)); // already gone: fine
+        docker.engine.stopAndRemove(a.id(), Duration.ofSeconds(5));
+        assertTrue(docker.engine.inspect(a.id()).isEmpty());
+    }
+
+    @Test
+    void inspectReportsAnExitedContainersCodeAndTailItsOutput() throws Exception {
+        RunningContainer c = docker.engine.start(docker.spec("exits", webImage,
+                List.of("sh", "-c", "echo oops >&2; sleep 0.5; for i in 1 2 3 4 5; do echo line-$i; done; exit 3"),
+                8080));
+        RunningContainer exited = waitUntilExited(c.id());
+
+        assertEquals(3, exited.exitCode());
+        assertNotNull(exited.startedAt());
+        assertEquals("line-3\nline-4\nline-5", docker.engine.tail(c.id(), 3));
+        // The engine logs stdout and stderr separately, so only a pause orders them reliably.
+        assertTrue(docker.engine.tail(c.id(), 10).startsWith("oops\nline-1\n"));
+        assertEquals("", docker.engine.tail("gantry-test-no-such-container", 3));
+    }
+
+    @Test
+    void aCommandThatCannotStartLeavesNoContainerBehind() {
+        String name = docker.containerName("bad-cmd");
+        ContainerStartFailedException e = assertThrows(ContainerStartFailedException.class,
+                () -> docker.engine.start(docker.spec("bad-cmd", webImage, List.of("/no/such/binary"), 8080)));
+
+        assertTrue(e.getMessage().startsWith("container " + name + " could not start: "), e.getMessage());
+        assertTrue(e.getMessage().contains("/no/such/binary"), e.getMessage());
+        assertTrue(docker.engine.inspect(name).isEmpty(), "the created container was left behind");
+    }
+
+    @Test
+    void aMissingImageIsReportedByName() {
+        ContainerStartFailedException e = assertThrows(ContainerStartFailedException.class,
+                () -> docker.engine.start(docker.spec("no-image", "gantry-test-missing:nope", List.of(), 8080)));
+        assertTrue(e.getMessage().contains("gantry-test-missing:nope"), e.getMessage());
+    }
+
+    @Test
+    void removeImageReportsAMissingImageAsFalse() {
+        assertFalse(docker.engine.removeImage("gantry-test-missing:nope"));
+    }
+
+    private static RunningContainer waitUntilExited(String id) throws InterruptedException {
+        for (int i = 0; i < 100; i++) {
+            RunningContainer c = docker.engine.inspect(id).orElseThrow();
+            if (!c.running()) {
+                return c;
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("container " + id + " did not exit");
+    }
+
+    private static String get(int port, String path) throws Exception {
+        HttpClient http = HttpClient.newBuilder().proxy(HttpClient.Builder.NO_PROXY).build();
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                .timeout(Duration.ofSeconds(5)).build();
+        HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, response.statusCode());
+        return response.body();
+    }
+}
