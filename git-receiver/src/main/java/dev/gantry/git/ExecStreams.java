@@ -1,0 +1,8 @@
+package dev.gantry.git;
+
+import java.io.InputStream;
+import java.io.OutputStream;
+
+/** The three streams of one SSH exec channel. */
+record ExecStreams(InputStream in, OutputStream out, OutputStream err) {
+}
