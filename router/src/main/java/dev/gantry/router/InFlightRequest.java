@@ -1,0 +1,14 @@
+package dev.gantry.router;
+
+/**
+ * A request the router has sent, or is about to send, to a backend and has not finished answering.
+ * {@link InFlightRequests} calls these from any thread; implementations hop to their own event loop.
+ */
+interface InFlightRequest {
+
+    /** {@code backend} is leaving its route. Plain requests keep going; long-lived tunnels close here. */
+    void drainStarted(Backend backend);
+
+    /** The drain of {@code backend} timed out and this request is still open to it: end it now. */
+    void drainDeadlineReached(Backend backend);
+}

@@ -1,0 +1,94 @@
+package dev.gantry.router;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.vertx.core.Vertx;
+import java.net.URI;
+import java.net.http.WebSocket;
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** WebSockets pass through as a tunnel, and a drain closes them at once. */
+class RouterWebSocketTest {
+
+    private static Vertx vertx;
+    private static Router router;
+    private static TestBackend backend;
+    private static TestClient client;
+
+    @BeforeAll
+    static void start() throws Exception {
+        vertx = Vertx.vertx();
+        router = new Router(vertx, RouterOptions.defaults().withBindHost("127.0.0.1").withPort(0));
+        router.start();
+        backend = TestBackend.start(vertx, "chat");
+        router.setRoute("chat", Set.of("chat.example.com"), List.of(backend.backend()));
+        client = new TestClient(router.port());
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        router.close();
+        backend.close();
+        vertx.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+    }
+
+    @Test
+    void messagesCrossTheRouterAndADrainClosesTheSocketAtOnce() throws Exception {
+        Messages messages = new Messages();
+        WebSocket socket = client.http().newWebSocketBuilder()
+                .header("Host", "chat.example.com")
+                .buildAsync(URI.create("ws://127.0.0.1:" + router.port() + "/socket"), messages)
+                .get(10, TimeUnit.SECONDS);
+
+        socket.sendText("hello", true).get(5, TimeUnit.SECONDS);
+        assertEquals("chat:hello", messages.received.poll(5, TimeUnit.SECONDS));
+        socket.sendText("again", true).get(5, TimeUnit.SECONDS);
+        assertEquals("chat:again", messages.received.poll(5, TimeUnit.SECONDS));
+
+        Set<Backend> left = router.setRoute("chat", Set.of("chat.example.com"), List.of());
+        long drainStart = System.nanoTime();
+        router.drain(left, Duration.ofSeconds(30)).get(5, TimeUnit.SECONDS);
+
+        assertTrue(System.nanoTime() - drainStart < TimeUnit.SECONDS.toNanos(5), "drain waited for the WebSocket");
+        messages.closed.get(5, TimeUnit.SECONDS);
+    }
+
+    private static final class Messages implements WebSocket.Listener {
+        final BlockingQueue<String> received = new LinkedBlockingQueue<>();
+        final CompletableFuture<Void> closed = new CompletableFuture<>();
+        private final StringBuilder partial = new StringBuilder();
+
+        @Override
+        public CompletionStage<?> onText(WebSocket socket, CharSequence data, boolean last) {
+            partial.append(data);
+            if (last) {
+                received.add(partial.toString());
+                partial.setLength(0);
+            }
+            socket.request(1);
+            return null;
+        }
+
+        @Override
+        public CompletionStage<?> onClose(WebSocket socket, int statusCode, String reason) {
+            closed.complete(null);
+            return null;
+        }
+
+        @Override
+        public void onError(WebSocket socket, Throwable error) {
+            closed.complete(null);
+        }
+    }
+}
