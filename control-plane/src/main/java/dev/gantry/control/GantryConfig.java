@@ -1,0 +1,69 @@
+package dev.gantry.control;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.nio.file.Path;
+import java.time.Duration;
+
+/** Gantry's own settings (prefix {@code gantry.}); defaults live in application.properties. */
+@ConfigMapping(prefix = "gantry")
+public interface GantryConfig {
+
+    /** Data directory: repositories, host key, CLI token, embedded database. */
+    Path home();
+
+    /** Apps answer at {@code APP.<base-domain>} through the router. */
+    String baseDomain();
+
+    /** The host name people reach this machine by, shown in git remotes. */
+    String publicHost();
+
+    Ssh ssh();
+
+    RouterSettings router();
+
+    Docker docker();
+
+    Node node();
+
+    Deploy deploy();
+
+    interface Ssh {
+        int port();
+
+        String bindHost();
+
+        /** Largest pack a push may send. */
+        @WithDefault("1024")
+        long maxPackMib();
+    }
+
+    interface RouterSettings {
+        int port();
+
+        String bindHost();
+    }
+
+    interface Docker {
+        String host();
+    }
+
+    interface Node {
+        /** Address instances publish their ports on; the router's upstreams use it. */
+        String advertiseAddress();
+    }
+
+    interface Deploy {
+        /** How long a new web instance has to answer its first health check. */
+        @WithDefault("60s")
+        Duration healthTimeout();
+
+        /** How long requests in flight to an old instance may take after the switch. */
+        @WithDefault("30s")
+        Duration drainTimeout();
+
+        /** Between SIGTERM and SIGKILL when an instance stops. */
+        @WithDefault("10s")
+        Duration stopGrace();
+    }
+}

@@ -1,0 +1,60 @@
+package dev.gantry.control.apps;
+
+import dev.gantry.control.GantryConfig;
+import dev.gantry.control.deploy.AppLocks;
+import dev.gantry.control.deploy.InstanceLabels;
+import dev.gantry.git.LineSink;
+import dev.gantry.node.ContainerEngine;
+import dev.gantry.node.RunningContainer;
+import dev.gantry.router.Router;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.Map;
+import java.util.stream.Stream;
+
+/** Takes an app down and removes everything Gantry holds for it: route, instances, images, repo, rows. */
+@ApplicationScoped
+public class AppDestroyService {
+
+    private final AppService apps;
+    private final AppLocks locks;
+    private final ContainerEngine engine;
+    private final Router router;
+    private final GantryConfig config;
+
+    AppDestroyService(AppService apps, AppLocks locks, ContainerEngine engine, Router router, GantryConfig config) {
+        this.apps = apps;
+        this.locks = locks;
+        this.engine = engine;
+        this.router = router;
+        this.config = config;
+    }
+
+    public void destroy(String name, LineSink progress) {
+        try (AppLocks.Held lock = locks.acquire(name, progress)) {
+            router.removeRoute(name);
+            for (RunningContainer instance : engine.list(Map.of(InstanceLabels.APP, name))) {
+                progress.line("Stopping " + instance.name());
+                engine.stopAndRemove(instance.id(), config.deploy().stopGrace());
+            }
+            apps.delete(name);
+            deleteRepository(config.home().resolve("repos").resolve(name + ".git"));
+            engine.listImages(Map.of(InstanceLabels.APP, name)).forEach(engine::removeImage);
+        }
+    }
+
+    private static void deleteRepository(Path repository) {
+        if (!Files.exists(repository)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(repository)) {
+            paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not delete " + repository, e);
+        }
+    }
+}

@@ -1,0 +1,65 @@
+package dev.gantry.control.apps;
+
+import dev.gantry.control.ConflictException;
+import dev.gantry.control.InvalidInputException;
+import dev.gantry.control.NotFoundException;
+import dev.gantry.control.domain.App;
+import dev.gantry.git.AppName;
+import io.quarkus.panache.common.Sort;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.util.List;
+import java.util.Set;
+
+/** Creates, finds and deletes apps; the rules for app names live here and in {@link AppName}. */
+@ApplicationScoped
+public class AppService {
+
+    /** Names that would clash with Gantry's own hostnames or confuse people; see docs/user-guide.md. */
+    public static final Set<String> RESERVED_NAMES = Set.of("gantry", "api", "console", "admin", "www", "git", "ssh");
+
+    @Transactional
+    public App create(String name, String user) {
+        checkName(name);
+        if (App.findByName(name).isPresent()) {
+            throw new ConflictException("app '" + name + "' already exists. Pick another name, or push to it");
+        }
+        return App.create(name, user);
+    }
+
+    /** The app a push goes to; a push to an unknown app creates it. Returns whether it was created. */
+    @Transactional
+    public boolean ensureExistsForPush(String name, String user) {
+        if (App.findByName(name).isPresent()) {
+            return false;
+        }
+        checkName(name);
+        App.create(name, user);
+        return true;
+    }
+
+    @Transactional
+    public App get(String name) {
+        return App.findByName(name).orElseThrow(() -> new NotFoundException("app '" + name
+                + "' does not exist. Create it with apps:create " + name + " or push to it"));
+    }
+
+    @Transactional
+    public List<App> list() {
+        return App.listAll(Sort.by("name"));
+    }
+
+    @Transactional
+    public void delete(String name) {
+        get(name).delete();
+    }
+
+    private static void checkName(String name) {
+        if (!AppName.isValid(name)) {
+            throw new InvalidInputException("'" + name + "' is not a valid app name. " + AppName.RULE);
+        }
+        if (RESERVED_NAMES.contains(name)) {
+            throw new InvalidInputException("'" + name + "' is reserved for Gantry itself. Pick another app name");
+        }
+    }
+}

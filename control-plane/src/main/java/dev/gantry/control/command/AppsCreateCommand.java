@@ -1,0 +1,40 @@
+package dev.gantry.control.command;
+
+import dev.gantry.control.apps.AppService;
+import dev.gantry.control.deploy.AppRoutes;
+import jakarta.enterprise.context.ApplicationScoped;
+
+@ApplicationScoped
+public class AppsCreateCommand implements Command {
+
+    private final AppService apps;
+    private final AppRoutes routes;
+
+    AppsCreateCommand(AppService apps, AppRoutes routes) {
+        this.apps = apps;
+        this.routes = routes;
+    }
+
+    @Override
+    public String name() {
+        return "apps:create";
+    }
+
+    @Override
+    public String usage() {
+        return "APP";
+    }
+
+    @Override
+    public String summary() {
+        return "create an app (a push to a new name also does)";
+    }
+
+    @Override
+    public void run(CommandContext context) {
+        String name = context.arg(0, "the app name");
+        context.expectAtMost(1);
+        apps.create(name, context.user());
+        context.out().println("Created " + name + ". Push to it; it will answer at " + routes.url(name));
+    }
+}

@@ -1,0 +1,45 @@
+package dev.gantry.control.command;
+
+import dev.gantry.control.apps.AppDestroyService;
+import dev.gantry.control.apps.AppService;
+import dev.gantry.control.InvalidInputException;
+import jakarta.enterprise.context.ApplicationScoped;
+
+@ApplicationScoped
+public class AppsDestroyCommand implements Command {
+
+    private final AppService apps;
+    private final AppDestroyService destroyer;
+
+    AppsDestroyCommand(AppService apps, AppDestroyService destroyer) {
+        this.apps = apps;
+        this.destroyer = destroyer;
+    }
+
+    @Override
+    public String name() {
+        return "apps:destroy";
+    }
+
+    @Override
+    public String usage() {
+        return "APP --force";
+    }
+
+    @Override
+    public String summary() {
+        return "stop an app and delete its releases, images and repository";
+    }
+
+    @Override
+    public void run(CommandContext context) {
+        String name = context.arg(0, "the app name");
+        apps.get(name);
+        if (!context.flag("--force")) {
+            throw new InvalidInputException("destroying " + name + " stops it and deletes its releases, images and"
+                    + " repository for good. Run again with --force: apps:destroy " + name + " --force");
+        }
+        destroyer.destroy(name, context.out()::println);
+        context.out().println("Destroyed " + name);
+    }
+}

@@ -1,0 +1,49 @@
+package dev.gantry.control.command;
+
+import dev.gantry.control.InvalidInputException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
+/** Who runs a command, with which arguments, and where its output goes. */
+public record CommandContext(String user, Command command, List<String> args, InputStream stdin, PrintStream out) {
+
+    private static final int MAX_STDIN_BYTES = 64 * 1024;
+
+    /** The positional argument at {@code index}, or a usage error naming it. */
+    public String arg(int index, String what) {
+        if (args.size() <= index || args.get(index).startsWith("--")) {
+            throw usageError("missing " + what);
+        }
+        return args.get(index);
+    }
+
+    public boolean flag(String name) {
+        return args.contains(name);
+    }
+
+    public void expectAtMost(int count) {
+        if (args.size() > count) {
+            throw usageError("unexpected argument '" + args.get(count) + "'");
+        }
+    }
+
+    public String readStdin() {
+        try {
+            byte[] bytes = stdin.readNBytes(MAX_STDIN_BYTES + 1);
+            if (bytes.length > MAX_STDIN_BYTES) {
+                throw new InvalidInputException("input over " + MAX_STDIN_BYTES / 1024 + " KiB. Send one public key line");
+            }
+            return new String(bytes, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public InvalidInputException usageError(String problem) {
+        return new InvalidInputException(problem + ". Usage: " + command.name() + " " + command.usage());
+    }
+}

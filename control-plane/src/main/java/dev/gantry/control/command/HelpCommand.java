@@ -1,0 +1,38 @@
+package dev.gantry.control.command;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Provider;
+
+@ApplicationScoped
+public class HelpCommand implements Command {
+
+    // A provider, because the dispatcher itself is built from every command, this one included.
+    @Inject
+    Provider<CommandDispatcher> dispatcher;
+
+    @Override
+    public String name() {
+        return "help";
+    }
+
+    @Override
+    public String usage() {
+        return "";
+    }
+
+    @Override
+    public String summary() {
+        return "list the commands";
+    }
+
+    @Override
+    public void run(CommandContext context) {
+        context.out().println("Usage: ssh -p 2222 gantry@HOST COMMAND [ARGS], or ./gantry COMMAND [ARGS] on the host");
+        context.out().println();
+        for (Command command : dispatcher.get().commands()) {
+            String synopsis = (command.name() + " " + command.usage()).trim();
+            context.out().printf("  %-32s %s%n", synopsis, command.summary());
+        }
+    }
+}

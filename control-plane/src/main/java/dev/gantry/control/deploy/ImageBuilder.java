@@ -1,0 +1,98 @@
+package dev.gantry.control.deploy;
+
+import dev.gantry.git.CommitArchive;
+import dev.gantry.git.LineSink;
+import dev.gantry.node.BuiltImage;
+import dev.gantry.node.ContainerEngine;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PipedInputStream;
+import java.io.PipedOutputStream;
+import java.io.UncheckedIOException;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.eclipse.jgit.lib.ObjectId;
+import org.eclipse.jgit.lib.Repository;
+
+/**
+ * Streams a commit's tree straight from the repository into the engine's build API (no checkout
+ * on disk) and relays the build output line by line.
+ */
+@ApplicationScoped
+public class ImageBuilder {
+
+    private static final int PIPE_BUFFER = 256 * 1024;
+
+    private final ContainerEngine engine;
+
+    ImageBuilder(ContainerEngine engine) {
+        this.engine = engine;
+    }
+
+    public BuiltImage build(String app, long buildId, Repository repository, ObjectId commit, BuildLog log) {
+        try (PipedInputStream context = new PipedInputStream(PIPE_BUFFER)) {
+            OutputStream contextWriter = new PipedOutputStream(context);
+            CompletableFuture<Void> archiving = CompletableFuture.runAsync(() -> writeTree(repository, commit, contextWriter));
+            BuiltImage image;
+            try {
+                image = engine.build(context, "gantry/" + app + ":build-" + buildId,
+                        Map.of(InstanceLabels.APP, app, InstanceLabels.BUILD, Long.toString(buildId)), log::line);
+            } catch (RuntimeException engineError) {
+                // A tree the archive refused (say, a symlink leaving it) shows up at the engine as a
+                // truncated context; the archive's own reason is the one worth showing.
+                throw archiveFailure(archiving).orElse(engineError);
+            }
+            archiving.join();
+            return image;
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not stream the commit to the engine: " + e.getMessage(), e);
+        }
+    }
+
+    private static Optional<RuntimeException> archiveFailure(CompletableFuture<Void> archiving) {
+        try {
+            archiving.get(5, TimeUnit.SECONDS);
+            return Optional.empty();
+        } catch (ExecutionException e) {
+            return Optional.of(e.getCause() instanceof RuntimeException cause ? cause : new IllegalStateException(e.getCause()));
+        } catch (InterruptedException | TimeoutException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static void writeTree(Repository repository, ObjectId commit, OutputStream out) {
+        try (out) {
+            CommitArchive.write(repository, commit, out);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Keeps the build's output (bounded) for the ledger while relaying each line to the client. */
+    public static final class BuildLog {
+        private static final int MAX_KEPT_CHARS = 1024 * 1024;
+
+        private final StringBuilder kept = new StringBuilder();
+        private final LineSink client;
+
+        public BuildLog(LineSink client) {
+            this.client = client;
+        }
+
+        public synchronized void line(String text) {
+            client.line("       " + text);
+            if (kept.length() + text.length() < MAX_KEPT_CHARS) {
+                kept.append(text).append('\n');
+            }
+        }
+
+        public synchronized String text() {
+            return kept.toString();
+        }
+    }
+}

@@ -1,0 +1,113 @@
+package dev.gantry.control.deploy;
+
+import dev.gantry.buildpacks.BuildPlan;
+import dev.gantry.buildpacks.BuildPlanner;
+import dev.gantry.control.GantryException;
+import dev.gantry.git.CommitArchive;
+import dev.gantry.git.LineSink;
+import dev.gantry.git.PushRequest;
+import dev.gantry.git.PushResult;
+import dev.gantry.node.BuildFailedException;
+import dev.gantry.node.BuiltImage;
+import dev.gantry.node.EngineUnavailableException;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Duration;
+import java.util.Set;
+import org.eclipse.jgit.lib.Constants;
+import org.eclipse.jgit.lib.ObjectId;
+import org.eclipse.jgit.lib.Repository;
+import org.jboss.logging.Logger;
+
+/**
+ * What happens on {@code git push paas main}, top to bottom: lock the app, plan and build an image
+ * from the pushed commit, append a release, roll it out. Runs inside git's pre-receive step, so a
+ * failure rejects the push and {@code git push} exits non-zero with the reason.
+ */
+@ApplicationScoped
+public class PushDeployService {
+
+    private static final Logger LOG = Logger.getLogger(PushDeployService.class);
+    static final Set<String> DEPLOY_BRANCHES = Set.of(Constants.R_HEADS + "main", Constants.R_HEADS + "master");
+
+    private final AppLocks locks;
+    private final BuildPlanner planner = new BuildPlanner();
+    private final ImageBuilder builder;
+    private final ReleaseLedger ledger;
+    private final Rollout rollout;
+    private final AppRoutes routes;
+
+    PushDeployService(AppLocks locks, ImageBuilder builder, ReleaseLedger ledger, Rollout rollout, AppRoutes routes) {
+        this.locks = locks;
+        this.builder = builder;
+        this.ledger = ledger;
+        this.rollout = rollout;
+        this.routes = routes;
+    }
+
+    public PushResult onPush(PushRequest push) {
+        if (!DEPLOY_BRANCHES.contains(push.refName())) {
+            push.progress().line("-----> Stored " + push.refName() + "; only main or master is deployed");
+            return PushResult.accept();
+        }
+        if (ObjectId.zeroId().equals(push.newId())) {
+            return PushResult.reject("deleting " + Repository.shortenRefName(push.refName())
+                    + " is refused: it is the branch Gantry deploys. Push a new commit to it instead");
+        }
+        try {
+            deploy(push);
+            return PushResult.accept();
+        } catch (GantryException | BuildFailedException | EngineUnavailableException | UncheckedIOException e) {
+            push.progress().line(" !     " + e.getMessage());
+            return PushResult.reject(e.getMessage());
+        }
+    }
+
+    private void deploy(PushRequest push) {
+        String commit = push.newId().name();
+        LineSink progress = push.progress();
+        long started = System.nanoTime();
+        try (AppLocks.Held lock = locks.acquire(push.app(), progress)) {
+            BuildPlan plan = planner.plan(rootNames(push));
+            progress.line("-----> Building " + push.app() + " from " + plan.dockerfile() + " (commit "
+                    + commit.substring(0, 7) + "; " + plan.reason() + ")");
+            long buildId = ledger.startBuild(push.app(), commit, plan.kind(), push.user());
+            BuiltImage image = build(push, buildId);
+
+            long releaseId = ledger.appendRelease(buildId, "Deploy " + commit.substring(0, 7), push.user());
+            RolloutTarget released = rollout.rollOut(releaseId, progress);
+
+            progress.line("=====> " + push.app() + " " + released.label() + " deployed in "
+                    + seconds(Duration.ofNanos(System.nanoTime() - started)) + ": " + routes.url(push.app()));
+            LOG.infof("%s deployed %s %s (image %s)", push.user(), push.app(), released.label(), image.id());
+        }
+    }
+
+    private BuiltImage build(PushRequest push, long buildId) {
+        ImageBuilder.BuildLog log = new ImageBuilder.BuildLog(push.progress());
+        try {
+            BuiltImage image = builder.build(push.app(), buildId, push.repository(), push.newId(), log);
+            ledger.buildSucceeded(buildId, image.id(), image.tag(), log.text());
+            return image;
+        } catch (RuntimeException e) {
+            ledger.buildFailed(buildId, e.getMessage(), log.text());
+            throw e instanceof BuildFailedException
+                    ? new BuildFailedException("build failed: " + e.getMessage()
+                            + ". Fix the Dockerfile and push again; the running release is unchanged")
+                    : e;
+        }
+    }
+
+    private static Set<String> rootNames(PushRequest push) {
+        try {
+            return CommitArchive.rootNames(push.repository(), push.newId());
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not read the pushed commit: " + e.getMessage(), e);
+        }
+    }
+
+    private static String seconds(Duration duration) {
+        return String.format("%.1f s", duration.toMillis() / 1000.0);
+    }
+}

@@ -1,0 +1,104 @@
+package dev.gantry.control.deploy;
+
+import dev.gantry.control.GantryConfig;
+import dev.gantry.git.LineSink;
+import dev.gantry.node.ContainerEngine;
+import dev.gantry.node.RunningContainer;
+import dev.gantry.router.Backend;
+import dev.gantry.router.Router;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.List;
+import org.jboss.logging.Logger;
+
+/**
+ * Moves an app to a release in kamal-proxy's order: start the new instance, wait until it is
+ * healthy, switch the route atomically, drain the old instances, then stop them. Anything that
+ * fails before the switch removes the new instance and leaves the old release serving.
+ */
+@ApplicationScoped
+public class Rollout {
+
+    private static final Logger LOG = Logger.getLogger(Rollout.class);
+    private static final int LOG_LINES_ON_FAILURE = 20;
+
+    private final ReleaseLedger ledger;
+    private final InstanceLauncher launcher;
+    private final ContainerEngine engine;
+    private final Router router;
+    private final AppRoutes routes;
+    private final GantryConfig config;
+
+    Rollout(ReleaseLedger ledger, InstanceLauncher launcher, ContainerEngine engine, Router router, AppRoutes routes,
+            GantryConfig config) {
+        this.ledger = ledger;
+        this.launcher = launcher;
+        this.engine = engine;
+        this.router = router;
+        this.routes = routes;
+        this.config = config;
+    }
+
+    public RolloutTarget rollOut(long releaseId, LineSink progress) {
+        RolloutTarget target = ledger.startDeployment(releaseId);
+        progress.line("-----> Releasing " + target.label());
+        List<RunningContainer> previous = engine.list(InstanceLabels.webOf(target.app()));
+
+        RunningContainer fresh = startHealthy(target, progress);
+
+        ledger.deploymentSwitching(target.deploymentId());
+        router.setRoute(target.app(), routes.hostnames(target.app()), List.of(backendOf(fresh)));
+        progress.line("-----> Routed " + String.join(", ", routes.hostnames(target.app())) + " to " + target.label());
+
+        retire(previous, progress);
+        ledger.deploymentSucceeded(target.deploymentId());
+        return target;
+    }
+
+    private RunningContainer startHealthy(RolloutTarget target, LineSink progress) {
+        RunningContainer fresh = null;
+        try {
+            progress.line("-----> Starting web instance of " + target.label());
+            fresh = launcher.startWeb(target);
+            progress.line("-----> Waiting for " + fresh.name() + " to answer GET / on "
+                    + fresh.hostAddress() + ":" + fresh.hostPort());
+            launcher.awaitHealthy(fresh);
+            return fresh;
+        } catch (RuntimeException e) {
+            String reason = "the web instance of " + target.label() + " did not become healthy: " + e.getMessage();
+            if (fresh != null) {
+                relayLastOutput(fresh, progress);
+                engine.stopAndRemove(fresh.id(), config.deploy().stopGrace());
+            }
+            ledger.deploymentFailed(target.deploymentId(), reason);
+            throw new DeployFailedException(reason + ". The previous release keeps serving; fix the app and push again");
+        }
+    }
+
+    private void retire(List<RunningContainer> previous, LineSink progress) {
+        if (previous.isEmpty()) {
+            return;
+        }
+        progress.line("-----> Draining and stopping " + previous.size() + " old instance(s)");
+        List<Backend> backends = previous.stream().filter(c -> c.hostPort() > 0).map(Rollout::backendOf).toList();
+        router.drain(backends, config.deploy().drainTimeout()).join();
+        for (RunningContainer old : previous) {
+            try {
+                engine.stopAndRemove(old.id(), config.deploy().stopGrace());
+            } catch (RuntimeException e) {
+                LOG.warnf("could not stop old instance %s: %s (the reconciler will retry)", old.name(), e.getMessage());
+            }
+        }
+    }
+
+    private void relayLastOutput(RunningContainer instance, LineSink progress) {
+        String tail = engine.tail(instance.id(), LOG_LINES_ON_FAILURE);
+        if (!tail.isBlank()) {
+            progress.line("-----> Last output of " + instance.name() + ":");
+            tail.lines().forEach(line -> progress.line("       " + line));
+        }
+    }
+
+    static Backend backendOf(RunningContainer container) {
+        return new Backend(container.hostAddress(), container.hostPort());
+    }
+}

@@ -1,0 +1,40 @@
+package dev.gantry.control.domain;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import java.util.Optional;
+
+/** The rollout that moves an app to a release; its state is recorded, never inferred. */
+@Entity
+@Table(name = "deployment")
+public class Deployment extends IdentifiedEntity {
+
+    public enum State { STARTING, SWITCHING, SUCCEEDED, FAILED }
+
+    @ManyToOne(optional = false)
+    public App app;
+
+    @ManyToOne(optional = false)
+    public Release release;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    public State state;
+
+    public String failure;
+
+    @Column(name = "started_at", nullable = false)
+    public Instant startedAt;
+
+    @Column(name = "finished_at")
+    public Instant finishedAt;
+
+    public static Optional<Deployment> latestOf(Release release) {
+        return find("release = ?1 order by id desc", release).firstResultOptional();
+    }
+}

@@ -1,0 +1,82 @@
+package dev.gantry.control.domain;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.hibernate.annotations.Immutable;
+
+/**
+ * Release {@code vN}: one Build plus one Config snapshot. An entry in a write-only ledger: it is
+ * never changed, and rolling back appends a copy of an older release.
+ */
+@Entity
+@Immutable
+@Table(name = "release")
+public class Release extends IdentifiedEntity {
+
+    @ManyToOne(optional = false)
+    public App app;
+
+    @Column(nullable = false)
+    public int version;
+
+    @ManyToOne(optional = false)
+    public Build build;
+
+    @ManyToOne(optional = false)
+    public Config config;
+
+    @Column(nullable = false)
+    public String summary;
+
+    @Column(name = "created_by", nullable = false)
+    public String createdBy;
+
+    @Column(name = "created_at", nullable = false)
+    public Instant createdAt;
+
+    public String label() {
+        return "v" + version;
+    }
+
+    public static Release append(App app, Build build, Config config, String summary, String createdBy) {
+        Release release = new Release();
+        release.app = app;
+        release.version = nextVersion(app);
+        release.build = build;
+        release.config = config;
+        release.summary = summary;
+        release.createdBy = createdBy;
+        release.createdAt = Instant.now();
+        release.persist();
+        return release;
+    }
+
+    private static int nextVersion(App app) {
+        Integer last = getEntityManager()
+                .createQuery("select max(r.version) from Release r where r.app = :app", Integer.class)
+                .setParameter("app", app)
+                .getSingleResult();
+        return last == null ? 1 : last + 1;
+    }
+
+    public static List<Release> history(App app) {
+        return list("app = ?1 order by version desc", app);
+    }
+
+    /** The newest release whose rollout succeeded: what the app serves. */
+    public static Optional<Release> current(App app) {
+        return getEntityManager()
+                .createQuery("select d.release from Deployment d where d.app = :app and d.state = :state"
+                        + " order by d.release.version desc", Release.class)
+                .setParameter("app", app)
+                .setParameter("state", Deployment.State.SUCCEEDED)
+                .setMaxResults(1)
+                .getResultStream()
+                .findFirst();
+    }
+}

@@ -1,0 +1,82 @@
+package dev.gantry.control.infra;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import org.jboss.logging.Logger;
+
+/**
+ * The default database: a real PostgreSQL started from the binaries shipped on Maven Central,
+ * its data kept under {@code GANTRY_HOME/postgres} across restarts. It listens on loopback only.
+ */
+public final class EmbeddedDatabase implements AutoCloseable {
+
+    private static final Logger LOG = Logger.getLogger(EmbeddedDatabase.class);
+    static final String DATABASE = "gantry";
+    static final String USER = "postgres";
+
+    private final EmbeddedPostgres postgres;
+
+    private EmbeddedDatabase(EmbeddedPostgres postgres) {
+        this.postgres = postgres;
+    }
+
+    public static EmbeddedDatabase start(Path home) {
+        try {
+            Path dataDir = home.resolve("postgres");
+            Path binaries = home.resolve("postgres-bin");
+            Files.createDirectories(binaries);
+            EmbeddedPostgres postgres = EmbeddedPostgres.builder()
+                    .setDataDirectory(dataDir)
+                    .setCleanDataDirectory(false)
+                    .setOverrideWorkingDirectory(binaries.toFile())
+                    .setServerConfig("listen_addresses", "127.0.0.1")
+                    // The embedded library turns this off for speed in tests; a ledger must be durable.
+                    .setServerConfig("synchronous_commit", "on")
+                    .setPGStartupWait(Duration.ofSeconds(60))
+                    .start();
+            EmbeddedDatabase database = new EmbeddedDatabase(postgres);
+            database.createDatabaseIfMissing();
+            LOG.infof("embedded PostgreSQL serving %s on 127.0.0.1:%d", dataDir, postgres.getPort());
+            return database;
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not start the embedded PostgreSQL under " + home
+                    + ": " + e.getMessage() + ". Check that GANTRY_HOME is writable by this user (PostgreSQL refuses to run as root)", e);
+        }
+    }
+
+    private void createDatabaseIfMissing() {
+        try (Connection connection = postgres.getPostgresDatabase().getConnection();
+                Statement statement = connection.createStatement()) {
+            try (ResultSet found = statement.executeQuery(
+                    "SELECT 1 FROM pg_database WHERE datname = '" + DATABASE + "'")) {
+                if (found.next()) {
+                    return;
+                }
+            }
+            statement.execute("CREATE DATABASE " + DATABASE);
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not create the database '" + DATABASE + "': " + e.getMessage(), e);
+        }
+    }
+
+    public String jdbcUrl() {
+        return postgres.getJdbcUrl(USER, DATABASE);
+    }
+
+    public String user() {
+        return USER;
+    }
+
+    @Override
+    public void close() throws IOException {
+        postgres.close();
+    }
+}

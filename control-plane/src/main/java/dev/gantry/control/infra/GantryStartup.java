@@ -1,0 +1,32 @@
+package dev.gantry.control.infra;
+
+import dev.gantry.control.GantryConfig;
+import dev.gantry.control.apps.AppService;
+import dev.gantry.control.deploy.RouteRestorer;
+import dev.gantry.control.domain.App;
+import dev.gantry.git.GitSshServer;
+import dev.gantry.router.Router;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import org.jboss.logging.Logger;
+
+/** Starts the router and the SSH server with the control plane and restores every app's route. */
+@ApplicationScoped
+public class GantryStartup {
+
+    private static final Logger LOG = Logger.getLogger(GantryStartup.class);
+
+    void onStart(@Observes StartupEvent event, Router router, GitSshServer ssh, AppService apps,
+            RouteRestorer restorer, CliToken cliToken, GantryConfig config) {
+        // Injecting the token writes GANTRY_HOME/cli-token now, so ./gantry COMMAND works as soon as we answer.
+        LOG.infof("router on port %d, git over SSH on port %d, data in %s", router.port(), ssh.port(), config.home());
+        for (App app : apps.list()) {
+            try {
+                restorer.restore(app.name);
+            } catch (RuntimeException e) {
+                LOG.errorf("could not restore %s: %s", app.name, e.getMessage());
+            }
+        }
+    }
+}

@@ -1,0 +1,46 @@
+package dev.gantry.control;
+
+import dev.gantry.control.infra.EmbeddedDatabase;
+import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+
+/**
+ * A real (embedded) PostgreSQL and a private data dir for {@code @QuarkusTest}s; the SSH server and
+ * the router listen on free ports on 127.0.0.1.
+ */
+public class GantryTestResource implements QuarkusTestResourceLifecycleManager {
+
+    private EmbeddedDatabase database;
+
+    @Override
+    public Map<String, String> start() {
+        try {
+            Path home = Files.createTempDirectory("gantry-test-home");
+            database = EmbeddedDatabase.start(home);
+            return Map.of(
+                    "quarkus.datasource.jdbc.url", database.jdbcUrl(),
+                    "quarkus.datasource.username", database.user(),
+                    "quarkus.datasource.password", "",
+                    "gantry.home", home.toString(),
+                    "gantry.ssh.port", "0",
+                    "gantry.ssh.bind-host", "127.0.0.1",
+                    "gantry.router.port", "0",
+                    "gantry.router.bind-host", "127.0.0.1");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public void stop() {
+        try {
+            database.close();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
