@@ -6,7 +6,9 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Comparator;
 import java.util.Map;
+import java.util.stream.Stream;
 
 /**
  * A real (embedded) PostgreSQL and a private data dir for {@code @QuarkusTest}s; the SSH server and
@@ -15,11 +17,12 @@ import java.util.Map;
 public class GantryTestResource implements QuarkusTestResourceLifecycleManager {
 
     private EmbeddedDatabase database;
+    private Path home;
 
     @Override
     public Map<String, String> start() {
         try {
-            Path home = Files.createTempDirectory("gantry-test-home");
+            home = Files.createTempDirectory("gantry-test-home");
             database = EmbeddedDatabase.start(home);
             return Map.of(
                     "quarkus.datasource.jdbc.url", database.jdbcUrl(),
@@ -39,6 +42,9 @@ public class GantryTestResource implements QuarkusTestResourceLifecycleManager {
     public void stop() {
         try {
             database.close();
+            try (Stream<Path> paths = Files.walk(home)) {
+                paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+            }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

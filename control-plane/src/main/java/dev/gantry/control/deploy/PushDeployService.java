@@ -2,6 +2,7 @@ package dev.gantry.control.deploy;
 
 import dev.gantry.buildpacks.BuildPlan;
 import dev.gantry.buildpacks.BuildPlanner;
+import dev.gantry.buildpacks.NoBuildPlanException;
 import dev.gantry.control.GantryException;
 import dev.gantry.git.CommitArchive;
 import dev.gantry.git.LineSink;
@@ -58,7 +59,8 @@ public class PushDeployService {
         try {
             deploy(push);
             return PushResult.accept();
-        } catch (GantryException | BuildFailedException | EngineUnavailableException | UncheckedIOException e) {
+        } catch (GantryException | NoBuildPlanException | BuildFailedException | EngineUnavailableException
+                | UncheckedIOException e) {
             push.progress().line(" !     " + e.getMessage());
             return PushResult.reject(e.getMessage());
         }

@@ -9,6 +9,7 @@ import dev.gantry.control.domain.Release;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -83,6 +84,20 @@ public class ReleaseLedger {
     @Transactional
     public void deploymentFailed(long deploymentId, String reason) {
         finish(deploymentId, Deployment.State.FAILED, reason);
+    }
+
+    /**
+     * Builds and deployments still under way when Gantry starts were cut off by a stop or crash;
+     * they are recorded as failed so history never shows work that will not finish.
+     */
+    @Transactional
+    public int failInterruptedWork() {
+        String reason = "interrupted: Gantry stopped while this ran. Push again to retry";
+        return Build.update("status = ?1, failure = ?2, finishedAt = ?3 where status = ?4",
+                Build.Status.FAILED, reason, Instant.now(), Build.Status.BUILDING)
+                + Deployment.update("state = ?1, failure = ?2, finishedAt = ?3 where state in ?4",
+                        Deployment.State.FAILED, reason, Instant.now(),
+                        List.of(Deployment.State.STARTING, Deployment.State.SWITCHING));
     }
 
     /** What the app should be serving now, if any release of it ever rolled out. */

@@ -10,6 +10,10 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.jboss.logging.Logger;
 
 /**
@@ -33,6 +37,7 @@ public final class EmbeddedDatabase implements AutoCloseable {
             Path dataDir = home.resolve("postgres");
             Path binaries = home.resolve("postgres-bin");
             Files.createDirectories(binaries);
+            stopOrphanedServer(dataDir);
             EmbeddedPostgres postgres = EmbeddedPostgres.builder()
                     .setDataDirectory(dataDir)
                     .setCleanDataDirectory(false)
@@ -49,6 +54,34 @@ public final class EmbeddedDatabase implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("could not start the embedded PostgreSQL under " + home
                     + ": " + e.getMessage() + ". Check that GANTRY_HOME is writable by this user (PostgreSQL refuses to run as root)", e);
+        }
+    }
+
+    /**
+     * A Gantry that was killed (SIGKILL, OOM) leaves its PostgreSQL running on the data dir, which
+     * would refuse a second server. It is ours and has no clients left, so stop it first.
+     */
+    private static void stopOrphanedServer(Path dataDir) throws IOException {
+        Path pidFile = dataDir.resolve("postmaster.pid");
+        if (!Files.exists(pidFile)) {
+            return;
+        }
+        long pid = Long.parseLong(Files.readAllLines(pidFile).get(0).trim());
+        Optional<ProcessHandle> orphan = ProcessHandle.of(pid)
+                .filter(process -> process.info().command().map(command -> command.endsWith("postgres")).orElse(false));
+        if (orphan.isEmpty()) {
+            return;
+        }
+        LOG.warnf("stopping PostgreSQL (pid %d) left running on %s by a previous Gantry", pid, dataDir);
+        orphan.get().destroy();
+        try {
+            orphan.get().onExit().get(30, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while stopping the orphaned PostgreSQL", e);
+        } catch (ExecutionException | TimeoutException e) {
+            throw new IOException("the PostgreSQL left running by a previous Gantry (pid " + pid
+                    + ") did not stop within 30 s. Stop it, then start Gantry again", e);
         }
     }
 

@@ -2,6 +2,7 @@ package dev.gantry.control.infra;
 
 import dev.gantry.control.GantryConfig;
 import dev.gantry.control.apps.AppService;
+import dev.gantry.control.deploy.ReleaseLedger;
 import dev.gantry.control.deploy.RouteRestorer;
 import dev.gantry.control.domain.App;
 import dev.gantry.git.GitSshServer;
@@ -18,9 +19,13 @@ public class GantryStartup {
     private static final Logger LOG = Logger.getLogger(GantryStartup.class);
 
     void onStart(@Observes StartupEvent event, Router router, GitSshServer ssh, AppService apps,
-            RouteRestorer restorer, CliToken cliToken, GantryConfig config) {
+            RouteRestorer restorer, ReleaseLedger ledger, CliToken cliToken, GantryConfig config) {
         // Injecting the token writes GANTRY_HOME/cli-token now, so ./gantry COMMAND works as soon as we answer.
         LOG.infof("router on port %d, git over SSH on port %d, data in %s", router.port(), ssh.port(), config.home());
+        int interrupted = ledger.failInterruptedWork();
+        if (interrupted > 0) {
+            LOG.warnf("%d build(s) or deployment(s) were cut off by the last stop; recorded them as failed", interrupted);
+        }
         for (App app : apps.list()) {
             try {
                 restorer.restore(app.name);

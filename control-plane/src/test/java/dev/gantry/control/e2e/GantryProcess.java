@@ -23,10 +23,17 @@ final class GantryProcess implements AutoCloseable {
     final int apiPort;
     final int sshPort;
     final int routerPort;
+    private final Map<String, String> extraEnv;
     private Process process;
 
     GantryProcess(Path home) {
+        this(home, Map.of());
+    }
+
+    /** With {@code extraEnv} on top of the defaults, e.g. an external database or another engine. */
+    GantryProcess(Path home, Map<String, String> extraEnv) {
         this.home = home;
+        this.extraEnv = Map.copyOf(extraEnv);
         this.apiPort = freePort();
         this.sshPort = freePort();
         this.routerPort = freePort();
@@ -50,6 +57,7 @@ final class GantryProcess implements AutoCloseable {
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(home.resolve("gantry.log").toFile()));
         builder.environment().putAll(env());
+        builder.environment().putAll(extraEnv);
         Files.createDirectories(home);
         process = builder.start();
         awaitStatus();
@@ -64,6 +72,12 @@ final class GantryProcess implements AutoCloseable {
         if (!process.waitFor(60, TimeUnit.SECONDS)) {
             process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
         }
+        process = null;
+    }
+
+    /** SIGKILL: no shutdown hooks, nothing cleaned up, as after a crash or the OOM killer. */
+    void kill() throws InterruptedException {
+        process.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
         process = null;
     }
 

@@ -8,14 +8,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.gantry.node.ContainerEngine;
 import dev.gantry.node.docker.DockerEngine;
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
@@ -36,49 +32,42 @@ import org.junit.jupiter.api.TestMethodOrder;
 class PushDeployIT {
 
     private static final String APP = "e2e-hello";
+    private static final String SERVE = "CMD httpd -f -p $PORT -h /www";
 
-    private Path work;
-
+    private final ContainerEngine engine = DockerEngine.fromEnvironment();
     private GantryProcess gantry;
+    private GantryUser user;
+    private Path work;
     private Path repo;
-    private Path key;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-    private final ContainerEngine engine = DockerEngine.connect(System.getenv().getOrDefault("DOCKER_HOST",
-            "unix:///var/run/docker.sock"));
 
     @BeforeAll
     void startGantryAndRegisterAKey() throws Exception {
-        work = Files.createTempDirectory("gantry-e2e");
         TestImages.buildBusybox(engine);
+        work = Files.createTempDirectory("gantry-e2e");
         gantry = new GantryProcess(work.resolve("home"));
         gantry.start();
+        user = new GantryUser(gantry, work);
 
-        key = work.resolve("id_ed25519");
-        Cli.ok(work, Map.of(), "ssh-keygen", "-q", "-t", "ed25519", "-N", "", "-C", "e2e@test", "-f", key.toString());
-        Cli.Result added = gantryCli("keys:add", "admin", key + ".pub");
+        Cli.Result added = user.registerKey("admin");
         assertTrue(added.ok(), added.output());
         assertTrue(added.output().contains("Added key SHA256:"), added.output());
-
-        repo = Files.createDirectories(work.resolve(APP));
-        Cli.ok(repo, Map.of(), "git", "init", "-q", "-b", "main");
-        Cli.ok(repo, Map.of(), "git", "config", "user.email", "dev@example.com");
-        Cli.ok(repo, Map.of(), "git", "config", "user.name", "Dev");
-        Cli.ok(repo, Map.of(), "git", "remote", "add", "paas", "ssh://gantry@127.0.0.1:" + gantry.sshPort + "/" + APP);
+        repo = user.newRepository(APP);
     }
 
     @AfterAll
     void cleanUp() throws Exception {
         if (gantry != null) {
-            gantryCli("apps:destroy", APP, "--force");
+            user.gantryCli("apps:destroy", APP, "--force");
             gantry.stop();
         }
         engine.removeImage(TestImages.BUSYBOX);
+        Cli.deleteRecursively(work);
     }
 
     @Test
     @Order(1)
     void firstPushCreatesTheAppBuildsAndServesV1() throws Exception {
-        commitApp("hello v1", "CMD httpd -f -p $PORT -h /www");
+        user.commitApp(repo, "hello v1", SERVE);
 
         Cli.Result push = push();
 
@@ -93,19 +82,20 @@ class PushDeployIT {
     @Test
     @Order(2)
     void aSecondPushMakesV2AndSwitchesTheRoute() throws Exception {
-        commitApp("hello v2", "CMD httpd -f -p $PORT -h /www");
+        user.commitApp(repo, "hello v2", SERVE);
 
         Cli.Result push = push();
 
         assertTrue(push.ok(), push.output());
         assertTrue(push.output().contains(APP + " v2 deployed"), push.output());
         assertEquals("hello v2", body());
+        assertEquals(1, engine.list(Map.of("gantry.app", APP)).size(), "v1's instance is stopped after the switch");
     }
 
     @Test
     @Order(3)
     void aDockerfileThatFailsToBuildIsRejectedAndV2KeepsServing() throws Exception {
-        commitApp("hello broken", "RUN false\nCMD httpd -f -p $PORT -h /www");
+        user.commitApp(repo, "hello broken", "RUN false\n" + SERVE);
 
         Cli.Result push = push();
 
@@ -118,7 +108,7 @@ class PushDeployIT {
     @Test
     @Order(4)
     void anAppThatNeverAnswersIsRejectedMarkedFailedAndV2KeepsServing() throws Exception {
-        commitApp("hello crash", "CMD echo starting; exit 3");
+        user.commitApp(repo, "hello crash", "CMD echo starting; exit 3");
 
         Cli.Result push = push();
 
@@ -132,8 +122,35 @@ class PushDeployIT {
 
     @Test
     @Order(5)
+    void aTreeWithoutDockerfileIsRefusedNamingWhatWasLookedFor() throws Exception {
+        Cli.ok(repo, Map.of(), "git", "rm", "-q", "Dockerfile");
+        Cli.ok(repo, Map.of(), "git", "commit", "-q", "-m", "no dockerfile");
+
+        Cli.Result push = push();
+
+        assertFalse(push.ok(), push.output());
+        assertTrue(push.output().contains("looked for Dockerfile"), push.output());
+        assertEquals("hello v2", body());
+    }
+
+    @Test
+    @Order(6)
+    void otherBranchesAreStoredNotDeployedAndMainCannotBeDeleted() throws Exception {
+        Cli.Result feature = user.git(repo, "push", "paas", "HEAD:refs/heads/feature");
+        assertTrue(feature.ok(), feature.output());
+        assertTrue(feature.output().contains("Stored refs/heads/feature; only main or master is deployed"),
+                feature.output());
+        assertEquals("hello v2", body());
+
+        Cli.Result delete = user.git(repo, "push", "paas", ":main");
+        assertFalse(delete.ok(), delete.output());
+        assertTrue(delete.output().contains("deleting main is refused"), delete.output());
+    }
+
+    @Test
+    @Order(7)
     void releasesListsTheHistoryOverSsh() {
-        Cli.Result releases = ssh("releases", APP);
+        Cli.Result releases = user.ssh("releases", APP);
 
         assertTrue(releases.ok(), releases.output());
         assertTrue(Pattern.compile("(?m)^v3\\s+failed").matcher(releases.output()).find(), releases.output());
@@ -143,77 +160,96 @@ class PushDeployIT {
     }
 
     @Test
-    @Order(6)
-    void badRepositoryPathsAndUnknownCommandsGetOneClearLine() {
-        Cli.Result traversal = ssh("git-receive-pack", "'../x.git'");
-        assertNotEquals(0, traversal.exitCode());
-        assertTrue(traversal.output().contains("not a valid app name"), traversal.output());
+    @Order(8)
+    void appsInfoShowsTheUrlRemoteReleaseAndInstance() {
+        Cli.Result info = user.ssh("apps:info", APP);
 
-        Cli.Result unknown = ssh("bash");
-        assertNotEquals(0, unknown.exitCode());
-        assertTrue(unknown.output().contains("unknown command 'bash'"), unknown.output());
-
-        Cli.Result badName = ssh("apps:create", "My_App");
-        assertNotEquals(0, badName.exitCode());
-        assertTrue(badName.output().contains("not a valid app name"), badName.output());
+        assertTrue(info.ok(), info.output());
+        assertTrue(info.output().contains("http://" + APP + ".localhost:" + gantry.routerPort), info.output());
+        assertTrue(info.output().contains(":" + gantry.sshPort + "/" + APP), info.output());
+        assertTrue(info.output().contains("v2 (Deploy"), info.output());
+        assertTrue(Pattern.compile("web\\s+v2\\s+" + APP + "-web-v2-\\w+\\s+up\\s+127\\.0\\.0\\.1:\\d+")
+                .matcher(info.output()).find(), info.output());
     }
 
     @Test
-    @Order(7)
+    @Order(9)
+    void badRepositoryPathsAndUnknownCommandsGetOneClearLine() {
+        Cli.Result traversal = user.ssh("git-receive-pack", "'../x.git'");
+        assertNotEquals(0, traversal.exitCode());
+        assertTrue(traversal.output().contains("not a valid app name"), traversal.output());
+
+        Cli.Result unknown = user.ssh("bash");
+        assertNotEquals(0, unknown.exitCode());
+        assertTrue(unknown.output().contains("unknown command 'bash'"), unknown.output());
+
+        Cli.Result badName = user.ssh("apps:create", "My_App");
+        assertNotEquals(0, badName.exitCode());
+        assertTrue(badName.output().contains("not a valid app name"), badName.output());
+
+        Cli.Result destroy = user.ssh("apps:destroy", APP);
+        assertNotEquals(0, destroy.exitCode());
+        assertTrue(destroy.output().contains("--force"), destroy.output());
+    }
+
+    @Test
+    @Order(10)
     void aRestartKeepsAppsReleasesKeysAndTheRunningApp() throws Exception {
+        String servingBefore = engine.list(Map.of("gantry.app", APP)).get(0).id();
         gantry.stop();
         gantry.start();
 
         assertEquals("hello v2", body(), "the running instance is adopted and routed again");
-        Cli.Result apps = ssh("apps:list");
+        assertEquals(servingBefore, engine.list(Map.of("gantry.app", APP)).get(0).id(), "adopted, not restarted");
+        Cli.Result apps = user.ssh("apps:list");
         assertTrue(apps.ok(), "the key still works after a restart:\n" + apps.output());
         assertTrue(apps.output().contains(APP), apps.output());
-        String releases = ssh("releases", APP).output();
-        assertTrue(Pattern.compile("(?m)^v2\\s+current").matcher(releases).find(), "releases survive the restart:\n" + releases);
+        String releases = user.ssh("releases", APP).output();
+        assertTrue(Pattern.compile("(?m)^v2\\s+current").matcher(releases).find(), "releases survive:\n" + releases);
 
-        commitApp("hello v4", "CMD httpd -f -p $PORT -h /www");
+        user.commitApp(repo, "hello v4", SERVE);
         Cli.Result push = push();
         assertTrue(push.ok(), push.output());
         assertTrue(push.output().contains(APP + " v4 deployed"), "versions stay contiguous:\n" + push.output());
         assertEquals("hello v4", body());
     }
 
-    private void commitApp(String greeting, String dockerfileTail) throws IOException {
-        Files.writeString(repo.resolve("index.html"), greeting);
-        Files.writeString(repo.resolve("Dockerfile"), "FROM " + TestImages.BUSYBOX + "\n"
-                + "COPY index.html /www/index.html\n" + dockerfileTail + "\n");
-        Cli.ok(repo, Map.of(), "git", "add", "-A");
-        Cli.ok(repo, Map.of(), "git", "commit", "-q", "-m", greeting);
+    @Test
+    @Order(11)
+    void aGantryKilledMidRolloutRecordsTheReleaseFailedAndKeepsServing() throws Exception {
+        user.commitApp(repo, "hello slow", "CMD sleep 30; httpd -f -p $PORT -h /www");
+        BackgroundCommand push = user.startGit(repo, "push", "paas", "main");
+        push.awaitOutput("Waiting for " + APP + "-web-v5", Duration.ofMinutes(2));
+
+        gantry.kill();
+        assertNotEquals(0, push.await(Duration.ofSeconds(30)).exitCode(), "the push in flight fails");
+        gantry.start();
+
+        assertEquals("hello v4", body());
+        String releases = user.ssh("releases", APP).output();
+        assertTrue(Pattern.compile("(?m)^v5\\s+failed .*interrupted").matcher(releases).find(), releases);
+        assertEquals(List.of(), engine.list(Map.of("gantry.app", APP, "gantry.release", "5")),
+                "the half-started instance is removed on start");
+    }
+
+    @Test
+    @Order(12)
+    void destroyingTheAppStopsItAndForgetsIt() throws Exception {
+        Cli.Result destroy = user.gantryCli("apps:destroy", APP, "--force");
+
+        assertTrue(destroy.ok(), destroy.output());
+        assertEquals(List.of(), engine.list(Map.of("gantry.app", APP)));
+        assertEquals(List.of(), engine.listImages(Map.of("gantry.app", APP)));
+        assertEquals(404, user.get(APP).statusCode());
+        assertFalse(user.ssh("apps:list").output().contains(APP));
     }
 
     private Cli.Result push() {
-        return Cli.run(repo, Map.of("GIT_SSH_COMMAND", sshCommand()), List.of("git", "push", "paas", "main"));
-    }
-
-    private Cli.Result ssh(String... command) {
-        List<String> argv = new java.util.ArrayList<>(List.of(sshCommand().split(" ")));
-        argv.add("gantry@127.0.0.1");
-        argv.addAll(List.of(command));
-        return Cli.run(work, Map.of(), argv);
-    }
-
-    private String sshCommand() {
-        return "ssh -i " + key + " -p " + gantry.sshPort + " -o StrictHostKeyChecking=no"
-                + " -o UserKnownHostsFile=/dev/null -o IdentitiesOnly=yes -o BatchMode=yes -o LogLevel=ERROR";
-    }
-
-    private Cli.Result gantryCli(String... args) {
-        Path script = Path.of(System.getProperty("gantry.repo.root")).resolve("gantry");
-        List<String> argv = new java.util.ArrayList<>(List.of(script.toString()));
-        argv.addAll(List.of(args));
-        Map<String, String> env = new HashMap<>(gantry.env());
-        return Cli.run(work, env, argv);
+        return user.git(repo, "push", "paas", "main");
     }
 
     private String body() throws IOException, InterruptedException {
-        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + gantry.routerPort + "/"))
-                .header("Host", APP + ".localhost").timeout(Duration.ofSeconds(10)).build();
-        HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response = user.get(APP);
         assertEquals(200, response.statusCode(), response.body());
         return response.body().trim();
     }

@@ -1,0 +1,95 @@
+package dev.gantry.control.e2e;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A person using a running Gantry the way the README shows: an OpenSSH key registered with
+ * {@code ./gantry keys:add}, {@code git push} over SSH, commands over SSH, and a browser-like
+ * HTTP client that reaches apps through the router by Host header.
+ */
+final class GantryUser {
+
+    private final GantryProcess gantry;
+    private final Path work;
+    private final Path key;
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    GantryUser(GantryProcess gantry, Path work) {
+        this.gantry = gantry;
+        this.work = work;
+        this.key = work.resolve("id_ed25519");
+    }
+
+    /** Makes an ed25519 key (OpenSSH's default) and registers it on the host with ./gantry keys:add. */
+    Cli.Result registerKey(String user) {
+        Cli.ok(work, Map.of(), "ssh-keygen", "-q", "-t", "ed25519", "-N", "", "-C", user + "@test", "-f", key.toString());
+        return gantryCli("keys:add", user, key + ".pub");
+    }
+
+    /** A new git repository whose {@code paas} remote points at {@code app} on this Gantry. */
+    Path newRepository(String app) throws IOException {
+        Path repo = Files.createDirectories(work.resolve(app));
+        Cli.ok(repo, Map.of(), "git", "init", "-q", "-b", "main");
+        Cli.ok(repo, Map.of(), "git", "config", "user.email", "dev@example.com");
+        Cli.ok(repo, Map.of(), "git", "config", "user.name", "Dev");
+        Cli.ok(repo, Map.of(), "git", "remote", "add", "paas", "ssh://gantry@127.0.0.1:" + gantry.sshPort + "/" + app);
+        return repo;
+    }
+
+    /** Commits a static site served by busybox httpd, with extra Dockerfile lines before CMD. */
+    void commitApp(Path repo, String greeting, String dockerfileTail) throws IOException {
+        Files.writeString(repo.resolve("index.html"), greeting);
+        Files.writeString(repo.resolve("Dockerfile"), "FROM " + TestImages.BUSYBOX + "\n"
+                + "COPY index.html /www/index.html\n" + dockerfileTail + "\n");
+        Cli.ok(repo, Map.of(), "git", "add", "-A");
+        Cli.ok(repo, Map.of(), "git", "commit", "-q", "-m", greeting);
+    }
+
+    Cli.Result git(Path repo, String... args) {
+        List<String> argv = new ArrayList<>(List.of("git"));
+        argv.addAll(List.of(args));
+        return Cli.run(repo, Map.of("GIT_SSH_COMMAND", sshCommand()), argv);
+    }
+
+    BackgroundCommand startGit(Path repo, String... args) throws IOException {
+        List<String> argv = new ArrayList<>(List.of("git"));
+        argv.addAll(List.of(args));
+        return BackgroundCommand.start(repo, Map.of("GIT_SSH_COMMAND", sshCommand()), argv);
+    }
+
+    Cli.Result ssh(String... command) {
+        List<String> argv = new ArrayList<>(List.of(sshCommand().split(" ")));
+        argv.add("gantry@127.0.0.1");
+        argv.addAll(List.of(command));
+        return Cli.run(work, Map.of(), argv);
+    }
+
+    /** {@code ./gantry COMMAND} on the host, as the README runs it. */
+    Cli.Result gantryCli(String... args) {
+        List<String> argv = new ArrayList<>(List.of(
+                Path.of(System.getProperty("gantry.repo.root")).resolve("gantry").toString()));
+        argv.addAll(List.of(args));
+        return Cli.run(work, gantry.env(), argv);
+    }
+
+    HttpResponse<String> get(String app) throws IOException, InterruptedException {
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + gantry.routerPort + "/"))
+                .header("Host", app + ".localhost").timeout(Duration.ofSeconds(10)).build();
+        return http.send(request, HttpResponse.BodyHandlers.ofString());
+    }
+
+    private String sshCommand() {
+        return "ssh -i " + key + " -p " + gantry.sshPort + " -o StrictHostKeyChecking=no"
+                + " -o UserKnownHostsFile=/dev/null -o IdentitiesOnly=yes -o BatchMode=yes -o LogLevel=ERROR";
+    }
+}
