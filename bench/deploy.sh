@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Push-to-serving time through Gantry next to the raw engine path for the same small app, in the
-# same run: (a) git push + first 200 with the new content through the router; (b) docker build +
+# same run: (a) from the start of git push to the first 200 with the new content through the
+# router (the old instance drains afterwards, off the clock, as for users); (b) docker build +
 # docker run + first 200 through a published port. Layers are cached in both (only index.html
 # changes). Prints every run and the medians. Needs a running Gantry (./gantry up) and root.
 # Usage: bench/deploy.sh [RUNS]   (default 5)
@@ -45,20 +46,21 @@ printf 'FROM %s\nCOPY index.html /app/index.html\nCMD busybox httpd -f -p $PORT 
 git init -q -b main && git config user.email bench@localhost && git config user.name bench
 git remote add paas "ssh://gantry@127.0.0.1:$SSH_PORT/$APP"
 echo warmup >index.html && git add -A && git commit -qm warmup && git push -q paas main >/dev/null 2>&1
-docker build -q -t "$RAW_IMAGE" . >/dev/null
+docker build -q -t "$RAW_IMAGE" . >/dev/null 2>&1
 
 gantry_times=() raw_times=()
 printf '%-5s %12s %12s\n' run gantry_s raw_engine_s
 for i in $(seq 1 "$RUNS"); do
   echo "gantry $i" >index.html && git commit -qam "run $i"
   t0=$(now)
-  git push -q paas main >/dev/null 2>&1
+  git push -q paas main >/dev/null 2>&1 &
   await_body "http://127.0.0.1:$ROUTER_PORT/" "gantry $i" "$APP.localhost"
   g=$(elapsed "$t0" "$(now)")
+  wait $! || { echo "push $i failed" >&2; exit 1; }
 
   echo "raw $i" >index.html
   t0=$(now)
-  docker build -q -t "$RAW_IMAGE" . >/dev/null
+  docker build -q -t "$RAW_IMAGE" . >/dev/null 2>&1
   docker run -d --name "raw-$$" -e PORT=5000 -p 127.0.0.1::5000 "$RAW_IMAGE" >/dev/null
   port=$(docker port "raw-$$" 5000/tcp | head -n1 | awk -F: '{print $NF}')
   await_body "http://127.0.0.1:$port/" "raw $i"

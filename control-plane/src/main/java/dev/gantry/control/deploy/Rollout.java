@@ -8,17 +8,16 @@ import dev.gantry.router.Backend;
 import dev.gantry.router.Router;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
-import org.jboss.logging.Logger;
 
 /**
  * Moves an app to a release in kamal-proxy's order: start the new instance, wait until it is
- * healthy, switch the route atomically, drain the old instances, then stop them. Anything that
- * fails before the switch removes the new instance and leaves the old release serving.
+ * healthy, switch the route atomically, then hand the old instances to the {@link InstanceRetirer}
+ * (drain, then stop). Anything that fails before the switch removes the new instance and leaves
+ * the old release serving.
  */
 @ApplicationScoped
 public class Rollout {
 
-    private static final Logger LOG = Logger.getLogger(Rollout.class);
     private static final int LOG_LINES_ON_FAILURE = 20;
 
     private final ReleaseLedger ledger;
@@ -26,15 +25,17 @@ public class Rollout {
     private final ContainerEngine engine;
     private final Router router;
     private final AppRoutes routes;
+    private final InstanceRetirer retirer;
     private final GantryConfig config;
 
     Rollout(ReleaseLedger ledger, InstanceLauncher launcher, ContainerEngine engine, Router router, AppRoutes routes,
-            GantryConfig config) {
+            InstanceRetirer retirer, GantryConfig config) {
         this.ledger = ledger;
         this.launcher = launcher;
         this.engine = engine;
         this.router = router;
         this.routes = routes;
+        this.retirer = retirer;
         this.config = config;
     }
 
@@ -49,8 +50,11 @@ public class Rollout {
         router.setRoute(target.app(), routes.hostnames(target.app()), List.of(backendOf(fresh)));
         progress.line("-----> Routed " + String.join(", ", routes.hostnames(target.app())) + " to " + target.label());
 
-        retire(previous, progress);
         ledger.deploymentSucceeded(target.deploymentId());
+        if (!previous.isEmpty()) {
+            progress.line("-----> Draining " + previous.size() + " old instance(s), then stopping them (in the background)");
+            retirer.retire(previous);
+        }
         return target;
     }
 
@@ -71,22 +75,6 @@ public class Rollout {
             }
             ledger.deploymentFailed(target.deploymentId(), reason);
             throw new DeployFailedException(reason + ". The previous release keeps serving; fix the app and push again");
-        }
-    }
-
-    private void retire(List<RunningContainer> previous, LineSink progress) {
-        if (previous.isEmpty()) {
-            return;
-        }
-        progress.line("-----> Draining and stopping " + previous.size() + " old instance(s)");
-        List<Backend> backends = previous.stream().filter(c -> c.hostPort() > 0).map(Rollout::backendOf).toList();
-        router.drain(backends, config.deploy().drainTimeout()).join();
-        for (RunningContainer old : previous) {
-            try {
-                engine.stopAndRemove(old.id(), config.deploy().stopGrace());
-            } catch (RuntimeException e) {
-                LOG.warnf("could not stop old instance %s: %s (the reconciler will retry)", old.name(), e.getMessage());
-            }
         }
     }
 

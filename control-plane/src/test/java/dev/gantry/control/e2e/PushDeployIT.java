@@ -89,7 +89,8 @@ class PushDeployIT {
         assertTrue(push.ok(), push.output());
         assertTrue(push.output().contains(APP + " v2 deployed"), push.output());
         assertEquals("hello v2", body());
-        assertEquals(1, engine.list(Map.of("gantry.app", APP)).size(), "v1's instance is stopped after the switch");
+        assertTrue(push.output().contains("Draining 1 old instance(s)"), push.output());
+        awaitInstanceCount(1, "v1's instance is stopped after the switch");
     }
 
     @Test
@@ -195,6 +196,7 @@ class PushDeployIT {
     @Test
     @Order(10)
     void aRestartKeepsAppsReleasesKeysAndTheRunningApp() throws Exception {
+        awaitInstanceCount(1, "only v2 runs");
         String servingBefore = engine.list(Map.of("gantry.app", APP)).get(0).id();
         gantry.stop();
         gantry.start();
@@ -242,6 +244,14 @@ class PushDeployIT {
         assertEquals(List.of(), engine.listImages(Map.of("gantry.app", APP)));
         assertEquals(404, user.get(APP).statusCode());
         assertFalse(user.ssh("apps:list").output().contains(APP));
+    }
+
+    private void awaitInstanceCount(int expected, String why) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (engine.list(Map.of("gantry.app", APP)).size() != expected && System.nanoTime() < deadline) {
+            Thread.sleep(200);
+        }
+        assertEquals(expected, engine.list(Map.of("gantry.app", APP)).size(), why);
     }
 
     private Cli.Result push() {

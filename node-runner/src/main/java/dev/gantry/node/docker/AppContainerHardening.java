@@ -29,6 +29,9 @@ final class AppContainerHardening {
                 .withPidsLimit(PIDS_LIMIT)
                 .withPrivileged(false)
                 .withNetworkMode("bridge")
+                // A shell-form CMD makes sh PID 1, which ignores SIGTERM: every stop would then wait
+                // out the whole grace period. The engine's tiny init forwards the signal and reaps.
+                .withInit(true)
                 // Gantry's runner supervises restarts itself, with backoff and a record of why.
                 .withRestartPolicy(RestartPolicy.noRestart());
     }

@@ -22,6 +22,7 @@ import java.util.stream.Collectors;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -67,6 +68,20 @@ class DockerEngineContainerTest {
         // docker-java sends restart policy "no" as an empty name, which the engine reads the same way.
         assertTrue(Set.of("", "no").contains(host.getRestartPolicy().getName()), host.getRestartPolicy()::toString);
         assertEquals("bridge", host.getNetworkMode());
+        assertTrue(host.getInit(), "an init process forwards signals to the app");
+    }
+
+    @Test
+    void aShellFormCommandIsStoppedBySigtermNotByTheKillAfterTheGracePeriod() {
+        RunningContainer shell = docker.engine.start(docker.spec("sigterm", webImage,
+                List.of("sh", "-c", "sleep 600"), 8080));
+
+        docker.engine.client().stopContainerCmd(shell.id()).withTimeout(30).exec();
+
+        Integer exitCode = docker.engine.client().inspectContainerCmd(shell.id()).exec().getState().getExitCodeLong()
+                .intValue();
+        assertNotEquals(137, exitCode, "SIGKILL after the grace period means SIGTERM never reached the app");
+        docker.engine.stopAndRemove(shell.id(), Duration.ofSeconds(1));
     }
 
     @Test
@@ -103,14 +118,15 @@ class DockerEngineContainerTest {
     }
 
     @Test
-    void aCommandThatCannotStartLeavesNoContainerBehind() {
-        String name = docker.containerName("bad-cmd");
-        ContainerStartFailedException e = assertThrows(ContainerStartFailedException.class,
-                () -> docker.engine.start(docker.spec("bad-cmd", webImage, List.of("/no/such/binary"), 8080)));
+    void aCommandThatCannotRunExitsAndItsOutputNamesTheMissingBinary() throws Exception {
+        // The init process starts first, so a missing binary surfaces as an exit, as an app crash would.
+        RunningContainer bad = docker.engine.start(docker.spec("bad-cmd", webImage, List.of("/no/such/binary"), 8080));
 
-        assertTrue(e.getMessage().startsWith("container " + name + " could not start: "), e.getMessage());
-        assertTrue(e.getMessage().contains("/no/such/binary"), e.getMessage());
-        assertTrue(docker.engine.inspect(name).isEmpty(), "the created container was left behind");
+        RunningContainer exited = waitUntilExited(bad.id());
+
+        assertNotEquals(0, exited.exitCode());
+        assertTrue(docker.engine.tail(bad.id(), 5).contains("/no/such/binary"), docker.engine.tail(bad.id(), 5));
+        docker.engine.stopAndRemove(bad.id(), Duration.ofSeconds(1));
     }
 
     @Test

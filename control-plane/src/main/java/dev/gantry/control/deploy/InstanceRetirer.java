@@ -1,0 +1,68 @@
+package dev.gantry.control.deploy;
+
+import dev.gantry.control.GantryConfig;
+import dev.gantry.node.ContainerEngine;
+import dev.gantry.node.RunningContainer;
+import dev.gantry.router.Backend;
+import dev.gantry.router.Router;
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import org.jboss.logging.Logger;
+
+/**
+ * Takes instances that no longer receive traffic out of service: waits for their in-flight
+ * requests (drain), then SIGTERM and, after the grace period, SIGKILL. It runs after the switch,
+ * in the background, so a deploy is done as soon as the new release serves.
+ */
+@ApplicationScoped
+public class InstanceRetirer {
+
+    private static final Logger LOG = Logger.getLogger(InstanceRetirer.class);
+
+    private final Router router;
+    private final ContainerEngine engine;
+    private final GantryConfig config;
+    private final ExecutorService background = Executors.newCachedThreadPool(runnable -> {
+        Thread thread = new Thread(runnable, "instance-retirer");
+        thread.setDaemon(true);
+        return thread;
+    });
+
+    InstanceRetirer(Router router, ContainerEngine engine, GantryConfig config) {
+        this.router = router;
+        this.engine = engine;
+        this.config = config;
+    }
+
+    /** The instances must already be out of the route: nothing new reaches them. */
+    public void retire(List<RunningContainer> instances) {
+        if (!instances.isEmpty()) {
+            background.execute(() -> drainAndStop(instances));
+        }
+    }
+
+    private void drainAndStop(List<RunningContainer> instances) {
+        List<Backend> backends = instances.stream().filter(c -> c.hostPort() > 0).map(Rollout::backendOf).toList();
+        router.drain(backends, config.deploy().drainTimeout()).join();
+        for (RunningContainer instance : instances) {
+            try {
+                engine.stopAndRemove(instance.id(), config.deploy().stopGrace());
+            } catch (RuntimeException e) {
+                LOG.warnf("could not stop retired instance %s: %s; it is removed at the next start", instance.name(),
+                        e.getMessage());
+            }
+        }
+    }
+
+    /** Lets retirements under way finish, so a stop of Gantry does not leave them half done. */
+    @PreDestroy
+    void finishRetirements() throws InterruptedException {
+        background.shutdown();
+        long bound = config.deploy().drainTimeout().plus(config.deploy().stopGrace()).toSeconds() + 5;
+        background.awaitTermination(bound, TimeUnit.SECONDS);
+    }
+}
