@@ -3,7 +3,6 @@ package dev.gantry.control;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.nio.file.Path;
-import java.time.Duration;
 
 /** Gantry's own settings (prefix {@code gantry.}); defaults live in application.properties. */
 @ConfigMapping(prefix = "gantry")
@@ -26,7 +25,7 @@ public interface GantryConfig {
 
     Node node();
 
-    Deploy deploy();
+    Releases releases();
 
     interface Ssh {
         int port();
@@ -53,17 +52,9 @@ public interface GantryConfig {
         String advertiseAddress();
     }
 
-    interface Deploy {
-        /** How long a new web instance has to answer its first health check. */
-        @WithDefault("60s")
-        Duration healthTimeout();
-
-        /** How long requests in flight to an old instance may take after the switch. */
-        @WithDefault("30s")
-        Duration drainTimeout();
-
-        /** Between SIGTERM and SIGKILL when an instance stops. */
-        @WithDefault("10s")
-        Duration stopGrace();
+    interface Releases {
+        /** Images of this many newest releases stay on the node, so rolling back to them never rebuilds. */
+        @WithDefault("10")
+        int imagesKept();
     }
 }

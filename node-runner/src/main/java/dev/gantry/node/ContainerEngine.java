@@ -63,6 +63,9 @@ public interface ContainerEngine {
     /** Removes an image by id or tag; missing or in use is not an error (reported as false). */
     boolean removeImage(String image);
 
+    /** Whether the engine has this image (by id or tag), so a container can start from it without a build. */
+    boolean hasImage(String image);
+
     /** Ids of the images carrying every given label (images Gantry built are labelled by app). */
     List<String> listImages(Map<String, String> labels);
 }

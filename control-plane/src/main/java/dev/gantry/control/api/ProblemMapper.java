@@ -2,6 +2,10 @@ package dev.gantry.control.api;
 
 import dev.gantry.control.GantryException;
 import dev.gantry.node.EngineUnavailableException;
+import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -20,6 +24,46 @@ public class ProblemMapper {
     @ServerExceptionMapper
     public Response engine(EngineUnavailableException e) {
         return problem(503, e.getMessage());
+    }
+
+    /** Syntax errors in a JSON body: say where, so the sender can find it. */
+    @ServerExceptionMapper
+    public Response malformedJson(JsonParseException e) {
+        return problem(400, describe(e));
+    }
+
+    /**
+     * The framework's own refusals (unknown path, wrong method or media type, unreadable body) get
+     * the same problem format as ours.
+     */
+    @ServerExceptionMapper
+    public Response framework(WebApplicationException e) {
+        Throwable cause = e.getCause();
+        if (cause instanceof JsonParseException parse) {
+            return problem(400, describe(parse));
+        }
+        if (cause instanceof MismatchedInputException mismatch) {
+            return wrongShape(mismatch);
+        }
+        return problem(e.getResponse().getStatus(), e.getMessage());
+    }
+
+    private static String describe(JsonParseException e) {
+        return "the body is not valid JSON: " + e.getOriginalMessage() + " at line " + e.getLocation().getLineNr()
+                + ", column " + e.getLocation().getColumnNr();
+    }
+
+    /** Well-formed JSON of the wrong shape: name the field and what it must be. */
+    @ServerExceptionMapper
+    public Response wrongShape(MismatchedInputException e) {
+        String field = e.getPath().stream()
+                .map(reference -> reference.getFieldName() != null ? reference.getFieldName() : "[" + reference.getIndex() + "]")
+                .reduce((a, b) -> a + "." + b).orElse("body");
+        String problem = e instanceof UnrecognizedPropertyException
+                ? "is not a known field. Remove it"
+                : "must be a " + (e.getTargetType() == null ? "different type" : e.getTargetType().getSimpleName()
+                        .replace("Integer", "whole number").replace("String", "string"));
+        return problem(422, field + ": " + problem);
     }
 
     static Response problem(int status, String detail) {

@@ -12,6 +12,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Comparator;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -19,6 +20,9 @@ import java.util.stream.Stream;
 /** Takes an app down and removes everything Gantry holds for it: route, instances, images, repo, rows. */
 @ApplicationScoped
 public class AppDestroyService {
+
+    /** The app is going away for good: no drain, a short grace. */
+    private static final Duration STOP_GRACE = Duration.ofSeconds(5);
 
     private final AppService apps;
     private final AppLocks locks;
@@ -39,7 +43,7 @@ public class AppDestroyService {
             router.removeRoute(name);
             for (RunningContainer instance : engine.list(Map.of(InstanceLabels.APP, name))) {
                 progress.line("Stopping " + instance.name());
-                engine.stopAndRemove(instance.id(), config.deploy().stopGrace());
+                engine.stopAndRemove(instance.id(), STOP_GRACE);
             }
             apps.delete(name);
             deleteRepository(config.home().resolve("repos").resolve(name + ".git"));

@@ -2,32 +2,19 @@ package dev.gantry.control.command;
 
 import dev.gantry.control.apps.AppService;
 import dev.gantry.control.deploy.AppRoutes;
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 
-@ApplicationScoped
-public class AppsCreateCommand implements Command {
+@Singleton
+public class AppsCreateCommand extends NamedCommand {
 
     private final AppService apps;
     private final AppRoutes routes;
 
     AppsCreateCommand(AppService apps, AppRoutes routes) {
+        super("apps:create", "APP",
+                "create an app (a push to a new name also does)");
         this.apps = apps;
         this.routes = routes;
-    }
-
-    @Override
-    public String name() {
-        return "apps:create";
-    }
-
-    @Override
-    public String usage() {
-        return "APP";
-    }
-
-    @Override
-    public String summary() {
-        return "create an app (a push to a new name also does)";
     }
 
     @Override

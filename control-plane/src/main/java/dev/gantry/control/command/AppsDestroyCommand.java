@@ -3,32 +3,19 @@ package dev.gantry.control.command;
 import dev.gantry.control.apps.AppDestroyService;
 import dev.gantry.control.apps.AppService;
 import dev.gantry.control.InvalidInputException;
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 
-@ApplicationScoped
-public class AppsDestroyCommand implements Command {
+@Singleton
+public class AppsDestroyCommand extends NamedCommand {
 
     private final AppService apps;
     private final AppDestroyService destroyer;
 
     AppsDestroyCommand(AppService apps, AppDestroyService destroyer) {
+        super("apps:destroy", "APP --force",
+                "stop an app and delete its releases, images and repository");
         this.apps = apps;
         this.destroyer = destroyer;
-    }
-
-    @Override
-    public String name() {
-        return "apps:destroy";
-    }
-
-    @Override
-    public String usage() {
-        return "APP --force";
-    }
-
-    @Override
-    public String summary() {
-        return "stop an app and delete its releases, images and repository";
     }
 
     @Override

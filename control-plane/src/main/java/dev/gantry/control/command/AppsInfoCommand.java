@@ -9,13 +9,13 @@ import dev.gantry.control.releases.ReleaseHistory;
 import dev.gantry.control.releases.ReleaseView;
 import dev.gantry.node.ContainerEngine;
 import dev.gantry.node.RunningContainer;
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 import java.io.PrintStream;
 import java.util.List;
 import java.util.Map;
 
-@ApplicationScoped
-public class AppsInfoCommand implements Command {
+@Singleton
+public class AppsInfoCommand extends NamedCommand {
 
     private final AppService apps;
     private final ReleaseHistory releases;
@@ -25,26 +25,13 @@ public class AppsInfoCommand implements Command {
 
     AppsInfoCommand(AppService apps, ReleaseHistory releases, ContainerEngine engine, AppRoutes routes,
             GantryConfig config) {
+        super("apps:info", "APP",
+                "show an app's URL, git remote, current release and instances");
         this.apps = apps;
         this.releases = releases;
         this.engine = engine;
         this.routes = routes;
         this.config = config;
-    }
-
-    @Override
-    public String name() {
-        return "apps:info";
-    }
-
-    @Override
-    public String usage() {
-        return "APP";
-    }
-
-    @Override
-    public String summary() {
-        return "show an app's URL, git remote, current release and instances";
     }
 
     @Override

@@ -2,30 +2,17 @@ package dev.gantry.control.command;
 
 import dev.gantry.control.apps.AppService;
 import dev.gantry.control.domain.App;
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 
-@ApplicationScoped
-public class AppsListCommand implements Command {
+@Singleton
+public class AppsListCommand extends NamedCommand {
 
     private final AppService apps;
 
     AppsListCommand(AppService apps) {
+        super("apps:list", "",
+                "list the apps");
         this.apps = apps;
-    }
-
-    @Override
-    public String name() {
-        return "apps:list";
-    }
-
-    @Override
-    public String usage() {
-        return "";
-    }
-
-    @Override
-    public String summary() {
-        return "list the apps";
     }
 
     @Override

@@ -1,29 +1,19 @@
 package dev.gantry.control.command;
 
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 import jakarta.inject.Inject;
 import jakarta.inject.Provider;
 
-@ApplicationScoped
-public class HelpCommand implements Command {
+@Singleton
+public class HelpCommand extends NamedCommand {
 
     // A provider, because the dispatcher itself is built from every command, this one included.
     @Inject
     Provider<CommandDispatcher> dispatcher;
 
-    @Override
-    public String name() {
-        return "help";
-    }
-
-    @Override
-    public String usage() {
-        return "";
-    }
-
-    @Override
-    public String summary() {
-        return "list the commands";
+    HelpCommand() {
+        super("help", "",
+                "list the commands");
     }
 
     @Override

@@ -2,30 +2,17 @@ package dev.gantry.control.command;
 
 import dev.gantry.control.domain.SshKey;
 import dev.gantry.control.keys.KeyService;
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 
-@ApplicationScoped
-public class KeysAddCommand implements Command {
+@Singleton
+public class KeysAddCommand extends NamedCommand {
 
     private final KeyService keys;
 
     KeysAddCommand(KeyService keys) {
+        super("keys:add", "USER [PUBLIC-KEY]   (or the key on stdin: keys:add USER < key.pub)",
+                "let a public key push and run commands as USER");
         this.keys = keys;
-    }
-
-    @Override
-    public String name() {
-        return "keys:add";
-    }
-
-    @Override
-    public String usage() {
-        return "USER [PUBLIC-KEY]   (or the key on stdin: keys:add USER < key.pub)";
-    }
-
-    @Override
-    public String summary() {
-        return "let a public key push and run commands as USER";
     }
 
     @Override

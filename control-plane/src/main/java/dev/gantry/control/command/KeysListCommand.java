@@ -2,30 +2,17 @@ package dev.gantry.control.command;
 
 import dev.gantry.control.domain.SshKey;
 import dev.gantry.control.keys.KeyService;
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 
-@ApplicationScoped
-public class KeysListCommand implements Command {
+@Singleton
+public class KeysListCommand extends NamedCommand {
 
     private final KeyService keys;
 
     KeysListCommand(KeyService keys) {
+        super("keys:list", "",
+                "list the registered keys");
         this.keys = keys;
-    }
-
-    @Override
-    public String name() {
-        return "keys:list";
-    }
-
-    @Override
-    public String usage() {
-        return "";
-    }
-
-    @Override
-    public String summary() {
-        return "list the registered keys";
     }
 
     @Override

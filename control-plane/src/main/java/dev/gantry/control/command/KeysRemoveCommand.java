@@ -1,30 +1,17 @@
 package dev.gantry.control.command;
 
 import dev.gantry.control.keys.KeyService;
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 
-@ApplicationScoped
-public class KeysRemoveCommand implements Command {
+@Singleton
+public class KeysRemoveCommand extends NamedCommand {
 
     private final KeyService keys;
 
     KeysRemoveCommand(KeyService keys) {
+        super("keys:remove", "FINGERPRINT|USER",
+                "remove one key, or every key of a user; takes effect at once");
         this.keys = keys;
-    }
-
-    @Override
-    public String name() {
-        return "keys:remove";
-    }
-
-    @Override
-    public String usage() {
-        return "FINGERPRINT|USER";
-    }
-
-    @Override
-    public String summary() {
-        return "remove one key, or every key of a user; takes effect at once";
     }
 
     @Override

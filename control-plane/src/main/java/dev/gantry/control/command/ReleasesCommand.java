@@ -2,31 +2,18 @@ package dev.gantry.control.command;
 
 import dev.gantry.control.releases.ReleaseHistory;
 import dev.gantry.control.releases.ReleaseView;
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 import java.util.List;
 
-@ApplicationScoped
-public class ReleasesCommand implements Command {
+@Singleton
+public class ReleasesCommand extends NamedCommand {
 
     private final ReleaseHistory history;
 
     ReleasesCommand(ReleaseHistory history) {
+        super("releases", "APP",
+                "list an app's releases, newest first, marking the current and failed ones");
         this.history = history;
-    }
-
-    @Override
-    public String name() {
-        return "releases";
-    }
-
-    @Override
-    public String usage() {
-        return "APP";
-    }
-
-    @Override
-    public String summary() {
-        return "list an app's releases, newest first, marking the current and failed ones";
     }
 
     @Override
@@ -39,9 +26,9 @@ public class ReleasesCommand implements Command {
             context.out().println("none yet: git push to deploy");
         }
         for (ReleaseView release : releases) {
-            context.out().printf("%-5s %-9s %s  %s  %-12s %s%s%n", release.label(), marker(release.status()),
+            context.out().printf("%-5s %-11s %s  %s  %-12s %s%s%n", release.label(), marker(release.status()),
                     Formats.time(release.createdAt()), release.commit(), release.createdBy(), release.summary(),
-                    release.failure() == null ? "" : " (failed: " + release.failure() + ")");
+                    release.failure() == null ? "" : " (" + release.failure() + ")");
         }
     }
 
@@ -49,6 +36,7 @@ public class ReleasesCommand implements Command {
         return switch (status) {
             case CURRENT -> "current";
             case FAILED -> "failed";
+            case ROLLED_BACK -> "rolled-back";
             case DEPLOYING -> "deploying";
             case SUCCEEDED -> "";
         };

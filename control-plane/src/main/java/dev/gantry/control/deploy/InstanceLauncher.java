@@ -3,11 +3,13 @@ package dev.gantry.control.deploy;
 import dev.gantry.control.GantryConfig;
 import dev.gantry.node.ContainerEngine;
 import dev.gantry.node.ContainerSpec;
+import dev.gantry.control.checks.Durations;
+import dev.gantry.control.checks.HealthCheckSpec;
 import dev.gantry.node.HealthCheck;
+import dev.gantry.node.HealthCheckFailedException;
 import dev.gantry.node.RunningContainer;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.security.SecureRandom;
-import java.time.Duration;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -19,8 +21,6 @@ public class InstanceLauncher {
 
     /** Port the app listens on inside its container; the engine maps it to a free host port. */
     static final int CONTAINER_PORT = 5000;
-    private static final Duration CHECK_INTERVAL = Duration.ofMillis(200);
-    private static final Duration ATTEMPT_TIMEOUT = Duration.ofSeconds(5);
 
     private final ContainerEngine engine;
     private final GantryConfig config;
@@ -43,11 +43,31 @@ public class InstanceLauncher {
                 config.node().advertiseAddress()));
     }
 
-    /** Blocks until the instance answers GET / with a status below 500; throws with the reason otherwise. */
-    public void awaitHealthy(RunningContainer instance) {
-        HealthCheck.http(instance.hostAddress(), instance.hostPort(), "/", ATTEMPT_TIMEOUT)
-                .waitUntilHealthy(config.deploy().healthTimeout(), CHECK_INTERVAL,
-                        () -> engine.inspect(instance.id()).map(RunningContainer::running).orElse(false));
+    /** Blocks until the instance passes the release's health check; throws with the reason otherwise. */
+    public void awaitHealthy(RunningContainer instance, HealthCheckSpec checks) {
+        if (checks.disabled()) {
+            awaitUptime(instance, checks);
+            return;
+        }
+        HealthCheck.http(instance.hostAddress(), instance.hostPort(), checks.path(), checks.timeout())
+                .waitUntilHealthy(checks.deadline(), checks.waitBetween(), () -> isRunning(instance));
+    }
+
+    public boolean isRunning(RunningContainer instance) {
+        return engine.inspect(instance.id()).map(RunningContainer::running).orElse(false);
+    }
+
+    private void awaitUptime(RunningContainer instance, HealthCheckSpec checks) {
+        try {
+            Thread.sleep(checks.uptimeMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new HealthCheckFailedException("interrupted while waiting out the uptime check");
+        }
+        if (!isRunning(instance)) {
+            throw new HealthCheckFailedException("the container exited within " + Durations.format(checks.uptime())
+                    + " (health checks are disabled, so only uptime is checked)");
+        }
     }
 
     private String suffix() {

@@ -1,6 +1,6 @@
 package dev.gantry.control.deploy;
 
-import dev.gantry.control.GantryConfig;
+import dev.gantry.control.domain.DeployPolicy;
 import dev.gantry.node.ContainerEngine;
 import dev.gantry.node.RunningContainer;
 import dev.gantry.router.Backend;
@@ -22,35 +22,34 @@ import org.jboss.logging.Logger;
 public class InstanceRetirer {
 
     private static final Logger LOG = Logger.getLogger(InstanceRetirer.class);
+    private static final long SHUTDOWN_WAIT_SECONDS = 15;
 
     private final Router router;
     private final ContainerEngine engine;
-    private final GantryConfig config;
     private final ExecutorService background = Executors.newCachedThreadPool(runnable -> {
         Thread thread = new Thread(runnable, "instance-retirer");
         thread.setDaemon(true);
         return thread;
     });
 
-    InstanceRetirer(Router router, ContainerEngine engine, GantryConfig config) {
+    InstanceRetirer(Router router, ContainerEngine engine) {
         this.router = router;
         this.engine = engine;
-        this.config = config;
     }
 
     /** The instances must already be out of the route: nothing new reaches them. */
-    public void retire(List<RunningContainer> instances) {
+    public void retire(List<RunningContainer> instances, DeployPolicy policy) {
         if (!instances.isEmpty()) {
-            background.execute(() -> drainAndStop(instances));
+            background.execute(() -> drainAndStop(instances, policy));
         }
     }
 
-    private void drainAndStop(List<RunningContainer> instances) {
+    private void drainAndStop(List<RunningContainer> instances, DeployPolicy policy) {
         List<Backend> backends = instances.stream().filter(c -> c.hostPort() > 0).map(Rollout::backendOf).toList();
-        router.drain(backends, config.deploy().drainTimeout()).join();
+        router.drain(backends, policy.drainTimeout()).join();
         for (RunningContainer instance : instances) {
             try {
-                engine.stopAndRemove(instance.id(), config.deploy().stopGrace());
+                engine.stopAndRemove(instance.id(), policy.stopGrace());
             } catch (RuntimeException e) {
                 LOG.warnf("could not stop retired instance %s: %s; it is removed at the next start", instance.name(),
                         e.getMessage());
@@ -58,11 +57,13 @@ public class InstanceRetirer {
         }
     }
 
-    /** Lets retirements under way finish, so a stop of Gantry does not leave them half done. */
+    /**
+     * Gives retirements under way a moment to finish when Gantry stops; whatever is left is
+     * removed at the next start, since it belongs to no current release.
+     */
     @PreDestroy
     void finishRetirements() throws InterruptedException {
         background.shutdown();
-        long bound = config.deploy().drainTimeout().plus(config.deploy().stopGrace()).toSeconds() + 5;
-        background.awaitTermination(bound, TimeUnit.SECONDS);
+        background.awaitTermination(SHUTDOWN_WAIT_SECONDS, TimeUnit.SECONDS);
     }
 }

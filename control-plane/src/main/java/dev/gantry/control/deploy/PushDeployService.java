@@ -4,6 +4,8 @@ import dev.gantry.buildpacks.BuildPlan;
 import dev.gantry.buildpacks.BuildPlanner;
 import dev.gantry.buildpacks.NoBuildPlanException;
 import dev.gantry.control.GantryException;
+import dev.gantry.control.checks.AppJsonChecks;
+import dev.gantry.control.checks.HealthCheckSpec;
 import dev.gantry.git.CommitArchive;
 import dev.gantry.git.LineSink;
 import dev.gantry.git.PushRequest;
@@ -15,6 +17,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.Set;
 import org.eclipse.jgit.lib.Constants;
 import org.eclipse.jgit.lib.ObjectId;
@@ -38,13 +41,18 @@ public class PushDeployService {
     private final ReleaseLedger ledger;
     private final Rollout rollout;
     private final AppRoutes routes;
+    private final ImageRetention retention;
+    private final ReleaseWatch watch;
 
-    PushDeployService(AppLocks locks, ImageBuilder builder, ReleaseLedger ledger, Rollout rollout, AppRoutes routes) {
+    PushDeployService(AppLocks locks, ImageBuilder builder, ReleaseLedger ledger, Rollout rollout, AppRoutes routes,
+            ImageRetention retention, ReleaseWatch watch) {
         this.locks = locks;
         this.builder = builder;
         this.ledger = ledger;
         this.rollout = rollout;
         this.routes = routes;
+        this.retention = retention;
+        this.watch = watch;
     }
 
     public PushResult onPush(PushRequest push) {
@@ -71,18 +79,33 @@ public class PushDeployService {
         LineSink progress = push.progress();
         long started = System.nanoTime();
         try (AppLocks.Held lock = locks.acquire(push.app(), progress)) {
+            watch.stopWatching(push.app());
             BuildPlan plan = planner.plan(rootNames(push));
+            Optional<HealthCheckSpec> checks = declaredChecks(push);
             progress.line("-----> Building " + push.app() + " from " + plan.dockerfile() + " (commit "
                     + commit.substring(0, 7) + "; " + plan.reason() + ")");
             long buildId = ledger.startBuild(push.app(), commit, plan.kind(), push.user());
             BuiltImage image = build(push, buildId);
 
-            long releaseId = ledger.appendRelease(buildId, "Deploy " + commit.substring(0, 7), push.user());
+            long releaseId = ledger.appendRelease(buildId, checks, "Deploy " + commit.substring(0, 7),
+                    push.user());
             RolloutTarget released = rollout.rollOut(releaseId, progress);
+            retention.prune(push.app());
 
             progress.line("=====> " + push.app() + " " + released.label() + " deployed in "
                     + seconds(Duration.ofNanos(System.nanoTime() - started)) + ": " + routes.url(push.app()));
             LOG.infof("%s deployed %s %s (image %s)", push.user(), push.app(), released.label(), image.id());
+            watch.watch(released, progress);
+        }
+    }
+
+    /** The health check an app.json in the pushed tree declares, in Dokku's format. */
+    private Optional<HealthCheckSpec> declaredChecks(PushRequest push) {
+        try {
+            return CommitArchive.readFile(push.repository(), push.newId(), "app.json")
+                    .flatMap(json -> AppJsonChecks.read(json, ledger.checksOf(push.app())));
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not read app.json from the pushed commit: " + e.getMessage(), e);
         }
     }
 

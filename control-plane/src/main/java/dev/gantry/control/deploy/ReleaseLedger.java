@@ -1,6 +1,7 @@
 package dev.gantry.control.deploy;
 
 import dev.gantry.control.NotFoundException;
+import dev.gantry.control.checks.HealthCheckSpec;
 import dev.gantry.control.domain.App;
 import dev.gantry.control.domain.Build;
 import dev.gantry.control.domain.Config;
@@ -9,8 +10,10 @@ import dev.gantry.control.domain.Release;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Writes the ledger: builds, releases and deployments. Each method is one short transaction, so
@@ -51,11 +54,62 @@ public class ReleaseLedger {
         build.finishedAt = Instant.now();
     }
 
-    /** Appends release vN+1 from a build and the app's latest config; returns its id. */
+    /**
+     * Appends release vN+1 from a build, the app's latest config and its health check (or the one
+     * the pushed app.json declares); returns its id.
+     */
     @Transactional
-    public long appendRelease(long buildId, String summary, String user) {
+    public long appendRelease(long buildId, Optional<HealthCheckSpec> declaredChecks, String summary, String user) {
         Build build = Build.findById(buildId);
-        return Release.append(build.app, build, Config.latestOf(build.app), summary, user).id;
+        HealthCheckSpec checks = declaredChecks.orElse(build.app.checksOrDefault());
+        return Release.append(build.app, build, Config.latestOf(build.app), checks, summary, user).id;
+    }
+
+    /** Appends release vN+1 as a copy of vK: the same build, config and health check. History only grows. */
+    @Transactional
+    public long appendCopyOf(String appName, int version, String summary, String user) {
+        App app = App.findByName(appName).orElseThrow(() -> new NotFoundException("app '" + appName + "' is gone"));
+        Release source = Release.findByVersion(app, version).orElseThrow(() -> new NotFoundException(
+                appName + " has no release v" + version + ". Run 'releases " + appName + "' to list them"));
+        return Release.append(app, source.build, source.config, source.checks, summary, user).id;
+    }
+
+    /**
+     * The newest release that served before the current one: what {@code rollback APP} goes back to.
+     */
+    @Transactional
+    public Optional<Integer> previousServingVersion(String appName) {
+        return App.findByName(appName).flatMap(app -> Release.current(app).flatMap(current -> Deployment
+                .<Deployment>find("app = ?1 and state in ?2 and release.version < ?3 order by release.version desc",
+                        app, List.of(Deployment.State.SUCCEEDED, Deployment.State.ROLLED_BACK), current.version)
+                .stream()
+                .filter(deployment -> deployment.state == Deployment.State.SUCCEEDED)
+                .map(deployment -> deployment.release.version)
+                .findFirst()));
+    }
+
+    /** The image of release vK, if that release exists. */
+    @Transactional
+    public Optional<String> imageOf(String appName, int version) {
+        return App.findByName(appName).flatMap(app -> Release.findByVersion(app, version)).map(r -> r.build.imageId);
+    }
+
+    /** Images that must stay on the node: those of the newest {@code count} releases and the current one. */
+    @Transactional
+    public Set<String> imagesToKeep(String appName, int count) {
+        Set<String> keep = new HashSet<>();
+        App.findByName(appName).ifPresent(app -> {
+            Release.<Release>find("app = ?1 order by version desc", app).page(0, count).stream()
+                    .forEach(release -> keep.add(release.build.imageId));
+            Release.current(app).ifPresent(current -> keep.add(current.build.imageId));
+        });
+        return keep;
+    }
+
+    /** The app's health check as it will apply to the next release. */
+    @Transactional
+    public HealthCheckSpec checksOf(String appName) {
+        return App.findByName(appName).map(App::checksOrDefault).orElse(HealthCheckSpec.DEFAULT);
     }
 
     /** Opens a deployment of a release and returns what the rollout needs to know. */
@@ -71,14 +125,27 @@ public class ReleaseLedger {
         return RolloutTarget.of(release, deployment.id);
     }
 
+    /** Every new instance passed its health check; the switch comes next. */
     @Transactional
     public void deploymentSwitching(long deploymentId) {
-        Deployment.<Deployment>findById(deploymentId).state = Deployment.State.SWITCHING;
+        Deployment deployment = Deployment.findById(deploymentId);
+        deployment.state = Deployment.State.SWITCHING;
+        deployment.healthyAt = Instant.now();
     }
 
+    /** The router now sends the app's traffic to this release. */
     @Transactional
     public void deploymentSucceeded(long deploymentId) {
+        Deployment.<Deployment>findById(deploymentId).switchedAt = Instant.now();
         finish(deploymentId, Deployment.State.SUCCEEDED, null);
+    }
+
+    /** The release served, then failed while watched, and Gantry rolled back from it. */
+    @Transactional
+    public void deploymentRolledBack(long deploymentId, String reason) {
+        Deployment deployment = Deployment.findById(deploymentId);
+        deployment.state = Deployment.State.ROLLED_BACK;
+        deployment.failure = reason;
     }
 
     @Transactional

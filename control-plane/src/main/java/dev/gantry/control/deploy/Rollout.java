@@ -1,6 +1,5 @@
 package dev.gantry.control.deploy;
 
-import dev.gantry.control.GantryConfig;
 import dev.gantry.git.LineSink;
 import dev.gantry.node.ContainerEngine;
 import dev.gantry.node.RunningContainer;
@@ -26,17 +25,15 @@ public class Rollout {
     private final Router router;
     private final AppRoutes routes;
     private final InstanceRetirer retirer;
-    private final GantryConfig config;
 
     Rollout(ReleaseLedger ledger, InstanceLauncher launcher, ContainerEngine engine, Router router, AppRoutes routes,
-            InstanceRetirer retirer, GantryConfig config) {
+            InstanceRetirer retirer) {
         this.ledger = ledger;
         this.launcher = launcher;
         this.engine = engine;
         this.router = router;
         this.routes = routes;
         this.retirer = retirer;
-        this.config = config;
     }
 
     public RolloutTarget rollOut(long releaseId, LineSink progress) {
@@ -53,7 +50,7 @@ public class Rollout {
         ledger.deploymentSucceeded(target.deploymentId());
         if (!previous.isEmpty()) {
             progress.line("-----> Draining " + previous.size() + " old instance(s), then stopping them (in the background)");
-            retirer.retire(previous);
+            retirer.retire(previous, target.policy());
         }
         return target;
     }
@@ -63,15 +60,15 @@ public class Rollout {
         try {
             progress.line("-----> Starting web instance of " + target.label());
             fresh = launcher.startWeb(target);
-            progress.line("-----> Waiting for " + fresh.name() + " to answer GET / on "
-                    + fresh.hostAddress() + ":" + fresh.hostPort());
-            launcher.awaitHealthy(fresh);
+            progress.line("-----> Waiting for " + fresh.name() + " on " + fresh.hostAddress() + ":" + fresh.hostPort()
+                    + ": " + target.checks().describe());
+            launcher.awaitHealthy(fresh, target.checks());
             return fresh;
         } catch (RuntimeException e) {
             String reason = "the web instance of " + target.label() + " did not become healthy: " + e.getMessage();
             if (fresh != null) {
                 relayLastOutput(fresh, progress);
-                engine.stopAndRemove(fresh.id(), config.deploy().stopGrace());
+                engine.stopAndRemove(fresh.id(), target.policy().stopGrace());
             }
             ledger.deploymentFailed(target.deploymentId(), reason);
             throw new DeployFailedException(reason + ". The previous release keeps serving; fix the app and push again");

@@ -1,6 +1,5 @@
 package dev.gantry.control.deploy;
 
-import dev.gantry.control.GantryConfig;
 import dev.gantry.node.ContainerEngine;
 import dev.gantry.node.RunningContainer;
 import dev.gantry.router.Router;
@@ -26,16 +25,14 @@ public class RouteRestorer {
     private final InstanceLauncher launcher;
     private final Router router;
     private final AppRoutes routes;
-    private final GantryConfig config;
 
     RouteRestorer(ReleaseLedger ledger, ContainerEngine engine, InstanceLauncher launcher, Router router,
-            AppRoutes routes, GantryConfig config) {
+            AppRoutes routes) {
         this.ledger = ledger;
         this.engine = engine;
         this.launcher = launcher;
         this.router = router;
         this.routes = routes;
-        this.config = config;
     }
 
     public void restore(String app) {
@@ -55,7 +52,7 @@ public class RouteRestorer {
                 .filter(c -> !serving.contains(c))
                 .forEach(orphan -> {
                     LOG.infof("removing %s: it belongs to no current release of %s", orphan.name(), app);
-                    engine.stopAndRemove(orphan.id(), config.deploy().stopGrace());
+                    engine.stopAndRemove(orphan.id(), target.policy().stopGrace());
                 });
         LOG.infof("%s: routed %s to %d instance(s) of %s", app, routes.hostnames(app), serving.size(), target.label());
     }
@@ -63,7 +60,7 @@ public class RouteRestorer {
     private RunningContainer startReplacement(RolloutTarget target) {
         LOG.infof("%s %s has no running web instance; starting one", target.app(), target.label());
         RunningContainer fresh = launcher.startWeb(target);
-        launcher.awaitHealthy(fresh);
+        launcher.awaitHealthy(fresh, target.checks());
         return fresh;
     }
 }

@@ -3,7 +3,11 @@ package dev.gantry.control.domain;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Table;
+import dev.gantry.control.checks.HealthCheckSpec;
+import java.time.Duration;
 import java.time.Instant;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
 import java.util.Optional;
 
 /** A named application: its repository, builds, config and releases hang off it. */
@@ -19,6 +23,31 @@ public class App extends IdentifiedEntity {
 
     @Column(name = "created_at", nullable = false)
     public Instant createdAt;
+
+    /** The health check the next release will run with; null means the defaults. */
+    @JdbcTypeCode(SqlTypes.JSON)
+    public HealthCheckSpec checks;
+
+    @Column(name = "drain_timeout_ms", nullable = false)
+    public long drainTimeoutMillis = 30_000;
+
+    @Column(name = "stop_grace_ms", nullable = false)
+    public long stopGraceMillis = 10_000;
+
+    @Column(name = "watch_window_ms", nullable = false)
+    public long watchWindowMillis = 60_000;
+
+    @Column(name = "auto_rollback", nullable = false)
+    public boolean autoRollback = true;
+
+    public HealthCheckSpec checksOrDefault() {
+        return checks == null ? HealthCheckSpec.DEFAULT : checks;
+    }
+
+    public DeployPolicy deployPolicy() {
+        return new DeployPolicy(Duration.ofMillis(drainTimeoutMillis), Duration.ofMillis(stopGraceMillis),
+                Duration.ofMillis(watchWindowMillis), autoRollback);
+    }
 
     public static Optional<App> findByName(String name) {
         return find("name", name).firstResultOptional();

@@ -14,7 +14,7 @@ import java.util.Optional;
 @Table(name = "deployment")
 public class Deployment extends IdentifiedEntity {
 
-    public enum State { STARTING, SWITCHING, SUCCEEDED, FAILED }
+    public enum State { STARTING, SWITCHING, SUCCEEDED, FAILED, ROLLED_BACK }
 
     @ManyToOne(optional = false)
     public App app;
@@ -30,6 +30,14 @@ public class Deployment extends IdentifiedEntity {
 
     @Column(name = "started_at", nullable = false)
     public Instant startedAt;
+
+    /** When every new instance had passed its health check. */
+    @Column(name = "healthy_at")
+    public Instant healthyAt;
+
+    /** When the router's backends were swapped to this release. */
+    @Column(name = "switched_at")
+    public Instant switchedAt;
 
     @Column(name = "finished_at")
     public Instant finishedAt;

@@ -7,7 +7,10 @@ import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import dev.gantry.control.checks.HealthCheckSpec;
 import org.hibernate.annotations.Immutable;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
 
 /**
  * Release {@code vN}: one Build plus one Config snapshot. An entry in a write-only ledger: it is
@@ -30,6 +33,10 @@ public class Release extends IdentifiedEntity {
     @ManyToOne(optional = false)
     public Config config;
 
+    /** The health check this release runs with, fixed when it was made. */
+    @JdbcTypeCode(SqlTypes.JSON)
+    public HealthCheckSpec checks;
+
     @Column(nullable = false)
     public String summary;
 
@@ -43,12 +50,22 @@ public class Release extends IdentifiedEntity {
         return "v" + version;
     }
 
-    public static Release append(App app, Build build, Config config, String summary, String createdBy) {
+    public HealthCheckSpec checksOrDefault() {
+        return checks == null ? HealthCheckSpec.DEFAULT : checks;
+    }
+
+    public static Optional<Release> findByVersion(App app, int version) {
+        return find("app = ?1 and version = ?2", app, version).firstResultOptional();
+    }
+
+    public static Release append(App app, Build build, Config config, HealthCheckSpec checks, String summary,
+            String createdBy) {
         Release release = new Release();
         release.app = app;
         release.version = nextVersion(app);
         release.build = build;
         release.config = config;
+        release.checks = checks;
         release.summary = summary;
         release.createdBy = createdBy;
         release.createdAt = Instant.now();

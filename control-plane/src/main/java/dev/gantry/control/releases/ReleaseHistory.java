@@ -6,7 +6,9 @@ import dev.gantry.control.domain.Deployment;
 import dev.gantry.control.domain.Release;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
+import dev.gantry.control.NotFoundException;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /** Reads an app's releases, newest first, with the outcome of each one's rollout. */
@@ -28,6 +30,26 @@ public class ReleaseHistory {
                 .toList();
     }
 
+    @Transactional
+    public ReleaseDetails details(String appName, int version) {
+        App app = apps.get(appName);
+        Release release = find(app, version);
+        boolean current = Release.current(app).map(r -> r.id.equals(release.id)).orElse(false);
+        Map<String, String> before = Release.findByVersion(app, version - 1).map(r -> r.config.vars).orElse(Map.of());
+        ReleaseDetails.Rollout rollout = Deployment.latestOf(release)
+                .map(d -> new ReleaseDetails.Rollout(d.state.name(), d.startedAt, d.healthyAt, d.switchedAt,
+                        d.finishedAt, d.failure))
+                .orElse(null);
+        return new ReleaseDetails(view(release, current), release.build.id, release.build.kind,
+                release.build.commitSha, release.build.imageId, Map.copyOf(release.config.vars),
+                ConfigDiff.between(before, release.config.vars), release.checksOrDefault(), rollout);
+    }
+
+    private static Release find(App app, int version) {
+        return Release.findByVersion(app, version).orElseThrow(() -> new NotFoundException(app.name
+                + " has no release v" + version + ". Run 'releases " + app.name + "' to list them"));
+    }
+
     private static ReleaseView view(Release release, boolean current) {
         Optional<Deployment> deployment = Deployment.latestOf(release);
         ReleaseView.Status status = current ? ReleaseView.Status.CURRENT
@@ -40,6 +62,7 @@ public class ReleaseHistory {
         return switch (deployment.state) {
             case SUCCEEDED -> ReleaseView.Status.SUCCEEDED;
             case FAILED -> ReleaseView.Status.FAILED;
+            case ROLLED_BACK -> ReleaseView.Status.ROLLED_BACK;
             case STARTING, SWITCHING -> ReleaseView.Status.DEPLOYING;
         };
     }

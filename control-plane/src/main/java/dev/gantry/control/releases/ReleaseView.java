@@ -6,7 +6,7 @@ import java.time.Instant;
 public record ReleaseView(int version, Status status, Instant createdAt, String commit, String createdBy,
         String summary, String failure) {
 
-    public enum Status { CURRENT, SUCCEEDED, FAILED, DEPLOYING }
+    public enum Status { CURRENT, SUCCEEDED, FAILED, ROLLED_BACK, DEPLOYING }
 
     public String label() {
         return "v" + version;

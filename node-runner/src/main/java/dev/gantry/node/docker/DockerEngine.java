@@ -207,6 +207,16 @@ public final class DockerEngine implements ContainerEngine, AutoCloseable {
     }
 
     @Override
+    public boolean hasImage(String image) {
+        try {
+            call(() -> client().inspectImageCmd(image).exec());
+            return true;
+        } catch (NotFoundException e) {
+            return false;
+        }
+    }
+
+    @Override
     public List<String> listImages(Map<String, String> labels) {
         return call(() -> client().listImagesCmd().withLabelFilter(labels).exec()).stream()
                 .map(Image::getId)

@@ -1,0 +1,57 @@
+package dev.gantry.control.api;
+
+import dev.gantry.control.InvalidInputException;
+import dev.gantry.control.deploy.RollbackService;
+import dev.gantry.control.deploy.RolloutTarget;
+import dev.gantry.control.releases.ReleaseHistory;
+import io.smallrye.common.annotation.Blocking;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.util.List;
+import java.util.Optional;
+import org.jboss.logging.Logger;
+
+/** An app's releases, and rolling back to one of them. */
+@Path("/api/v1/apps/{app}")
+@Produces(MediaType.APPLICATION_JSON)
+@Blocking
+public class ReleasesResource {
+
+    private static final Logger LOG = Logger.getLogger(ReleasesResource.class);
+
+    private final ReleaseHistory history;
+    private final RollbackService rollbacks;
+
+    ReleasesResource(ReleaseHistory history, RollbackService rollbacks) {
+        this.history = history;
+        this.rollbacks = rollbacks;
+    }
+
+    @GET
+    @Path("/releases")
+    public List<ReleaseResponse> releases(@PathParam("app") String app) {
+        return history.of(app).stream().map(ReleaseResponse::of).toList();
+    }
+
+    @POST
+    @Path("/rollback")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response rollback(@PathParam("app") String app, RollbackRequest request) {
+        Optional<Integer> version = Optional.ofNullable(request == null ? null : request.version());
+        if (version.isPresent() && version.get() < 1) {
+            throw new InvalidInputException("version: must be a release number of 1 or more, e.g. {\"version\": 3}");
+        }
+        RolloutTarget released = rollbacks.rollback(app, version, CliResource.LOCAL_ADMIN,
+                line -> LOG.infof("%s rollback: %s", app, line.trim()));
+        ReleaseResponse created = history.of(app).stream()
+                .filter(view -> view.version() == released.version())
+                .findFirst().map(ReleaseResponse::of).orElseThrow();
+        return Response.status(Response.Status.CREATED).entity(created).build();
+    }
+}

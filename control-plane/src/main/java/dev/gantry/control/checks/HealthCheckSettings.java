@@ -1,0 +1,79 @@
+package dev.gantry.control.checks;
+
+import dev.gantry.control.InvalidInputException;
+import java.time.Duration;
+import java.util.List;
+import java.util.regex.Pattern;
+
+/**
+ * Applies {@code key=value} settings (from {@code checks:set} or an app.json) to a health check.
+ * Every message names the setting it is about and the values it accepts.
+ */
+public final class HealthCheckSettings {
+
+    private static final Pattern PATH = Pattern.compile("/[\\x21-\\x7e]{0,199}");
+    private static final Duration MAX_TIMEOUT = Duration.ofMinutes(5);
+    private static final Duration MAX_WAIT = Duration.ofMinutes(1);
+    private static final int MAX_ATTEMPTS = 1000;
+
+    private HealthCheckSettings() {
+    }
+
+    public static HealthCheckSpec apply(HealthCheckSpec base, List<String> assignments) {
+        if (assignments.isEmpty()) {
+            throw new InvalidInputException("no setting given. Use path=/health timeout=5s attempts=20 wait=2s uptime=10s");
+        }
+        HealthCheckSpec spec = base;
+        for (String assignment : assignments) {
+            int equals = assignment.indexOf('=');
+            if (equals <= 0) {
+                throw new InvalidInputException("'" + assignment + "' is not KEY=VALUE. Use e.g. path=/health or timeout=5s");
+            }
+            spec = apply(spec, assignment.substring(0, equals), assignment.substring(equals + 1));
+        }
+        return spec;
+    }
+
+    static HealthCheckSpec apply(HealthCheckSpec spec, String key, String value) {
+        return switch (key) {
+            case "path" -> spec.withPath(path(value));
+            case "timeout" -> spec.withTimeout(bounded("checks.timeout", Durations.parse("checks.timeout", value),
+                    Duration.ofMillis(100), MAX_TIMEOUT));
+            case "wait" -> spec.withWait(bounded("checks.wait", Durations.parse("checks.wait", value),
+                    Duration.ZERO, MAX_WAIT));
+            case "uptime" -> spec.withUptime(bounded("checks.uptime", Durations.parse("checks.uptime", value),
+                    Duration.ZERO, MAX_TIMEOUT));
+            case "attempts" -> spec.withAttempts(attempts(value));
+            default -> throw new InvalidInputException("unknown setting '" + key
+                    + "'. Health checks take path, timeout, attempts, wait and uptime");
+        };
+    }
+
+    private static String path(String value) {
+        if (!PATH.matcher(value).matches()) {
+            throw new InvalidInputException("checks.path: '" + value + "' is not a URL path. Start it with / and use"
+                    + " no spaces or control characters (at most 200 characters)");
+        }
+        return value;
+    }
+
+    private static int attempts(String value) {
+        try {
+            int attempts = Integer.parseInt(value);
+            if (attempts >= 1 && attempts <= MAX_ATTEMPTS) {
+                return attempts;
+            }
+        } catch (NumberFormatException notANumber) {
+            // reported below, with the accepted range
+        }
+        throw new InvalidInputException("checks.attempts: '" + value + "' must be a whole number from 1 to " + MAX_ATTEMPTS);
+    }
+
+    private static Duration bounded(String field, Duration value, Duration min, Duration max) {
+        if (value.compareTo(min) < 0 || value.compareTo(max) > 0) {
+            throw new InvalidInputException(field + ": must be from " + Durations.format(min) + " to "
+                    + Durations.format(max) + ", was " + Durations.format(value));
+        }
+        return value;
+    }
+}

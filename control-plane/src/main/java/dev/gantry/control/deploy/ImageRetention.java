@@ -1,0 +1,38 @@
+package dev.gantry.control.deploy;
+
+import dev.gantry.control.GantryConfig;
+import dev.gantry.node.ContainerEngine;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.Map;
+import java.util.Set;
+import org.jboss.logging.Logger;
+
+/**
+ * Keeps the node's disk in check without breaking rollbacks: an app's images stay while they
+ * belong to one of its newest releases (10 by default) or to the release it serves; others go.
+ */
+@ApplicationScoped
+public class ImageRetention {
+
+    private static final Logger LOG = Logger.getLogger(ImageRetention.class);
+
+    private final ReleaseLedger ledger;
+    private final ContainerEngine engine;
+    private final GantryConfig config;
+
+    ImageRetention(ReleaseLedger ledger, ContainerEngine engine, GantryConfig config) {
+        this.ledger = ledger;
+        this.engine = engine;
+        this.config = config;
+    }
+
+    public void prune(String app) {
+        Set<String> keep = ledger.imagesToKeep(app, config.releases().imagesKept());
+        for (String image : engine.listImages(Map.of(InstanceLabels.APP, app))) {
+            if (!keep.contains(image) && engine.removeImage(image)) {
+                LOG.infof("%s: removed image %s, older than the %d newest releases", app, image,
+                        config.releases().imagesKept());
+            }
+        }
+    }
+}

@@ -1,0 +1,124 @@
+package dev.gantry.control.deploy;
+
+import dev.gantry.control.checks.HealthCheckSpec;
+import dev.gantry.git.LineSink;
+import dev.gantry.node.ContainerEngine;
+import dev.gantry.node.HealthCheck;
+import dev.gantry.node.RunningContainer;
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import org.jboss.logging.Logger;
+
+/**
+ * Watches a release for a while after it took traffic. If its web instance crashes or fails its
+ * health check several times in a row, Gantry rolls back to the release that served before (when
+ * the app allows it), so a bad release that passed its first check does not stay up unnoticed.
+ */
+@ApplicationScoped
+public class ReleaseWatch {
+
+    private static final Logger LOG = Logger.getLogger(ReleaseWatch.class);
+    static final int FAILED_CHECKS_IN_A_ROW = 3;
+    private static final long PERIOD_MILLIS = 1000;
+
+    private final ContainerEngine engine;
+    private final RollbackService rollbacks;
+    private final ConcurrentHashMap<String, Watch> watches = new ConcurrentHashMap<>();
+    private final ScheduledExecutorService scheduler = Executors.newScheduledThreadPool(1, runnable -> {
+        Thread thread = new Thread(runnable, "release-watch");
+        thread.setDaemon(true);
+        return thread;
+    });
+
+    ReleaseWatch(ContainerEngine engine, RollbackService rollbacks) {
+        this.engine = engine;
+        this.rollbacks = rollbacks;
+    }
+
+    public void watch(RolloutTarget target, LineSink progress) {
+        stopWatching(target.app());
+        if (target.policy().watchWindow().isZero()) {
+            return;
+        }
+        progress.line("-----> Watching " + target.label() + " for " + target.policy().watchWindow().toSeconds() + " s"
+                + (target.policy().autoRollback() ? "; it is rolled back automatically if it fails" : ""));
+        Watch watch = new Watch(target, System.nanoTime() + target.policy().watchWindow().toNanos());
+        watches.put(target.app(), watch);
+        watch.task = scheduler.scheduleWithFixedDelay(() -> check(watch), PERIOD_MILLIS, PERIOD_MILLIS,
+                TimeUnit.MILLISECONDS);
+    }
+
+    /** A newer rollout of the app replaces whatever was being watched. */
+    public void stopWatching(String app) {
+        Watch previous = watches.remove(app);
+        if (previous != null && previous.task != null) {
+            previous.task.cancel(false);
+        }
+    }
+
+    private void check(Watch watch) {
+        if (watches.get(watch.target.app()) != watch) {
+            return;
+        }
+        if (System.nanoTime() > watch.deadline) {
+            stopWatching(watch.target.app());
+            return;
+        }
+        problem(watch).ifPresent(problem -> {
+            stopWatching(watch.target.app());
+            LOG.warnf("%s %s failed while watched: %s", watch.target.app(), watch.target.label(), problem);
+            if (watch.target.policy().autoRollback()) {
+                rollbacks.rollBackAutomatically(watch.target, problem);
+            }
+        });
+    }
+
+    private Optional<String> problem(Watch watch) {
+        RolloutTarget target = watch.target;
+        List<RunningContainer> instances = engine.list(Map.of(InstanceLabels.APP, target.app(),
+                InstanceLabels.RELEASE, Integer.toString(target.version()), InstanceLabels.PROCESS, "web"));
+        Optional<RunningContainer> crashed = instances.stream().filter(c -> !c.running()).findFirst();
+        if (instances.isEmpty() || crashed.isPresent()) {
+            return Optional.of("its web instance " + crashed.map(c -> "exited with code " + c.exitCode())
+                    .orElse("is gone"));
+        }
+        HealthCheckSpec checks = target.checks();
+        if (checks.disabled()) {
+            return Optional.empty();
+        }
+        Optional<String> failure = instances.stream()
+                .map(c -> HealthCheck.http(c.hostAddress(), c.hostPort(), checks.path(), checks.timeout()).attempt())
+                .flatMap(Optional::stream)
+                .findFirst();
+        watch.failuresInARow = failure.isPresent() ? watch.failuresInARow + 1 : 0;
+        return watch.failuresInARow >= FAILED_CHECKS_IN_A_ROW
+                ? Optional.of("it failed its health check " + FAILED_CHECKS_IN_A_ROW + " times in a row (last: "
+                        + failure.get() + ")")
+                : Optional.empty();
+    }
+
+    @PreDestroy
+    void stop() {
+        scheduler.shutdownNow();
+    }
+
+    private static final class Watch {
+        final RolloutTarget target;
+        final long deadline;
+        int failuresInARow;
+        ScheduledFuture<?> task;
+
+        Watch(RolloutTarget target, long deadline) {
+            this.target = target;
+            this.deadline = deadline;
+        }
+    }
+}

@@ -1,0 +1,15 @@
+package dev.gantry.control.releases;
+
+import dev.gantry.control.checks.HealthCheckSpec;
+import java.time.Instant;
+import java.util.Map;
+
+/** Everything {@code releases:info} shows about one release. */
+public record ReleaseDetails(ReleaseView release, long buildId, String buildKind, String fullCommit, String image,
+        Map<String, String> config, ConfigDiff configChange, HealthCheckSpec checks, Rollout rollout) {
+
+    /** The rollout of the release: state and when each step was reached. */
+    public record Rollout(String state, Instant startedAt, Instant healthyAt, Instant switchedAt, Instant finishedAt,
+            String failure) {
+    }
+}
