@@ -43,6 +43,13 @@ public class InstanceLauncher {
                 config.node().advertiseAddress()));
     }
 
+    /** Fails when the instance was gone before the engine could report a published port. */
+    public void requireStarted(RunningContainer instance) {
+        if (!instance.running() || instance.hostPort() == 0) {
+            throw new HealthCheckFailedException("the container exited at once (exit code " + instance.exitCode() + ")");
+        }
+    }
+
     /** Blocks until the instance passes the release's health check; throws with the reason otherwise. */
     public void awaitHealthy(RunningContainer instance, HealthCheckSpec checks) {
         if (checks.disabled()) {

@@ -60,6 +60,7 @@ public class Rollout {
         try {
             progress.line("-----> Starting web instance of " + target.label());
             fresh = launcher.startWeb(target);
+            launcher.requireStarted(fresh);
             progress.line("-----> Waiting for " + fresh.name() + " on " + fresh.hostAddress() + ":" + fresh.hostPort()
                     + ": " + target.checks().describe());
             launcher.awaitHealthy(fresh, target.checks());

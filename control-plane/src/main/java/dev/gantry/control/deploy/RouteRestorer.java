@@ -60,6 +60,7 @@ public class RouteRestorer {
     private RunningContainer startReplacement(RolloutTarget target) {
         LOG.infof("%s %s has no running web instance; starting one", target.app(), target.label());
         RunningContainer fresh = launcher.startWeb(target);
+        launcher.requireStarted(fresh);
         launcher.awaitHealthy(fresh, target.checks());
         return fresh;
     }

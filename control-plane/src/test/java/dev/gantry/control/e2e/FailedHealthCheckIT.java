@@ -1,0 +1,80 @@
+package dev.gantry.control.e2e;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.gantry.node.ContainerEngine;
+import dev.gantry.node.docker.DockerEngine;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/**
+ * A new release that fails its health check in each of the ways an app can (reliability F8): the
+ * push fails with the reason, the new instance is removed, the release is marked failed, and the
+ * release before keeps answering throughout.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class FailedHealthCheckIT {
+
+    private static final String APP = "e2e-checks";
+
+    private final ContainerEngine engine = DockerEngine.fromEnvironment();
+    private Path work;
+    private GantryProcess gantry;
+    private GantryUser user;
+    private Path repo;
+
+    @BeforeAll
+    void deployAGoodRelease() throws Exception {
+        TestImages.buildBusybox(engine);
+        work = Files.createTempDirectory("gantry-checks");
+        gantry = new GantryProcess(work.resolve("home"));
+        gantry.start();
+        user = new GantryUser(gantry, work);
+        assertTrue(user.registerKey("admin").ok());
+        repo = user.newRepository(APP);
+        user.commitApp(repo, "good", "CMD httpd -f -p $PORT -h /www");
+        assertTrue(user.git(repo, "push", "paas", "main").ok());
+        assertTrue(user.ssh("checks:set", APP, "timeout=1s", "attempts=8", "wait=250ms").ok());
+    }
+
+    @AfterAll
+    void cleanUp() throws Exception {
+        if (gantry != null) {
+            user.gantryCli("apps:destroy", APP, "--force");
+            gantry.stop();
+        }
+        engine.removeImage(TestImages.BUSYBOX);
+        Cli.deleteRecursively(work);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', quoteCharacter = '~', value = {
+        "answers 500 | CMD nc -ll -p $PORT -e sh -c 'printf \"HTTP/1.0 500 Oops\\r\\nContent-Length: 0\\r\\n\\r\\n\"' | status 500",
+        "never binds PORT | CMD sleep 600 | no healthy answer within",
+        "exits at once | CMD exit 7 | exited"})
+    void theReleaseBeforeKeepsServingAndThePushSaysWhy(String how, String command, String reason) throws Exception {
+        user.commitApp(repo, "bad: " + how, command);
+
+        Cli.Result push = user.git(repo, "push", "paas", "main");
+
+        assertFalse(push.ok(), push.output());
+        assertTrue(push.output().contains("did not become healthy"), push.output());
+        assertTrue(push.output().contains(reason), push.output());
+        assertEquals("good", user.get(APP).body().trim());
+        String version = Pattern.compile("Releasing v(\\d+)").matcher(push.output()).results()
+                .map(match -> match.group(1)).findFirst().orElseThrow();
+        assertEquals(List.of(), engine.list(Map.of("gantry.app", APP, "gantry.release", version)),
+                "the failed release's instance is removed");
+        assertTrue(Pattern.compile("(?m)^v" + version + "\\s+failed").matcher(user.ssh("releases", APP).output()).find());
+    }
+}
