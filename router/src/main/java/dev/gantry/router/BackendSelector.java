@@ -7,16 +7,21 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 
-/** Picks an app's next backend round-robin from the live route table and counts the request against it. */
+/**
+ * Picks an app's next backend round-robin from the live route table, passing over backends that are
+ * out of rotation, and counts the request against it.
+ */
 final class BackendSelector {
 
     private final AtomicReference<RouteTable> table;
     private final InFlightRequests inFlight;
+    private final BackendHealth health;
     private final Map<String, AtomicInteger> cursors = new ConcurrentHashMap<>();
 
-    BackendSelector(AtomicReference<RouteTable> table, InFlightRequests inFlight) {
+    BackendSelector(AtomicReference<RouteTable> table, InFlightRequests inFlight, BackendHealth health) {
         this.table = table;
         this.inFlight = inFlight;
+        this.health = health;
     }
 
     /**
@@ -50,13 +55,28 @@ final class BackendSelector {
             return null;
         }
         List<Backend> backends = route.backends();
-        int start = cursors.computeIfAbsent(route.app(), a -> new AtomicInteger()).getAndIncrement();
+        if (backends.isEmpty()) {
+            return null;
+        }
+        AtomicInteger cursor = cursors.get(route.app());
+        if (cursor == null) {
+            cursor = cursors.computeIfAbsent(route.app(), a -> new AtomicInteger());
+        }
+        int start = cursor.getAndIncrement();
+        Backend fallback = null;
         for (int i = 0; i < backends.size(); i++) {
             Backend candidate = backends.get(Math.floorMod(start + i, backends.size()));
-            if (!tried.contains(candidate)) {
+            if (tried.contains(candidate)) {
+                continue;
+            }
+            if (!health.isDown(candidate)) {
                 return candidate;
             }
+            if (fallback == null) {
+                fallback = candidate;
+            }
         }
-        return null;
+        // Every untried backend is out of rotation: trying one beats answering 503 (it may be back).
+        return fallback;
     }
 }

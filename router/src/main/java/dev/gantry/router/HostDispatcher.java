@@ -1,36 +1,50 @@
 package dev.gantry.router;
 
 import io.vertx.core.Handler;
+import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.http.HttpServerResponse;
 import io.vertx.core.net.HostAndPort;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.BooleanSupplier;
 
 /** Finds the app a request's Host names and hands the request to the matching exchange. */
 final class HostDispatcher implements Handler<HttpServerRequest> {
 
     private final AtomicReference<RouteTable> table;
     private final Upstreams upstreams;
+    private final BooleanSupplier shuttingDown;
 
-    HostDispatcher(AtomicReference<RouteTable> table, Upstreams upstreams) {
+    HostDispatcher(AtomicReference<RouteTable> table, Upstreams upstreams, BooleanSupplier shuttingDown) {
         this.table = table;
         this.upstreams = upstreams;
+        this.shuttingDown = shuttingDown;
     }
 
     @Override
     public void handle(HttpServerRequest request) {
+        String requestId = RequestIds.keepOrGenerate(request.getHeader(RequestIds.HEADER));
+        HttpServerResponse response = request.response();
+        response.putHeader(RequestIds.HEADER, requestId);
+        if (shuttingDown.getAsBoolean()) {
+            // The router is stopping: finish this request, but have the client open its next connection elsewhere.
+            response.putHeader(HttpHeaders.CONNECTION, HttpHeaders.CLOSE);
+        }
         HostAndPort authority = request.authority();
         if (authority == null) {
-            RouterResponses.error(request.response(), 400, "Bad Request", "The request has no valid Host header");
+            upstreams.metrics().unrouted();
+            RouterResponses.error(response, 400, "Bad Request", "The request has no valid Host header", requestId);
             return;
         }
         // HostAndPort has already split off the port, so app.example.com:8080 finds app.example.com.
         AppRoute route = table.get().forHost(authority.host());
         if (route == null) {
-            RouterResponses.error(request.response(), 404, "Not Found", "No app is routed at " + authority.host());
+            upstreams.metrics().unrouted();
+            RouterResponses.error(response, 404, "Not Found", "No app is routed at " + authority.host(), requestId);
         } else if (UpgradeTunnel.isWebSocketUpgrade(request)) {
-            new UpgradeTunnel(request, route.app(), upstreams).start();
+            new UpgradeTunnel(request, route.app(), upstreams, requestId).start();
         } else {
-            new ProxyExchange(request, route.app(), upstreams).start();
+            new ProxyExchange(request, route.app(), upstreams, requestId).start();
         }
     }
 }

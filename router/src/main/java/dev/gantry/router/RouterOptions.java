@@ -1,5 +1,6 @@
 package dev.gantry.router;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Objects;
 
@@ -11,14 +12,19 @@ import java.util.Objects;
  * @param connectTimeout how long to wait for a backend to accept a connection before trying the next one
  * @param backendIdleTimeout how long a backend may stay silent in the middle of a response before the
  *     router gives up with 504
- * @param maxConnectionsPerBackend size of the keep-alive pool to each backend
+ * @param maxConnectionsPerBackend size of the keep-alive pool to each backend, per listener
+ * @param listeners how many event loops accept and proxy connections; each has its own backend pool
+ * @param stateFile where the route table is saved after every change and loaded from at start;
+ *     null keeps it in memory only
  */
 public record RouterOptions(
         String bindHost,
         int port,
         Duration connectTimeout,
         Duration backendIdleTimeout,
-        int maxConnectionsPerBackend) {
+        int maxConnectionsPerBackend,
+        int listeners,
+        Path stateFile) {
 
     public RouterOptions {
         Objects.requireNonNull(bindHost, "bindHost");
@@ -37,22 +43,50 @@ public record RouterOptions(
             throw new IllegalArgumentException(
                     "router maxConnectionsPerBackend: must be >= 1, was " + maxConnectionsPerBackend);
         }
+        if (listeners < 1) {
+            throw new IllegalArgumentException("router listeners: must be >= 1, was " + listeners);
+        }
     }
 
-    /** All interfaces, port 8080; the idle timeout matches nginx's proxy_read_timeout. */
+    /** One listener per core, no state file. */
+    public RouterOptions(String bindHost, int port, Duration connectTimeout, Duration backendIdleTimeout,
+            int maxConnectionsPerBackend) {
+        this(bindHost, port, connectTimeout, backendIdleTimeout, maxConnectionsPerBackend, defaultListeners(), null);
+    }
+
+    /**
+     * All interfaces, port 8080, one listener per core, no state file; the idle timeout matches
+     * nginx's proxy_read_timeout.
+     */
     public static RouterOptions defaults() {
         return new RouterOptions("0.0.0.0", 8080, Duration.ofSeconds(5), Duration.ofSeconds(60), 100);
     }
 
     public RouterOptions withBindHost(String bindHost) {
-        return new RouterOptions(bindHost, port, connectTimeout, backendIdleTimeout, maxConnectionsPerBackend);
+        return new RouterOptions(bindHost, port, connectTimeout, backendIdleTimeout, maxConnectionsPerBackend, listeners, stateFile);
     }
 
     public RouterOptions withPort(int port) {
-        return new RouterOptions(bindHost, port, connectTimeout, backendIdleTimeout, maxConnectionsPerBackend);
+        return new RouterOptions(bindHost, port, connectTimeout, backendIdleTimeout, maxConnectionsPerBackend, listeners, stateFile);
+    }
+
+    public RouterOptions withConnectTimeout(Duration connectTimeout) {
+        return new RouterOptions(bindHost, port, connectTimeout, backendIdleTimeout, maxConnectionsPerBackend, listeners, stateFile);
     }
 
     public RouterOptions withBackendIdleTimeout(Duration backendIdleTimeout) {
-        return new RouterOptions(bindHost, port, connectTimeout, backendIdleTimeout, maxConnectionsPerBackend);
+        return new RouterOptions(bindHost, port, connectTimeout, backendIdleTimeout, maxConnectionsPerBackend, listeners, stateFile);
+    }
+
+    public RouterOptions withListeners(int listeners) {
+        return new RouterOptions(bindHost, port, connectTimeout, backendIdleTimeout, maxConnectionsPerBackend, listeners, stateFile);
+    }
+
+    public RouterOptions withStateFile(Path stateFile) {
+        return new RouterOptions(bindHost, port, connectTimeout, backendIdleTimeout, maxConnectionsPerBackend, listeners, stateFile);
+    }
+
+    private static int defaultListeners() {
+        return Runtime.getRuntime().availableProcessors();
     }
 }

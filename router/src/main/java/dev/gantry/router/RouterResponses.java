@@ -12,6 +12,11 @@ final class RouterResponses {
 
     /** Sends the error unless the response is already under way; returns whether it was sent. */
     static boolean error(HttpServerResponse response, int status, String reason, String message) {
+        return error(response, status, reason, message, null);
+    }
+
+    /** As {@link #error(HttpServerResponse, int, String, String)}, naming the request's id in X-Request-Id. */
+    static boolean error(HttpServerResponse response, int status, String reason, String message, String requestId) {
         if (response.headWritten() || response.closed()) {
             return false;
         }
@@ -23,8 +28,11 @@ final class RouterResponses {
                 .putHeader(MARKER_HEADER, "error")
                 .putHeader("Content-Type", "text/html; charset=utf-8")
                 .putHeader("X-Content-Type-Options", "nosniff")
-                .putHeader("Cache-Control", "no-store")
-                .end(body);
+                .putHeader("Cache-Control", "no-store");
+        if (requestId != null) {
+            response.putHeader(RequestIds.HEADER, requestId);
+        }
+        response.end(body);
         return true;
     }
 

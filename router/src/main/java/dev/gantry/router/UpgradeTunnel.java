@@ -23,16 +23,18 @@ final class UpgradeTunnel implements InFlightRequest {
     private final HttpServerRequest request;
     private final String app;
     private final Upstreams upstreams;
+    private final String requestId;
     private final Context context;
     private Backend backend;
     private NetSocket clientSocket;
     private NetSocket backendSocket;
     private boolean finished;
 
-    UpgradeTunnel(HttpServerRequest request, String app, Upstreams upstreams) {
+    UpgradeTunnel(HttpServerRequest request, String app, Upstreams upstreams, String requestId) {
         this.request = request;
         this.app = app;
         this.upstreams = upstreams;
+        this.requestId = requestId;
         this.context = Vertx.currentContext();
     }
 
@@ -47,7 +49,8 @@ final class UpgradeTunnel implements InFlightRequest {
         request.response().closeHandler(v -> finish());
         backend = upstreams.selector().reserve(app, Set.of(), this);
         if (backend == null) {
-            RouterResponses.error(request.response(), 503, "Service Unavailable", app + " has no running web instances");
+            RouterResponses.error(request.response(), 503, "Service Unavailable", app + " has no running web instances",
+                    requestId);
             return;
         }
         RequestOptions options = new RequestOptions()
@@ -57,8 +60,11 @@ final class UpgradeTunnel implements InFlightRequest {
                 .setURI(request.uri());
         upstreams.client().request(options).onComplete(connected -> {
             if (connected.succeeded()) {
+                upstreams.health().connected(backend);
                 handshake(connected.result());
             } else {
+                upstreams.health().connectFailed(backend, connected.cause());
+                upstreams.metrics().forApp(app).connectFailed(backend);
                 fail("refused the connection", connected.cause());
             }
         });
@@ -82,7 +88,7 @@ final class UpgradeTunnel implements InFlightRequest {
     }
 
     private void handshake(HttpClientRequest upstream) {
-        ForwardedHeaders.toBackendForUpgrade(request, upstream);
+        ForwardedHeaders.toBackendForUpgrade(request, upstream, requestId);
         // Closing either side of the tunnel also ends this request; that is how tunnels end.
         upstream.exceptionHandler(e -> LOG.debugf("%s: upstream ended with %s", this, e));
         upstream.connect().onComplete(answered -> {
@@ -123,7 +129,7 @@ final class UpgradeTunnel implements InFlightRequest {
 
     private void fail(String what, Throwable cause) {
         LOG.warnf("%s: %s %s (%s); answering 502", this, backend, what, cause.toString());
-        RouterResponses.error(request.response(), 502, "Bad Gateway", app + " could not be reached");
+        RouterResponses.error(request.response(), 502, "Bad Gateway", app + " could not be reached", requestId);
         finish();
     }
 

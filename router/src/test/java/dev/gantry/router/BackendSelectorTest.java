@@ -30,7 +30,9 @@ class BackendSelectorTest {
     private final InFlightRequests inFlight = new InFlightRequests(vertx);
     private final AtomicReference<RouteTable> table = new AtomicReference<>(
             RouteTable.EMPTY.with("shop", Set.of("shop.example.com"), List.of(ONE, TWO, THREE)));
-    private final BackendSelector selector = new BackendSelector(table, inFlight);
+    // Probes reschedule only while a backend is routed; "never routed" keeps these tests free of timers.
+    private final BackendHealth health = new BackendHealth(vertx, 1000, backend -> false);
+    private final BackendSelector selector = new BackendSelector(table, inFlight, health);
 
     @AfterEach
     void closeVertx() throws Exception {
@@ -64,5 +66,30 @@ class BackendSelectorTest {
 
         assertEquals(THREE, selector.reserve("shop", Set.of(), REQUEST));
         assertNull(selector.reserve("gone", Set.of(), REQUEST));
+    }
+
+    @Test
+    void passesOverBackendsOutOfRotation() {
+        health.connectFailed(TWO, new Exception("refused"));
+
+        List<Backend> picks = List.of(
+                selector.reserve("shop", Set.of(), REQUEST),
+                selector.reserve("shop", Set.of(), REQUEST),
+                selector.reserve("shop", Set.of(), REQUEST));
+
+        assertEquals(List.of(ONE, THREE, THREE), picks);
+    }
+
+    @Test
+    void triesABackendOutOfRotationWhenNoOtherIsLeft() {
+        health.connectFailed(ONE, new Exception("refused"));
+        health.connectFailed(TWO, new Exception("refused"));
+        health.connectFailed(THREE, new Exception("refused"));
+
+        assertEquals(ONE, selector.reserve("shop", Set.of(), REQUEST));
+        assertEquals(THREE, selector.reserve("shop", Set.of(ONE, TWO), REQUEST));
+
+        health.connected(TWO);
+        assertEquals(TWO, selector.reserve("shop", Set.of(), REQUEST));
     }
 }

@@ -48,8 +48,13 @@ final class TestBackend implements AutoCloseable {
     }
 
     static TestBackend start(Vertx vertx, String name) throws Exception {
+        return startOn(vertx, name, 0);
+    }
+
+    /** A backend on a given port, e.g. one that was {@link #dead()} until now. */
+    static TestBackend startOn(Vertx vertx, String name, int port) throws Exception {
         TestBackend backend = new TestBackend(vertx, name);
-        backend.server.listen(0, "127.0.0.1").toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+        backend.server.listen(port, "127.0.0.1").toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
         return backend;
     }
 

@@ -1,0 +1,216 @@
+#!/usr/bin/env bash
+# Gantry's router next to nginx as a reverse proxy, in front of the same backend, in one session.
+#
+#   direct   wrk -> backend                      (what the backend alone can do)
+#   nginx    wrk -> nginx proxy -> backend       (keep-alive upstream, X-Forwarded-*, X-Request-Id)
+#   gantry   wrk -> RouterMain -> backend        (access log off, like nginx's here)
+#   gantry+log  the same with the access log on  (Gantry's default)
+#
+# The backend is nginx serving a 1 KiB static file. Rounds are interleaved (direct, nginx, gantry,
+# gantry+log, then again) and the table shows medians across rounds. Then 1,000 connections against
+# nginx and gantry, twice each, with the router's RSS before and after each run.
+#
+# Run as root (installs wrk/nginx if missing). Loopback only; every run is bounded by -d.
+# Usage: bench/router.sh [ROUNDS] [SECONDS]   (default 3 rounds of 10 s)
+#   BENCH_PORT_BASE=19080  first of the five ports used (backend, nginx, gantry, gantry+log, admin)
+set -euo pipefail
+ROUNDS=${1:-3}
+DURATION=${2:-10}
+CONNECTIONS=50
+GANTRY_SRC=$(cd "$(dirname "$0")/.." && pwd)
+BASE=${BENCH_PORT_BASE:-19080}
+BACKEND_PORT=$BASE NGINX_PORT=$((BASE + 1)) GANTRY_PORT=$((BASE + 2)) GANTRY_LOG_PORT=$((BASE + 3))
+ADMIN_PORT=$((BASE + 4)) ADMIN_LOG_PORT=$((BASE + 5))
+HOST=bench.localhost
+JAVA_OPTS=${BENCH_JAVA_OPTS:--Xms256m -Xmx256m -Xmn160m -XX:+UseSerialGC}
+
+[ "$(id -u)" = 0 ] || { echo "run as root (installs wrk and nginx when missing)" >&2; exit 1; }
+
+work=$(mktemp -d /tmp/gantry-bench-router.XXXXXX)
+chmod 755 "$work"
+pids=()
+cleanup() {
+  for pid in "${pids[@]}"; do
+    kill -TERM "$pid" 2>/dev/null || true
+  done
+  for pid in "${pids[@]}"; do
+    for _ in $(seq 1 100); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
+    kill -KILL "$pid" 2>/dev/null || true
+  done
+  rm -rf "$work"
+}
+trap cleanup EXIT
+
+# --- tools -----------------------------------------------------------------------------------------
+if ! command -v wrk >/dev/null || ! command -v nginx >/dev/null; then
+  # The package would start a system nginx on :80; this benchmark starts only its own.
+  made_policy=
+  if [ ! -e /usr/sbin/policy-rc.d ]; then
+    printf '#!/bin/sh\nexit 101\n' > /usr/sbin/policy-rc.d && chmod 755 /usr/sbin/policy-rc.d && made_policy=1
+  fi
+  apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends wrk nginx-light >/dev/null \
+    || DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends wrk nginx >/dev/null
+  [ -n "$made_policy" ] && rm -f /usr/sbin/policy-rc.d
+fi
+for port in $BACKEND_PORT $NGINX_PORT $GANTRY_PORT $GANTRY_LOG_PORT $ADMIN_PORT $ADMIN_LOG_PORT; do
+  if ss -Htln "sport = :$port" | grep -q .; then
+    echo "port $port is in use; set BENCH_PORT_BASE to a free range" >&2; exit 1
+  fi
+done
+CLIENT=()
+if command -v taskset >/dev/null && [ "$(nproc)" -gt 1 ]; then CLIENT=(taskset -c 1); fi
+
+# --- the router's class path -----------------------------------------------------------------------
+cd "$GANTRY_SRC"
+if ! mvn -q -B -o -pl router compile 2>/dev/null; then mvn -q -B -pl router compile; fi
+if ! mvn -q -B -o -pl router dependency:build-classpath -Dmdep.includeScope=runtime \
+    -Dmdep.outputFile="$work/cp.txt" >/dev/null 2>&1; then
+  mvn -q -B -pl router dependency:build-classpath -Dmdep.includeScope=runtime -Dmdep.outputFile="$work/cp.txt" >/dev/null
+fi
+ROUTER_CP="$GANTRY_SRC/router/target/classes:$(cat "$work/cp.txt")"
+
+# --- backend and nginx proxy (each its own nginx master, own config and pid, started here) --------
+mkdir -p "$work/www" "$work/tmp"
+head -c 1024 /dev/zero | tr '\0' 'g' > "$work/www/index.html"
+chmod -R a+rX "$work"
+nginx_conf() { # NAME SERVER-BLOCK
+  cat > "$work/$1.conf" <<EOF
+worker_processes auto;
+pid $work/$1.pid;
+error_log $work/$1-error.log warn;
+events { worker_connections 8192; }
+http {
+  access_log off;
+  client_body_temp_path $work/tmp/$1-body;
+  proxy_temp_path $work/tmp/$1-proxy;
+  fastcgi_temp_path $work/tmp/$1-fastcgi;
+  uwsgi_temp_path $work/tmp/$1-uwsgi;
+  scgi_temp_path $work/tmp/$1-scgi;
+  keepalive_requests 1000000;
+  $2
+}
+EOF
+}
+nginx_conf backend "server { listen 127.0.0.1:$BACKEND_PORT; root $work/www; }"
+nginx_conf proxy "upstream app { server 127.0.0.1:$BACKEND_PORT; keepalive 64; }
+  server {
+    listen 127.0.0.1:$NGINX_PORT;
+    location / {
+      proxy_pass http://app;
+      proxy_http_version 1.1;
+      proxy_set_header Connection \"\";
+      proxy_set_header Host \$http_host;
+      proxy_set_header X-Forwarded-For \$proxy_add_x_forwarded_for;
+      proxy_set_header X-Forwarded-Proto \$scheme;
+      proxy_set_header X-Forwarded-Host \$http_host;
+      proxy_set_header X-Forwarded-Port \$server_port;
+      proxy_set_header X-Request-Id \$request_id;
+      add_header X-Request-Id \$request_id;
+    }
+  }"
+nginx -p "$work" -c "$work/backend.conf" -g 'daemon off;' & pids+=($!)
+nginx -p "$work" -c "$work/proxy.conf" -g 'daemon off;' & pids+=($!)
+NGINX_PID=$!
+
+# --- Gantry routers --------------------------------------------------------------------------------
+start_router() { # NAME PORT ADMIN-PORT ACCESS-LOG
+  mkdir -p "$work/$1"
+  # shellcheck disable=SC2086
+  env GANTRY_HOME="$work/$1" GANTRY_ROUTER_BIND_HOST=127.0.0.1 GANTRY_ROUTER_PORT="$2" \
+    GANTRY_ROUTER_ADMIN_PORT="$3" GANTRY_ROUTER_ACCESS_LOG="$4" \
+    java $JAVA_OPTS -cp "$ROUTER_CP" dev.gantry.router.RouterMain > "$work/$1.log" 2>&1 &
+  pids+=($!)
+  local deadline=$((SECONDS + 30))
+  until [ -s "$work/$1/router/admin-token" ] && curl -fs -m 1 -o /dev/null \
+      -H "Authorization: Bearer $(cat "$work/$1/router/admin-token")" "http://127.0.0.1:$3/admin/health"; do
+    [ $SECONDS -lt $deadline ] || { echo "router $1 did not start:" >&2; cat "$work/$1.log" >&2; exit 1; }
+    sleep 0.2
+  done
+  curl -fsS -m 5 -o /dev/null -X PUT -H "Authorization: Bearer $(cat "$work/$1/router/admin-token")" \
+    -d "{\"hostnames\":[\"$HOST\"],\"backends\":[{\"host\":\"127.0.0.1\",\"port\":$BACKEND_PORT}]}" \
+    "http://127.0.0.1:$3/admin/routes/bench"
+}
+start_router gantry "$GANTRY_PORT" "$ADMIN_PORT" off
+GANTRY_PID=${pids[-1]}
+start_router gantry-log "$GANTRY_LOG_PORT" "$ADMIN_LOG_PORT" on
+
+for url in "http://127.0.0.1:$BACKEND_PORT/" "http://127.0.0.1:$NGINX_PORT/" "http://127.0.0.1:$GANTRY_PORT/" \
+    "http://127.0.0.1:$GANTRY_LOG_PORT/"; do
+  deadline=$((SECONDS + 10))
+  until [ "$(curl -s -m 1 -o /dev/null -w '%{http_code}' -H "Host: $HOST" "$url" || true)" = 200 ]; do
+    [ $SECONDS -lt $deadline ] || { echo "$url does not answer 200" >&2; exit 1; }
+    sleep 0.1
+  done
+done
+
+# --- measuring -------------------------------------------------------------------------------------
+url_of() {
+  case $1 in
+    direct) echo "http://127.0.0.1:$BACKEND_PORT/index.html" ;;
+    nginx) echo "http://127.0.0.1:$NGINX_PORT/index.html" ;;
+    gantry) echo "http://127.0.0.1:$GANTRY_PORT/index.html" ;;
+    gantry+log) echo "http://127.0.0.1:$GANTRY_LOG_PORT/index.html" ;;
+  esac
+}
+to_ms() { awk -v v="$1" 'BEGIN { if (v ~ /us$/) { sub(/us$/, "", v); printf "%.3f", v / 1000 }
+  else if (v ~ /ms$/) { sub(/ms$/, "", v); printf "%.3f", v } else if (v ~ /s$/) { sub(/s$/, "", v); printf "%.3f", v * 1000 } }'; }
+median() { sort -n | awk '{ a[NR] = $1 } END { if (NR == 0) print "-"; else print (NR % 2 ? a[(NR + 1) / 2] : (a[NR / 2] + a[NR / 2 + 1]) / 2) }'; }
+rss_mib() { awk '/VmRSS/ { printf "%.0f", $2 / 1024 }' "/proc/$1/status"; }
+nginx_rss_mib() { # master and workers of the proxy
+  local total=0 pid
+  for pid in $1 $(pgrep -P "$1"); do total=$((total + $(awk '/VmRSS/ { print $2 }' "/proc/$pid/status"))); done
+  echo $((total / 1024))
+}
+
+# run TARGET CONNECTIONS SECONDS -> "rps p50 p99 errors" (appended to $work/results)
+run() {
+  local out rps p50 p99 errors
+  out=$("${CLIENT[@]}" wrk -t1 -c"$2" -d"$3"s --latency -H "Host: $HOST" "$(url_of "$1")")
+  rps=$(awk '/Requests\/sec/ { print $2 }' <<<"$out")
+  p50=$(to_ms "$(awk '$1 == "50%" { print $2 }' <<<"$out")")
+  p99=$(to_ms "$(awk '$1 == "99%" { print $2 }' <<<"$out")")
+  errors=$(awk '/Non-2xx/ { n += $NF } /Socket errors/ { gsub(/[^0-9 ]/, " "); n += $1 + $2 + $3 + $4 } END { print n + 0 }' <<<"$out")
+  echo "$rps $p50 $p99 $errors"
+}
+
+echo "machine: $(nproc) cores, $(awk -F': ' '/model name/ { print $2; exit }' /proc/cpuinfo), $(uname -r)"
+echo "java: $(java -version 2>&1 | head -1); $(nginx -v 2>&1); $(wrk --version 2>&1 | head -1 | cut -d' ' -f1-2)"
+echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg) (anything else running skews every figure)"
+echo "client: ${CLIENT[*]:-unpinned} wrk -t1 -c$CONNECTIONS -d${DURATION}s; router JVM: $JAVA_OPTS"
+echo "warming up: 5 s nginx, 20 s each Gantry router (the JIT compiles the hot path) ..."
+run nginx "$CONNECTIONS" 5 >/dev/null
+for target in gantry gantry+log; do run "$target" "$CONNECTIONS" 20 >/dev/null; done
+
+TARGETS=(direct nginx gantry gantry+log)
+for round in $(seq 1 "$ROUNDS"); do
+  for target in "${TARGETS[@]}"; do
+    result=$(run "$target" "$CONNECTIONS" "$DURATION")
+    echo "$target $result" >> "$work/results"
+    printf 'round %d %-11s %s\n' "$round" "$target" "$result"
+  done
+done
+
+echo
+printf '%-11s %12s %9s %9s %7s\n' target "requests/s" "p50 ms" "p99 ms" errors
+for target in "${TARGETS[@]}"; do
+  printf '%-11s %12s %9s %9s %7s\n' "$target" \
+    "$(awk -v t="$target" '$1 == t { print $2 }' "$work/results" | median)" \
+    "$(awk -v t="$target" '$1 == t { print $3 }' "$work/results" | median)" \
+    "$(awk -v t="$target" '$1 == t { print $4 }' "$work/results" | median)" \
+    "$(awk -v t="$target" '$1 == t { n += $5 } END { print n + 0 }' "$work/results")"
+done
+
+echo
+echo "1,000 connections (wrk -t1 -c1000 -d${DURATION}s), twice each:"
+printf '%-8s %4s %12s %9s %7s %12s %12s\n' target run "requests/s" "p99 ms" errors "RSS before" "RSS after"
+for target in nginx gantry; do
+  for i in 1 2; do
+    if [ "$target" = gantry ]; then before=$(rss_mib "$GANTRY_PID"); else before=$(nginx_rss_mib "$NGINX_PID"); fi
+    read -r rps _ p99 errors <<<"$(run "$target" 1000 "$DURATION")"
+    if [ "$target" = gantry ]; then after=$(rss_mib "$GANTRY_PID"); else after=$(nginx_rss_mib "$NGINX_PID"); fi
+    printf '%-8s %4s %12s %9s %7s %9s MiB %9s MiB\n' "$target" "$i" "$rps" "$p99" "$errors" "$before" "$after"
+  done
+done
+echo "(nginx RSS: proxy master + workers; gantry RSS: the router JVM)"
+echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"

@@ -1,0 +1,66 @@
+package dev.gantry.router;
+
+import io.vertx.core.AbstractVerticle;
+import io.vertx.core.Promise;
+import io.vertx.core.http.HttpClient;
+import io.vertx.core.http.HttpClientOptions;
+import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.HttpServerOptions;
+import io.vertx.core.http.PoolOptions;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.BooleanSupplier;
+import java.util.function.Function;
+
+/**
+ * One event loop's share of the router: a server on the shared port (Vert.x hands each accepted
+ * connection to one of the listeners in turn) and its own pool of backend connections, so that a
+ * request and its backend connection live on the same thread and never hop.
+ */
+final class RouterListener extends AbstractVerticle {
+
+    // Below the 5 s keep-alive timeout of Node.js and many app servers, so the router drops an idle
+    // pooled connection before the app does and never sends a request into a closing socket.
+    private static final int BACKEND_KEEP_ALIVE_SECONDS = 4;
+    // nginx's keepalive_timeout: an idle client connection is closed after this, bounding idle sockets.
+    private static final int CLIENT_IDLE_SECONDS = 75;
+
+    private final RouterOptions options;
+    private final int port;
+    private final AtomicReference<RouteTable> table;
+    private final Function<HttpClient, Upstreams> upstreams;
+    private final BooleanSupplier shuttingDown;
+    private HttpServer server;
+
+    RouterListener(RouterOptions options, int port, AtomicReference<RouteTable> table,
+            Function<HttpClient, Upstreams> upstreams, BooleanSupplier shuttingDown) {
+        this.options = options;
+        this.port = port;
+        this.table = table;
+        this.upstreams = upstreams;
+        this.shuttingDown = shuttingDown;
+    }
+
+    @Override
+    public void start(Promise<Void> started) {
+        HttpClient client = vertx.createHttpClient(
+                new HttpClientOptions()
+                        .setKeepAlive(true)
+                        .setKeepAliveTimeout(BACKEND_KEEP_ALIVE_SECONDS)
+                        .setConnectTimeout(Math.toIntExact(options.connectTimeout().toMillis())),
+                new PoolOptions().setHttp1MaxSize(options.maxConnectionsPerBackend()));
+        server = vertx.createHttpServer(new HttpServerOptions()
+                        .setHost(options.bindHost())
+                        .setPort(port)
+                        .setIdleTimeout(CLIENT_IDLE_SECONDS)
+                        // One protocol (HTTP/1.1) keeps body framing and hop-by-hop rules in one place.
+                        .setHttp2ClearTextEnabled(false)
+                        // Clients that wait for 100 Continue get it from here; the body is then piped.
+                        .setHandle100ContinueAutomatically(true))
+                .requestHandler(new HostDispatcher(table, upstreams.apply(client), shuttingDown));
+        server.listen().<Void>mapEmpty().onComplete(started);
+    }
+
+    int actualPort() {
+        return server.actualPort();
+    }
+}

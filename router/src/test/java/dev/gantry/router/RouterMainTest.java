@@ -1,0 +1,136 @@
+package dev.gantry.router;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.vertx.core.Vertx;
+import java.net.URI;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The router as its own process: started, driven through the admin client, stopped with SIGTERM, restarted. */
+class RouterMainTest {
+
+    private static final Pattern STARTED = Pattern.compile(
+            "Gantry router serving on 127\\.0\\.0\\.1:(\\d+), admin interface on 127\\.0\\.0\\.1:(\\d+)");
+
+    @TempDir
+    Path home;
+    private Vertx vertx;
+    private TestBackend a;
+    private RunningRouter running;
+
+    @BeforeEach
+    void start() throws Exception {
+        vertx = Vertx.vertx();
+        a = TestBackend.start(vertx, "a");
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        if (running != null) {
+            running.process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+        }
+        a.close();
+        vertx.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+    }
+
+    @Test
+    void servesRoutesSetThroughTheAdminInterfaceStopsOnSigtermAndServesThemAgainAfterARestart() throws Exception {
+        running = RunningRouter.start(home);
+        Path tokenFile = AdminToken.fileIn(home);
+        assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(tokenFile)));
+        RouterAdminClient control = new RouterAdminClient(
+                URI.create("http://127.0.0.1:" + running.adminPort), AdminToken.read(tokenFile));
+
+        control.setRoute("shop", Set.of("shop.example.com"), List.of(a.backend()));
+        TestClient client = new TestClient(running.port);
+        assertEquals("a", client.get("shop.example.com", "/").body());
+        assertTrue(Files.readString(home.resolve("router/routes.json")).contains("shop.example.com"));
+
+        // SIGTERM with a request in flight: it is answered, then the process exits.
+        CompletableFuture<HttpResponse<String>> slow = client.getAsync("shop.example.com", "/slow?ms=1000");
+        assertTrue(a.awaitSlowRequest(10));
+        running.process.destroy();
+        assertEquals(200, slow.get(10, TimeUnit.SECONDS).statusCode());
+        assertTrue(running.process.waitFor(10, TimeUnit.SECONDS), "exits within 10 s of SIGTERM");
+        assertTrue(running.output().contains("[RouterMain] Stopped"), running.output());
+
+        running = RunningRouter.start(home);
+
+        // The first request after the restart, before anyone sets a route.
+        HttpResponse<String> first = new TestClient(running.port).get("shop.example.com", "/");
+        assertEquals(200, first.statusCode());
+        assertEquals("a", first.body());
+        running.process.destroy();
+        assertTrue(running.process.waitFor(10, TimeUnit.SECONDS));
+    }
+
+    @Test
+    void anInvalidSettingStopsTheStartWithItsName() throws Exception {
+        ProcessBuilder builder = RunningRouter.command(home);
+        builder.environment().put("GANTRY_ROUTER_PORT", "eighty");
+        Process process = builder.start();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+
+        assertTrue(process.waitFor(30, TimeUnit.SECONDS));
+        assertEquals(1, process.exitValue());
+        assertTrue(output.contains("GANTRY_ROUTER_PORT: must be a whole number 0..65535, was 'eighty'"), output);
+    }
+
+    private record RunningRouter(Process process, Path log, int port, int adminPort) {
+
+        RunningRouter(Process process, Path log) {
+            this(process, log, -1, -1);
+        }
+
+
+        static ProcessBuilder command(Path home) {
+            String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+            ProcessBuilder builder = new ProcessBuilder(java, "-Xmx128m", "-cp", System.getProperty("java.class.path"),
+                    RouterMain.class.getName()).redirectErrorStream(true);
+            builder.environment().put("GANTRY_HOME", home.toString());
+            builder.environment().put("GANTRY_ROUTER_BIND_HOST", "127.0.0.1");
+            builder.environment().put("GANTRY_ROUTER_PORT", "0");
+            builder.environment().put("GANTRY_ROUTER_ADMIN_PORT", "0");
+            builder.environment().put("GANTRY_ROUTER_SHUTDOWN_GRACE_MS", "5000");
+            return builder;
+        }
+
+        static RunningRouter start(Path home) throws Exception {
+            // To a file: Process.destroy() closes the pipes, and the output after SIGTERM matters here.
+            Path log = Files.createTempFile(home, "router-", ".log");
+            Process process = command(home).redirectOutput(log.toFile()).start();
+            RunningRouter running = new RunningRouter(process, log);
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+            while (System.nanoTime() < deadline) {
+                Matcher started = STARTED.matcher(running.output());
+                if (started.find()) {
+                    return new RunningRouter(process, log, Integer.parseInt(started.group(1)),
+                            Integer.parseInt(started.group(2)));
+                }
+                assertTrue(process.isAlive(), "the router exited: " + running.output());
+                Thread.sleep(50);
+            }
+            process.destroyForcibly();
+            throw new AssertionError("the router did not start within 30 s: " + running.output());
+        }
+
+        String output() throws Exception {
+            return Files.readString(log, StandardCharsets.UTF_8);
+        }
+    }
+}

@@ -1,0 +1,136 @@
+package dev.gantry.router;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.vertx.core.Vertx;
+import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Handler;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** X-Forwarded-Port, X-Request-Id and the access log. */
+class RouterRequestHeadersTest {
+
+    private static Vertx vertx;
+    private static Router router;
+    private static TestBackend a;
+    private static TestClient client;
+
+    @BeforeAll
+    static void start() throws Exception {
+        vertx = Vertx.vertx();
+        router = new Router(vertx, RouterOptions.defaults().withBindHost("127.0.0.1").withPort(0));
+        router.start();
+        a = TestBackend.start(vertx, "a");
+        client = new TestClient(router.port());
+        router.setRoute("shop", Set.of("shop.example.com"), List.of(a.backend()));
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        router.close();
+        a.close();
+        vertx.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+    }
+
+    @Test
+    void forwardedPortIsTheHostsPortOrElseTheRoutersOwn() throws Exception {
+        assertEquals("8443", seenByBackend(client.get("shop.example.com:8443", "/headers")).get("x-forwarded-port"));
+        assertEquals(Integer.toString(router.port()),
+                seenByBackend(client.get("shop.example.com", "/headers")).get("x-forwarded-port"));
+    }
+
+    @Test
+    void requestIdIsGeneratedWhenMissingAndReturnedToTheClient() throws Exception {
+        HttpResponse<String> first = client.get("shop.example.com", "/headers");
+        HttpResponse<String> second = client.get("shop.example.com", "/headers");
+
+        String id = first.headers().firstValue("X-Request-Id").orElseThrow();
+        assertTrue(id.matches("[0-9a-f]{32}"), id);
+        assertEquals(id, seenByBackend(first).get("x-request-id"));
+        assertTrue(!id.equals(second.headers().firstValue("X-Request-Id").orElseThrow()));
+    }
+
+    @Test
+    void requestIdFromTheClientIsKept() throws Exception {
+        HttpResponse<String> response = client.send(client.request("shop.example.com", "/headers")
+                .header("X-Request-Id", "trace-42"), HttpResponse.BodyHandlers.ofString());
+
+        assertEquals("trace-42", seenByBackend(response).get("x-request-id"));
+        assertEquals(List.of("trace-42"), response.headers().allValues("X-Request-Id"));
+    }
+
+    @Test
+    void routerErrorPagesCarryTheRequestIdToo() throws Exception {
+        HttpResponse<String> response = client.send(client.request("nobody.example.com", "/")
+                .header("X-Request-Id", "trace-404"), HttpResponse.BodyHandlers.ofString());
+
+        assertEquals(404, response.statusCode());
+        assertEquals("trace-404", response.headers().firstValue("X-Request-Id").orElseThrow());
+    }
+
+    @Test
+    void everyRequestGetsOneAccessLogLine() throws Exception {
+        List<String> lines = new ArrayList<>();
+        Handler capture = new Handler() {
+            @Override
+            public void publish(LogRecord record) {
+                synchronized (lines) {
+                    lines.add(record.getMessage());
+                }
+            }
+
+            @Override
+            public void flush() {
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        Logger access = Logger.getLogger("dev.gantry.router.access");
+        access.addHandler(capture);
+        List<String> logged;
+        try {
+            client.send(client.request("shop.example.com", "/?status=201").header("X-Request-Id", "logged-1"),
+                    HttpResponse.BodyHandlers.ofString());
+            // Logged once the router has finished writing the response, a moment after the client has it.
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+            do {
+                Thread.sleep(20);
+                synchronized (lines) {
+                    logged = lines.stream().filter(line -> line.endsWith(" logged-1")).toList();
+                }
+            } while (logged.isEmpty() && System.nanoTime() < deadline);
+            Thread.sleep(100);
+            synchronized (lines) {
+                logged = lines.stream().filter(line -> line.endsWith(" logged-1")).toList();
+            }
+        } finally {
+            access.removeHandler(capture);
+        }
+
+        assertEquals(1, logged.size(), logged.toString());
+        assertTrue(logged.get(0).matches("shop GET / 201 \\d+ms " + a.backend().toString().replace(".", "\\.") + " logged-1"),
+                logged.get(0));
+    }
+
+    private static Map<String, String> seenByBackend(HttpResponse<String> response) {
+        Map<String, String> headers = new HashMap<>();
+        response.body().lines().forEach(line -> {
+            int colon = line.indexOf(": ");
+            headers.put(line.substring(0, colon), line.substring(colon + 2));
+        });
+        return headers;
+    }
+}
