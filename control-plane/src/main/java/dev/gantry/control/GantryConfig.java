@@ -37,10 +37,18 @@ public interface GantryConfig {
         long maxPackMib();
     }
 
+    enum RouterMode { PROCESS, EMBEDDED }
+
     interface RouterSettings {
+        /** {@code process}: the router is its own process; {@code embedded}: inside the control plane. */
+        RouterMode mode();
+
         int port();
 
         String bindHost();
+
+        /** The process router's admin interface, on 127.0.0.1. */
+        int adminPort();
     }
 
     interface Docker {

@@ -31,6 +31,7 @@ public class GantryTestResource implements QuarkusTestResourceLifecycleManager {
                     "gantry.home", home.toString(),
                     "gantry.ssh.port", "0",
                     "gantry.ssh.bind-host", "127.0.0.1",
+                    "gantry.router.mode", "embedded",
                     "gantry.router.port", "0",
                     "gantry.router.bind-host", "127.0.0.1");
         } catch (IOException e) {

@@ -2,7 +2,7 @@ package dev.gantry.control.api;
 
 import dev.gantry.control.GantryConfig;
 import dev.gantry.git.GitSshServer;
-import dev.gantry.router.Router;
+import dev.gantry.router.RouteControl;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -13,11 +13,11 @@ import java.util.Map;
 @Path("/api/v1/status")
 public class StatusResource {
 
-    private final Router router;
+    private final RouteControl router;
     private final GitSshServer ssh;
     private final GantryConfig config;
 
-    StatusResource(Router router, GitSshServer ssh, GantryConfig config) {
+    StatusResource(RouteControl router, GitSshServer ssh, GantryConfig config) {
         this.router = router;
         this.ssh = ssh;
         this.config = config;
@@ -26,7 +26,7 @@ public class StatusResource {
     @GET
     @Produces(MediaType.APPLICATION_JSON)
     public Map<String, Object> status() {
-        return Map.of("status", "up", "routerPort", router.port(), "sshPort", ssh.port(),
+        return Map.of("status", "up", "routerPort", config.router().port(), "sshPort", ssh.port(),
                 "baseDomain", config.baseDomain());
     }
 }

@@ -6,7 +6,7 @@ import dev.gantry.control.deploy.InstanceLabels;
 import dev.gantry.git.LineSink;
 import dev.gantry.node.ContainerEngine;
 import dev.gantry.node.RunningContainer;
-import dev.gantry.router.Router;
+import dev.gantry.router.RouteControl;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -27,10 +27,10 @@ public class AppDestroyService {
     private final AppService apps;
     private final AppLocks locks;
     private final ContainerEngine engine;
-    private final Router router;
+    private final RouteControl router;
     private final GantryConfig config;
 
-    AppDestroyService(AppService apps, AppLocks locks, ContainerEngine engine, Router router, GantryConfig config) {
+    AppDestroyService(AppService apps, AppLocks locks, ContainerEngine engine, RouteControl router, GantryConfig config) {
         this.apps = apps;
         this.locks = locks;
         this.engine = engine;

@@ -4,7 +4,7 @@ import dev.gantry.control.domain.DeployPolicy;
 import dev.gantry.node.ContainerEngine;
 import dev.gantry.node.RunningContainer;
 import dev.gantry.router.Backend;
-import dev.gantry.router.Router;
+import dev.gantry.router.RouteControl;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
@@ -24,7 +24,7 @@ public class InstanceRetirer {
     private static final Logger LOG = Logger.getLogger(InstanceRetirer.class);
     private static final long SHUTDOWN_WAIT_SECONDS = 15;
 
-    private final Router router;
+    private final RouteControl router;
     private final ContainerEngine engine;
     private final ExecutorService background = Executors.newCachedThreadPool(runnable -> {
         Thread thread = new Thread(runnable, "instance-retirer");
@@ -32,7 +32,7 @@ public class InstanceRetirer {
         return thread;
     });
 
-    InstanceRetirer(Router router, ContainerEngine engine) {
+    InstanceRetirer(RouteControl router, ContainerEngine engine) {
         this.router = router;
         this.engine = engine;
     }

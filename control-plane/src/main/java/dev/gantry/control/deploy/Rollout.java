@@ -4,7 +4,7 @@ import dev.gantry.git.LineSink;
 import dev.gantry.node.ContainerEngine;
 import dev.gantry.node.RunningContainer;
 import dev.gantry.router.Backend;
-import dev.gantry.router.Router;
+import dev.gantry.router.RouteControl;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
 
@@ -22,11 +22,11 @@ public class Rollout {
     private final ReleaseLedger ledger;
     private final InstanceLauncher launcher;
     private final ContainerEngine engine;
-    private final Router router;
+    private final RouteControl router;
     private final AppRoutes routes;
     private final InstanceRetirer retirer;
 
-    Rollout(ReleaseLedger ledger, InstanceLauncher launcher, ContainerEngine engine, Router router, AppRoutes routes,
+    Rollout(ReleaseLedger ledger, InstanceLauncher launcher, ContainerEngine engine, RouteControl router, AppRoutes routes,
             InstanceRetirer retirer) {
         this.ledger = ledger;
         this.launcher = launcher;

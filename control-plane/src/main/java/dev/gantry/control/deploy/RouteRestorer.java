@@ -2,7 +2,7 @@ package dev.gantry.control.deploy;
 
 import dev.gantry.node.ContainerEngine;
 import dev.gantry.node.RunningContainer;
-import dev.gantry.router.Router;
+import dev.gantry.router.RouteControl;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
 import java.util.Map;
@@ -23,10 +23,10 @@ public class RouteRestorer {
     private final ReleaseLedger ledger;
     private final ContainerEngine engine;
     private final InstanceLauncher launcher;
-    private final Router router;
+    private final RouteControl router;
     private final AppRoutes routes;
 
-    RouteRestorer(ReleaseLedger ledger, ContainerEngine engine, InstanceLauncher launcher, Router router,
+    RouteRestorer(ReleaseLedger ledger, ContainerEngine engine, InstanceLauncher launcher, RouteControl router,
             AppRoutes routes) {
         this.ledger = ledger;
         this.engine = engine;

@@ -6,7 +6,7 @@ import dev.gantry.control.deploy.ReleaseLedger;
 import dev.gantry.control.deploy.RouteRestorer;
 import dev.gantry.control.domain.App;
 import dev.gantry.git.GitSshServer;
-import dev.gantry.router.Router;
+import dev.gantry.router.RouteControl;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -18,10 +18,11 @@ public class GantryStartup {
 
     private static final Logger LOG = Logger.getLogger(GantryStartup.class);
 
-    void onStart(@Observes StartupEvent event, Router router, GitSshServer ssh, AppService apps,
+    void onStart(@Observes StartupEvent event, RouteControl router, GitSshServer ssh, AppService apps,
             RouteRestorer restorer, ReleaseLedger ledger, CliToken cliToken, GantryConfig config) {
         // Injecting the token writes GANTRY_HOME/cli-token now, so ./gantry COMMAND works as soon as we answer.
-        LOG.infof("router on port %d, git over SSH on port %d, data in %s", router.port(), ssh.port(), config.home());
+        LOG.infof("router (%s) on port %d, git over SSH on port %d, data in %s", config.router().mode(),
+                config.router().port(), ssh.port(), config.home());
         int interrupted = ledger.failInterruptedWork();
         if (interrupted > 0) {
             LOG.warnf("%d build(s) or deployment(s) were cut off by the last stop; recorded them as failed", interrupted);

@@ -1,29 +1,44 @@
 package dev.gantry.control.infra;
 
 import dev.gantry.control.GantryConfig;
+import dev.gantry.router.AdminToken;
+import dev.gantry.router.RouteControl;
 import dev.gantry.router.Router;
+import dev.gantry.router.RouterAdminClient;
 import dev.gantry.router.RouterOptions;
 import io.vertx.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Disposes;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
+import java.net.URI;
 
-/** The router runs inside the control plane in all-in-one mode, on Quarkus' own Vert.x. */
+/**
+ * The router the control plane steers. By default it is its own process (started by
+ * {@code ./gantry up}), reached over its local admin interface, so restarting the control plane
+ * never touches traffic. In {@code embedded} mode it runs on the control plane's own Vert.x.
+ */
 @ApplicationScoped
 public class RouterProducer {
 
     @Produces
     @Singleton
-    Router router(Vertx vertx, GantryConfig config) {
-        Router router = new Router(vertx, RouterOptions.defaults()
-                .withBindHost(config.router().bindHost())
-                .withPort(config.router().port()));
-        router.start();
-        return router;
+    RouteControl router(Vertx vertx, GantryConfig config) {
+        if (config.router().mode() == GantryConfig.RouterMode.EMBEDDED) {
+            Router router = new Router(vertx, RouterOptions.defaults()
+                    .withBindHost(config.router().bindHost())
+                    .withPort(config.router().port()));
+            router.start();
+            return router;
+        }
+        // Whichever of router and control plane starts first makes the shared secret.
+        String token = AdminToken.readOrCreate(AdminToken.fileIn(config.home()));
+        return new RouterAdminClient(URI.create("http://127.0.0.1:" + config.router().adminPort()), token);
     }
 
-    void close(@Disposes Router router) {
-        router.close();
+    void close(@Disposes RouteControl router) {
+        if (router instanceof Router embedded) {
+            embedded.close();
+        }
     }
 }

@@ -4,9 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.gantry.node.ContainerEngine;
-import dev.gantry.node.docker.DockerEngine;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -27,34 +24,24 @@ class FailedHealthCheckIT {
 
     private static final String APP = "e2e-checks";
 
-    private final ContainerEngine engine = DockerEngine.fromEnvironment();
-    private Path work;
-    private GantryProcess gantry;
+    private GantryTestbed testbed;
     private GantryUser user;
     private Path repo;
 
     @BeforeAll
     void deployAGoodRelease() throws Exception {
-        TestImages.buildBusybox(engine);
-        work = Files.createTempDirectory("gantry-checks");
-        gantry = new GantryProcess(work.resolve("home"));
-        gantry.start();
-        user = new GantryUser(gantry, work);
-        assertTrue(user.registerKey("admin").ok());
-        repo = user.newRepository(APP);
-        user.commitApp(repo, "good", "CMD httpd -f -p $PORT -h /www");
-        assertTrue(user.git(repo, "push", "paas", "main").ok());
+        testbed = GantryTestbed.start(APP, Map.of());
+        user = testbed.user;
+        repo = testbed.repo;
+        assertTrue(testbed.push("good", "CMD httpd -f -p $PORT -h /www").ok());
         assertTrue(user.ssh("checks:set", APP, "timeout=1s", "attempts=8", "wait=250ms").ok());
     }
 
     @AfterAll
     void cleanUp() throws Exception {
-        if (gantry != null) {
-            user.gantryCli("apps:destroy", APP, "--force");
-            gantry.stop();
+        if (testbed != null) {
+            testbed.close();
         }
-        engine.removeImage(TestImages.BUSYBOX);
-        Cli.deleteRecursively(work);
     }
 
     @ParameterizedTest(name = "{0}")
@@ -73,7 +60,7 @@ class FailedHealthCheckIT {
         assertEquals("good", user.get(APP).body().trim());
         String version = Pattern.compile("Releasing v(\\d+)").matcher(push.output()).results()
                 .map(match -> match.group(1)).findFirst().orElseThrow();
-        assertEquals(List.of(), engine.list(Map.of("gantry.app", APP, "gantry.release", version)),
+        assertEquals(List.of(), testbed.engine.list(Map.of("gantry.app", APP, "gantry.release", version)),
                 "the failed release's instance is removed");
         assertTrue(Pattern.compile("(?m)^v" + version + "\\s+failed").matcher(user.ssh("releases", APP).output()).find());
     }

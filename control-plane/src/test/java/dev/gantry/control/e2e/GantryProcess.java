@@ -1,7 +1,9 @@
 package dev.gantry.control.e2e;
 
 import java.io.IOException;
+import java.net.InetSocketAddress;
 import java.net.ServerSocket;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -9,13 +11,15 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The packaged control plane ({@code quarkus-run.jar}, as {@code ./gantry up} runs it) started as a
- * separate process on free ports with its own data dir, so a test can stop and restart it.
+ * Gantry as {@code ./gantry up} runs it: the router as its own process and the packaged control
+ * plane ({@code quarkus-run.jar}), on free ports with their own data dir, so that a test can stop,
+ * kill and restart either one.
  */
 final class GantryProcess implements AutoCloseable {
 
@@ -23,8 +27,11 @@ final class GantryProcess implements AutoCloseable {
     final int apiPort;
     final int sshPort;
     final int routerPort;
+    final int routerAdminPort;
     private final Map<String, String> extraEnv;
-    private Process process;
+    private final Path appDir = Path.of(System.getProperty("gantry.app.dir"));
+    private Process router;
+    private Process controlPlane;
 
     GantryProcess(Path home) {
         this(home, Map.of());
@@ -37,52 +44,99 @@ final class GantryProcess implements AutoCloseable {
         this.apiPort = freePort();
         this.sshPort = freePort();
         this.routerPort = freePort();
+        this.routerAdminPort = freePort();
     }
 
     Map<String, String> env() {
-        return Map.of(
+        Map<String, String> env = new HashMap<>(Map.of(
                 "GANTRY_HOME", home.toString(),
                 "GANTRY_API_PORT", Integer.toString(apiPort),
                 "GANTRY_SSH_PORT", Integer.toString(sshPort),
                 "GANTRY_ROUTER_PORT", Integer.toString(routerPort),
+                "GANTRY_ROUTER_ADMIN_PORT", Integer.toString(routerAdminPort),
                 "GANTRY_SSH_BIND_HOST", "127.0.0.1",
-                "GANTRY_ROUTER_BIND_HOST", "127.0.0.1");
+                "GANTRY_ROUTER_BIND_HOST", "127.0.0.1"));
+        env.putAll(extraEnv);
+        return env;
     }
 
     void start() throws IOException, InterruptedException {
-        Path appDir = Path.of(System.getProperty("gantry.app.dir"));
-        ProcessBuilder builder = new ProcessBuilder(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx512m", "-jar", appDir.resolve("quarkus-run.jar").toString()))
-                .redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(home.resolve("gantry.log").toFile()));
-        builder.environment().putAll(env());
-        builder.environment().putAll(extraEnv);
-        Files.createDirectories(home);
-        process = builder.start();
+        startRouter();
+        startControlPlane();
+    }
+
+    void startRouter() throws IOException, InterruptedException {
+        String classpath = appDir.resolve("lib/boot") + "/*:" + appDir.resolve("lib/main") + "/*";
+        router = launch(List.of("-Xmx256m", "-cp", classpath, "dev.gantry.router.RouterMain"), "router.log");
+        awaitPort(router, routerPort, "router.log");
+    }
+
+    void startControlPlane() throws IOException, InterruptedException {
+        controlPlane = launch(List.of("-Xmx512m", "-jar", appDir.resolve("quarkus-run.jar").toString()), "gantry.log");
         awaitStatus();
     }
 
-    /** SIGTERM, as ./gantry down sends it. */
+    /** SIGTERM to both, control plane first, as ./gantry down does. */
     void stop() throws InterruptedException {
-        if (process == null) {
-            return;
-        }
-        process.destroy();
-        if (!process.waitFor(60, TimeUnit.SECONDS)) {
-            process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
-        }
-        process = null;
+        stopControlPlane();
+        router = terminate(router);
+    }
+
+    void stopControlPlane() throws InterruptedException {
+        controlPlane = terminate(controlPlane);
     }
 
     /** SIGKILL: no shutdown hooks, nothing cleaned up, as after a crash or the OOM killer. */
-    void kill() throws InterruptedException {
-        process.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
-        process = null;
+    void killControlPlane() throws InterruptedException {
+        controlPlane.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+        controlPlane = null;
+    }
+
+    void restartRouter() throws IOException, InterruptedException {
+        router = terminate(router);
+        startRouter();
     }
 
     String log() throws IOException {
         return Files.readString(home.resolve("gantry.log"));
+    }
+
+    private Process launch(List<String> javaArgs, String logName) throws IOException {
+        Files.createDirectories(home);
+        List<String> command = new java.util.ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(javaArgs);
+        ProcessBuilder builder = new ProcessBuilder(command)
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(home.resolve(logName).toFile()));
+        builder.environment().putAll(env());
+        return builder.start();
+    }
+
+    private static Process terminate(Process process) throws InterruptedException {
+        if (process != null) {
+            process.destroy();
+            if (!process.waitFor(60, TimeUnit.SECONDS)) {
+                process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+            }
+        }
+        return null;
+    }
+
+    private void awaitPort(Process process, int port, String logName) throws IOException, InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (System.nanoTime() < deadline) {
+            if (!process.isAlive()) {
+                throw new AssertionError(logName + ": exited during start:\n" + Files.readString(home.resolve(logName)));
+            }
+            try (Socket socket = new Socket()) {
+                socket.connect(new InetSocketAddress("127.0.0.1", port), 500);
+                return;
+            } catch (IOException notYet) {
+                Thread.sleep(100);
+            }
+        }
+        throw new AssertionError(logName + ": not listening on " + port + " within 60 s");
     }
 
     private void awaitStatus() throws IOException, InterruptedException {
@@ -91,7 +145,7 @@ final class GantryProcess implements AutoCloseable {
                 .timeout(Duration.ofSeconds(2)).build();
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
         while (System.nanoTime() < deadline) {
-            if (!process.isAlive()) {
+            if (!controlPlane.isAlive()) {
                 throw new AssertionError("Gantry exited during start:\n" + log());
             }
             try {

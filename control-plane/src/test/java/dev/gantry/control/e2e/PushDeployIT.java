@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.gantry.node.ContainerEngine;
-import dev.gantry.node.docker.DockerEngine;
 import java.io.IOException;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
@@ -34,34 +33,26 @@ class PushDeployIT {
     private static final String APP = "e2e-hello";
     private static final String SERVE = "CMD httpd -f -p $PORT -h /www";
 
-    private final ContainerEngine engine = DockerEngine.fromEnvironment();
+    private GantryTestbed testbed;
+    private ContainerEngine engine;
     private GantryProcess gantry;
     private GantryUser user;
-    private Path work;
     private Path repo;
 
     @BeforeAll
     void startGantryAndRegisterAKey() throws Exception {
-        TestImages.buildBusybox(engine);
-        work = Files.createTempDirectory("gantry-e2e");
-        gantry = new GantryProcess(work.resolve("home"));
-        gantry.start();
-        user = new GantryUser(gantry, work);
-
-        Cli.Result added = user.registerKey("admin");
-        assertTrue(added.ok(), added.output());
-        assertTrue(added.output().contains("Added key SHA256:"), added.output());
-        repo = user.newRepository(APP);
+        testbed = GantryTestbed.start(APP, Map.of());
+        engine = testbed.engine;
+        gantry = testbed.gantry;
+        user = testbed.user;
+        repo = testbed.repo;
     }
 
     @AfterAll
     void cleanUp() throws Exception {
-        if (gantry != null) {
-            user.gantryCli("apps:destroy", APP, "--force");
-            gantry.stop();
+        if (testbed != null) {
+            testbed.close();
         }
-        engine.removeImage(TestImages.BUSYBOX);
-        Cli.deleteRecursively(work);
     }
 
     @Test
@@ -198,8 +189,9 @@ class PushDeployIT {
     void aRestartKeepsAppsReleasesKeysAndTheRunningApp() throws Exception {
         awaitInstanceCount(1, "only v2 runs");
         String servingBefore = engine.list(Map.of("gantry.app", APP)).get(0).id();
-        gantry.stop();
-        gantry.start();
+        gantry.stopControlPlane();
+        assertEquals("hello v2", body(), "the router keeps serving while the control plane is down");
+        gantry.startControlPlane();
 
         assertEquals("hello v2", body(), "the running instance is adopted and routed again");
         assertEquals(servingBefore, engine.list(Map.of("gantry.app", APP)).get(0).id(), "adopted, not restarted");
@@ -223,9 +215,9 @@ class PushDeployIT {
         BackgroundCommand push = user.startGit(repo, "push", "paas", "main");
         push.awaitOutput("Waiting for " + APP + "-web-v5", Duration.ofMinutes(2));
 
-        gantry.kill();
+        gantry.killControlPlane();
         assertNotEquals(0, push.await(Duration.ofSeconds(30)).exitCode(), "the push in flight fails");
-        gantry.start();
+        gantry.startControlPlane();
 
         assertEquals("hello v4", body());
         String releases = user.ssh("releases", APP).output();

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.gantry.node.ContainerEngine;
-import dev.gantry.node.docker.DockerEngine;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -35,22 +34,20 @@ class RollbackIT {
     private static final String SERVE = "CMD httpd -f -p $PORT -h /www";
     private static final int IMAGES_KEPT = 4;
 
-    private final ContainerEngine engine = DockerEngine.fromEnvironment();
     private final HttpClient http = HttpClient.newHttpClient();
-    private Path work;
+    private GantryTestbed testbed;
+    private ContainerEngine engine;
     private GantryProcess gantry;
     private GantryUser user;
     private Path repo;
 
     @BeforeAll
     void start() throws Exception {
-        TestImages.buildBusybox(engine);
-        work = Files.createTempDirectory("gantry-rollback");
-        gantry = new GantryProcess(work.resolve("home"), Map.of("GANTRY_RELEASE_IMAGES_KEPT", "" + IMAGES_KEPT));
-        gantry.start();
-        user = new GantryUser(gantry, work);
-        assertTrue(user.registerKey("admin").ok());
-        repo = user.newRepository(APP);
+        testbed = GantryTestbed.start(APP, Map.of("GANTRY_RELEASE_IMAGES_KEPT", "" + IMAGES_KEPT));
+        engine = testbed.engine;
+        gantry = testbed.gantry;
+        user = testbed.user;
+        repo = testbed.repo;
         for (int version = 1; version <= 3; version++) {
             user.commitApp(repo, "hello v" + version, SERVE);
             Cli.Result push = user.git(repo, "push", "paas", "main");
@@ -61,12 +58,9 @@ class RollbackIT {
 
     @AfterAll
     void stop() throws Exception {
-        if (gantry != null) {
-            user.gantryCli("apps:destroy", APP, "--force");
-            gantry.stop();
+        if (testbed != null) {
+            testbed.close();
         }
-        engine.removeImage(TestImages.BUSYBOX);
-        Cli.deleteRecursively(work);
     }
 
     @Test

@@ -1,0 +1,58 @@
+package dev.gantry.control.e2e;
+
+import dev.gantry.node.ContainerEngine;
+import dev.gantry.node.docker.DockerEngine;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+
+/**
+ * What most end-to-end tests start from: a running Gantry with its own data dir, an admin whose
+ * key is registered, and a git repository whose {@code paas} remote points at one app. Closing it
+ * destroys the app (containers, images, repository), stops Gantry and deletes the scratch dir.
+ */
+final class GantryTestbed implements AutoCloseable {
+
+    final ContainerEngine engine = DockerEngine.fromEnvironment();
+    final String app;
+    final Path work;
+    final GantryProcess gantry;
+    final GantryUser user;
+    final Path repo;
+
+    private GantryTestbed(String app, Path work, GantryProcess gantry, GantryUser user, Path repo) {
+        this.app = app;
+        this.work = work;
+        this.gantry = gantry;
+        this.user = user;
+        this.repo = repo;
+    }
+
+    static GantryTestbed start(String app, Map<String, String> extraEnv) throws IOException, InterruptedException {
+        TestImages.buildBusybox(DockerEngine.fromEnvironment());
+        Path work = Files.createTempDirectory("gantry-" + app);
+        GantryProcess gantry = new GantryProcess(work.resolve("home"), extraEnv);
+        gantry.start();
+        GantryUser user = new GantryUser(gantry, work);
+        Cli.Result added = user.registerKey("admin");
+        if (!added.ok() || !added.output().contains("Added key SHA256:")) {
+            throw new AssertionError("could not register the admin key:\n" + added.output());
+        }
+        return new GantryTestbed(app, work, gantry, user, user.newRepository(app));
+    }
+
+    /** Commits a busybox site whose Dockerfile ends with {@code dockerfileTail} and pushes it. */
+    Cli.Result push(String greeting, String dockerfileTail) throws IOException {
+        user.commitApp(repo, greeting, dockerfileTail);
+        return user.git(repo, "push", "paas", "main");
+    }
+
+    @Override
+    public void close() throws Exception {
+        user.gantryCli("apps:destroy", app, "--force");
+        gantry.stop();
+        engine.removeImage(TestImages.BUSYBOX);
+        Cli.deleteRecursively(work);
+    }
+}
