@@ -5,6 +5,8 @@ import dev.gantry.git.LineSink;
 import dev.gantry.node.ContainerEngine;
 import dev.gantry.node.HealthCheck;
 import dev.gantry.node.RunningContainer;
+import dev.gantry.router.AppStats;
+import dev.gantry.router.RouteControl;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
@@ -18,8 +20,9 @@ import java.util.concurrent.TimeUnit;
 import org.jboss.logging.Logger;
 
 /**
- * Watches a release for a while after it took traffic. If its web instance crashes or fails its
- * health check several times in a row, Gantry rolls back to the release that served before (when
+ * Watches a release for a while after it took traffic. If its web instance crashes, fails its
+ * health check several times in a row, or answers users mostly with 5xx where the release before
+ * did not, Gantry rolls back to the release that served before (when
  * the app allows it), so a bad release that passed its first check does not stay up unnoticed.
  */
 @ApplicationScoped
@@ -27,9 +30,14 @@ public class ReleaseWatch {
 
     private static final Logger LOG = Logger.getLogger(ReleaseWatch.class);
     static final int FAILED_CHECKS_IN_A_ROW = 3;
+    /** Below this many responses in the window, a 5xx ratio says nothing. */
+    static final long MIN_RESPONSES_FOR_RATIO = 20;
+    static final double MOSTLY_FAILING = 0.5;
+    static final double HEALTHY_BEFORE = 0.1;
     private static final long PERIOD_MILLIS = 1000;
 
     private final ContainerEngine engine;
+    private final RouteControl router;
     private final RollbackService rollbacks;
     private final ConcurrentHashMap<String, Watch> watches = new ConcurrentHashMap<>();
     private final ScheduledExecutorService scheduler = Executors.newScheduledThreadPool(1, runnable -> {
@@ -38,8 +46,9 @@ public class ReleaseWatch {
         return thread;
     });
 
-    ReleaseWatch(ContainerEngine engine, RollbackService rollbacks) {
+    ReleaseWatch(ContainerEngine engine, RouteControl router, RollbackService rollbacks) {
         this.engine = engine;
+        this.router = router;
         this.rollbacks = rollbacks;
     }
 
@@ -50,7 +59,8 @@ public class ReleaseWatch {
         }
         progress.line("-----> Watching " + target.label() + " for " + target.policy().watchWindow().toSeconds() + " s"
                 + (target.policy().autoRollback() ? "; it is rolled back automatically if it fails" : ""));
-        Watch watch = new Watch(target, System.nanoTime() + target.policy().watchWindow().toNanos());
+        Watch watch = new Watch(target, System.nanoTime() + target.policy().watchWindow().toNanos(),
+                trafficOf(target.app()));
         watches.put(target.app(), watch);
         watch.task = scheduler.scheduleWithFixedDelay(() -> check(watch), PERIOD_MILLIS, PERIOD_MILLIS,
                 TimeUnit.MILLISECONDS);
@@ -90,6 +100,10 @@ public class ReleaseWatch {
             return Optional.of("its web instance " + crashed.map(c -> "exited with code " + c.exitCode())
                     .orElse("is gone"));
         }
+        Optional<String> failingTraffic = mostlyFailing(watch);
+        if (failingTraffic.isPresent()) {
+            return failingTraffic;
+        }
         HealthCheckSpec checks = target.checks();
         if (checks.disabled()) {
             return Optional.empty();
@@ -105,6 +119,34 @@ public class ReleaseWatch {
                 : Optional.empty();
     }
 
+    /**
+     * Users' requests tell what a health check may miss: most answers of the new release are 5xx,
+     * while the traffic before it (mostly the previous release's) was healthy.
+     */
+    private Optional<String> mostlyFailing(Watch watch) {
+        AppStats now = trafficOf(watch.target.app());
+        if (now == null || watch.before == null) {
+            return Optional.empty();
+        }
+        long responses = now.responses() - watch.before.responses();
+        long failures = now.responses5xx() - watch.before.responses5xx();
+        double before = watch.before.responses() == 0 ? 0 : (double) watch.before.responses5xx() / watch.before.responses();
+        if (responses >= MIN_RESPONSES_FOR_RATIO && failures > responses * MOSTLY_FAILING && before < HEALTHY_BEFORE) {
+            return Optional.of(failures + " of its " + responses + " responses were 5xx, against "
+                    + Math.round(before * 100) + "% before it");
+        }
+        return Optional.empty();
+    }
+
+    private AppStats trafficOf(String app) {
+        try {
+            return router.stats().get(app);
+        } catch (RuntimeException unavailable) {
+            LOG.debugf("no traffic figures for %s: %s", app, unavailable.getMessage());
+            return null;
+        }
+    }
+
     @PreDestroy
     void stop() {
         scheduler.shutdownNow();
@@ -113,12 +155,14 @@ public class ReleaseWatch {
     private static final class Watch {
         final RolloutTarget target;
         final long deadline;
+        final AppStats before;
         int failuresInARow;
         ScheduledFuture<?> task;
 
-        Watch(RolloutTarget target, long deadline) {
+        Watch(RolloutTarget target, long deadline, AppStats before) {
             this.target = target;
             this.deadline = deadline;
+            this.before = before;
         }
     }
 }

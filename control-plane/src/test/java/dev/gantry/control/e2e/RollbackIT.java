@@ -189,6 +189,29 @@ class RollbackIT {
         assertEquals("hello app.json", body());
     }
 
+    @Test
+    @Order(8)
+    void aReleaseThatAnswersUsersMostlyWith5xxIsRolledBackAutomatically() throws Exception {
+        assertTrue(user.ssh("deploy:set", APP, "watch=60s").ok());
+        assertTrue(user.ssh("checks:disable", APP).ok());
+        assertTrue(user.ssh("checks:set", APP, "uptime=1s").ok());
+        Files.delete(repo.resolve("app.json"));
+        user.commitApp(repo, "hello 500", "CMD nc -ll -p $PORT -e sh -c"
+                + " 'printf \"HTTP/1.0 500 Oops\\r\\nContent-Length: 0\\r\\n\\r\\n\"'");
+        Cli.Result push = user.git(repo, "push", "paas", "main");
+        assertTrue(push.ok(), "uptime-only checks let it through:\n" + push.output());
+
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        int status = 500;
+        while (status != 200 && System.nanoTime() < deadline) {
+            status = user.get(APP).statusCode();
+            Thread.sleep(50);
+        }
+        assertEquals("hello app.json", body(), "users get the release before again");
+        String releases = awaitReleases(Pattern.compile("(?m)^v13\\s+current .*Automatic rollback from v12"));
+        assertTrue(Pattern.compile("(?m)^v12\\s+rolled-back .*responses were 5xx").matcher(releases).find(), releases);
+    }
+
     private String awaitReleases(Pattern expected) throws InterruptedException {
         long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
         String releases = "";
