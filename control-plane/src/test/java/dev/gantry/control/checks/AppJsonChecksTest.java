@@ -1,0 +1,50 @@
+package dev.gantry.control.checks;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.gantry.control.InvalidInputException;
+import java.nio.charset.StandardCharsets;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+class AppJsonChecksTest {
+
+    private static Optional<HealthCheckSpec> read(String json) {
+        return AppJsonChecks.read(json.getBytes(StandardCharsets.UTF_8), HealthCheckSpec.DEFAULT);
+    }
+
+    @Test
+    void readsTheFirstWebStartupCheckInDokkusFormat() {
+        Optional<HealthCheckSpec> spec = read("""
+                {"healthchecks": {"web": [
+                  {"type": "liveness", "path": "/live"},
+                  {"type": "startup", "path": "/ready", "timeout": 3, "attempts": 10, "wait": 2}
+                ]}}""");
+
+        assertEquals(Optional.of(new HealthCheckSpec("/ready", 3_000, 10, 2_000, false, 10_000)), spec);
+    }
+
+    @Test
+    void anAppJsonWithoutWebChecksLeavesTheAppsOwn() {
+        assertEquals(Optional.empty(), read("{\"name\": \"shop\"}"));
+        assertEquals(Optional.empty(), read("{\"healthchecks\": {\"worker\": []}}"));
+    }
+
+    @Test
+    void badChecksNameWhereTheyAre() {
+        InvalidInputException refused = assertThrows(InvalidInputException.class,
+                () -> read("{\"healthchecks\": {\"web\": [{\"path\": \"/x\", \"timeout\": \"soon\"}]}}"));
+
+        assertEquals("app.json: healthchecks.web[0]: timeout must be a number of seconds", refused.getMessage());
+    }
+
+    @Test
+    void malformedJsonSaysWhere() {
+        InvalidInputException refused = assertThrows(InvalidInputException.class, () -> read("{\"healthchecks\": "));
+
+        assertTrue(refused.getMessage().startsWith("app.json is not valid JSON"), refused.getMessage());
+        assertTrue(refused.getMessage().contains("line 1"), refused.getMessage());
+    }
+}

@@ -1,0 +1,51 @@
+package dev.gantry.control.checks;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.gantry.control.InvalidInputException;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.api.Test;
+
+class HealthCheckSettingsTest {
+
+    @Test
+    void appliesEachSettingOnTopOfTheDefaults() {
+        HealthCheckSpec spec = HealthCheckSettings.apply(HealthCheckSpec.DEFAULT,
+                List.of("path=/health", "timeout=3s", "attempts=20", "wait=500ms", "uptime=1m"));
+
+        assertEquals(new HealthCheckSpec("/health", 3_000, 20, 500, false, 60_000), spec);
+        assertEquals(Duration.ofMillis(20 * 3_500), spec.deadline());
+        assertEquals("GET /health below 500 (timeout 3s, 20 attempts 500ms apart)", spec.describe());
+    }
+
+    @Test
+    void aDisabledCheckOnlyWaitsForTheUptime() {
+        HealthCheckSpec spec = HealthCheckSpec.DEFAULT.withDisabled(true).withUptime(Duration.ofSeconds(4));
+
+        assertEquals(Duration.ofSeconds(4), spec.deadline());
+        assertEquals("checks disabled: the container must still run after 4s", spec.describe());
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', quoteCharacter = '"', value = {
+        "path=health | checks.path: 'health' is not a URL path",
+        "path=/a b | checks.path",
+        "timeout=forever | checks.timeout: 'forever' is not a duration",
+        "timeout=10m | checks.timeout: must be from 100ms to 5m",
+        "attempts=0 | checks.attempts: '0' must be a whole number from 1 to 1000",
+        "attempts=x | checks.attempts",
+        "wait=2h | checks.wait",
+        "colour=red | unknown setting 'colour'",
+        "path | 'path' is not KEY=VALUE"})
+    void refusesBadSettingsNamingThemAndTheRule(String assignment, String expected) {
+        InvalidInputException refused = assertThrows(InvalidInputException.class,
+                () -> HealthCheckSettings.apply(HealthCheckSpec.DEFAULT, List.of(assignment)));
+
+        assertTrue(refused.getMessage().contains(expected), refused.getMessage());
+    }
+}
