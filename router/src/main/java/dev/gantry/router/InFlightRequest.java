@@ -6,7 +6,7 @@ package dev.gantry.router;
  */
 interface InFlightRequest {
 
-    /** {@code backend} is leaving its route. Plain requests keep going; long-lived tunnels close here. */
+    /** {@code backend} is leaving its route: nothing new reaches it; what is open may finish. */
     void drainStarted(Backend backend);
 
     /** The drain of {@code backend} timed out and this request is still open to it: end it now. */

@@ -29,7 +29,7 @@ public interface RouteControl {
 
     /**
      * Completes once no request is in flight to {@code backends}; at {@code timeout} the requests still
-     * open are ended (504) and the future completes. WebSockets to these backends are closed at once.
+     * open are ended (504) and the future completes. WebSockets to these backends are closed at the deadline.
      */
     CompletableFuture<Void> drain(Collection<Backend> backends, Duration timeout);
 

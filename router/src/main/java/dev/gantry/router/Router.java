@@ -121,7 +121,7 @@ public final class Router implements RouteControl, AutoCloseable {
     /**
      * Completes once no request is in flight to {@code backends}. At {@code timeout}, requests still
      * open are answered 504 (or reset if their response had begun) and logged, and the future completes.
-     * WebSockets to these backends are closed at once. Never blocks the event loop.
+     * WebSockets to these backends are closed at the deadline. Never blocks the event loop.
      */
     @Override
     public CompletableFuture<Void> drain(Collection<Backend> backends, Duration timeout) {

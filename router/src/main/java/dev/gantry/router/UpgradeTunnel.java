@@ -72,9 +72,9 @@ final class UpgradeTunnel implements InFlightRequest {
 
     @Override
     public void drainStarted(Backend drained) {
-        // Like kamal-proxy: a WebSocket may stay open for hours and would hold every drain to its
-        // deadline; clients reconnect and land on the new release.
-        context.runOnContext(v -> close());
+        // Kept open until the drain's deadline (Gantry's rule, unlike kamal-proxy's close at once):
+        // a socket that finishes its exchange in that time is never cut. Drains run in the
+        // background after a rollout, so waiting costs no one anything.
     }
 
     @Override
