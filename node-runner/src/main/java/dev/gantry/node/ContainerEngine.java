@@ -63,6 +63,9 @@ public interface ContainerEngine {
     /** Removes an image by id or tag; missing or in use is not an error (reported as false). */
     boolean removeImage(String image);
 
+    /** Versions of the engine and its runtime (runc), for warnings about known escapes. */
+    EngineInfo info();
+
     /** Whether the engine has this image (by id or tag), so a container can start from it without a build. */
     boolean hasImage(String image);
 

@@ -6,6 +6,8 @@ import dev.gantry.control.deploy.ReleaseLedger;
 import dev.gantry.control.deploy.RouteRestorer;
 import dev.gantry.control.domain.App;
 import dev.gantry.git.GitSshServer;
+import dev.gantry.node.ContainerEngine;
+import dev.gantry.node.RuncAdvisory;
 import dev.gantry.router.RouteControl;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -18,11 +20,20 @@ public class GantryStartup {
 
     private static final Logger LOG = Logger.getLogger(GantryStartup.class);
 
+    private static void warnAboutTheRuntime(ContainerEngine engine) {
+        try {
+            RuncAdvisory.warning(engine.info().runtimeVersion()).ifPresent(LOG::warn);
+        } catch (RuntimeException engineDown) {
+            LOG.warnf("the container engine does not answer yet: %s", engineDown.getMessage());
+        }
+    }
+
     void onStart(@Observes StartupEvent event, RouteControl router, GitSshServer ssh, AppService apps,
-            RouteRestorer restorer, ReleaseLedger ledger, CliToken cliToken, GantryConfig config) {
+            RouteRestorer restorer, ReleaseLedger ledger, ContainerEngine engine, CliToken cliToken, GantryConfig config) {
         // Injecting the token writes GANTRY_HOME/cli-token now, so ./gantry COMMAND works as soon as we answer.
         LOG.infof("router (%s) on port %d, git over SSH on port %d, data in %s", config.router().mode(),
                 config.router().port(), ssh.port(), config.home());
+        warnAboutTheRuntime(engine);
         int interrupted = ledger.failInterruptedWork();
         if (interrupted > 0) {
             LOG.warnf("%d build(s) or deployment(s) were cut off by the last stop; recorded them as failed", interrupted);

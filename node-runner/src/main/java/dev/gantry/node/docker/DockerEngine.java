@@ -13,15 +13,19 @@ import com.github.dockerjava.api.model.PortBinding;
 import com.github.dockerjava.api.model.Ports;
 import com.github.dockerjava.transport.DockerHttpClient;
 import com.github.dockerjava.zerodep.ZerodepDockerHttpClient;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.gantry.node.BuiltImage;
 import dev.gantry.node.ContainerEngine;
 import dev.gantry.node.ContainerSpec;
 import dev.gantry.node.ContainerStartFailedException;
+import dev.gantry.node.EngineInfo;
 import dev.gantry.node.RunningContainer;
 import org.jboss.logging.Logger;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
@@ -204,6 +208,21 @@ public final class DockerEngine implements ContainerEngine, AutoCloseable {
             LOG.debugf("image %s not removed: %s", image, EngineFailures.engineMessage(e));
             return false;
         }
+    }
+
+    @Override
+    public EngineInfo info() {
+        // docker-java's Info model has no runtime version, so read the engine's own answer.
+        DockerHttpClient.Request request = DockerHttpClient.Request.builder()
+                .method(DockerHttpClient.Request.Method.GET).path("/info").build();
+        return call(() -> {
+            try (DockerHttpClient.Response response = http.execute(request)) {
+                JsonNode info = new ObjectMapper().readTree(response.getBody());
+                return new EngineInfo(info.path("ServerVersion").asText(""), info.path("RuncCommit").path("ID").asText(""));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
     }
 
     @Override

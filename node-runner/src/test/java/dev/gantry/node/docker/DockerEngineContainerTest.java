@@ -85,6 +85,14 @@ class DockerEngineContainerTest {
     }
 
     @Test
+    void infoReportsTheEngineAndItsRuntimeVersion() {
+        var info = docker.engine.info();
+
+        assertTrue(info.engineVersion().matches("\\d+\\.\\d+.*"), info::toString);
+        assertTrue(info.runtimeVersion().matches("v?\\d+\\.\\d+\\.\\d+.*"), info::toString);
+    }
+
+    @Test
     void listFindsExactlyThisRunsContainersAndStopAndRemoveRemovesThem() {
         RunningContainer a = docker.engine.start(docker.spec("list-a", webImage, List.of(), 8080));
         RunningContainer b = docker.engine.start(docker.spec("list-b", webImage, List.of("sleep", "600"), 8080));
