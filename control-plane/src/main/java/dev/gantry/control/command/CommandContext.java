@@ -35,7 +35,7 @@ public record CommandContext(String user, Command command, List<String> args, In
         try {
             byte[] bytes = stdin.readNBytes(MAX_STDIN_BYTES + 1);
             if (bytes.length > MAX_STDIN_BYTES) {
-                throw new InvalidInputException("input over " + MAX_STDIN_BYTES / 1024 + " KiB. Send one public key line");
+                throw new InvalidInputException("input over " + MAX_STDIN_BYTES / 1024 + " KiB. Send less on stdin");
             }
             return new String(bytes, StandardCharsets.UTF_8);
         } catch (IOException e) {

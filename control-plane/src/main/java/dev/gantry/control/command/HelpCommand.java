@@ -7,6 +7,8 @@ import jakarta.inject.Provider;
 @Singleton
 public class HelpCommand extends NamedCommand {
 
+    private static final int SYNOPSIS_WIDTH = 32;
+
     // A provider, because the dispatcher itself is built from every command, this one included.
     @Inject
     Provider<CommandDispatcher> dispatcher;
@@ -22,7 +24,11 @@ public class HelpCommand extends NamedCommand {
         context.out().println();
         for (Command command : dispatcher.get().commands()) {
             String synopsis = (command.name() + " " + command.usage()).trim();
-            context.out().printf("  %-32s %s%n", synopsis, command.summary());
+            if (synopsis.length() > SYNOPSIS_WIDTH) {
+                context.out().printf("  %s%n  %-" + SYNOPSIS_WIDTH + "s %s%n", synopsis, "", command.summary());
+            } else {
+                context.out().printf("  %-" + SYNOPSIS_WIDTH + "s %s%n", synopsis, command.summary());
+            }
         }
     }
 }

@@ -12,6 +12,7 @@ import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -104,6 +105,24 @@ public class ReleaseLedger {
             Release.current(app).ifPresent(current -> keep.add(current.build.imageId));
         });
         return keep;
+    }
+
+    /** The app's latest config snapshot (what the next release gets). */
+    @Transactional
+    public Map<String, String> configOf(String appName) {
+        return App.findByName(appName).map(app -> Map.copyOf(Config.latestOf(app).vars)).orElse(Map.of());
+    }
+
+    /**
+     * Stores {@code vars} as the app's new config and, when a release serves, appends one with its
+     * build and health check and the new config. Empty when there is no release yet.
+     */
+    @Transactional
+    public Optional<Long> appendConfigChange(String appName, Map<String, String> vars, String summary, String user) {
+        App app = App.findByName(appName).orElseThrow(() -> new NotFoundException("app '" + appName + "' is gone"));
+        Config config = Config.snapshot(app, vars);
+        return Release.current(app)
+                .map(current -> Release.append(app, current.build, config, current.checks, summary, user).id);
     }
 
     /** The app's health check as it will apply to the next release. */

@@ -53,7 +53,7 @@ class CutoverUnderLoadIT {
 
     @Test
     @Order(1)
-    void deploysAndRollbacksUnderLoadDropNothing() throws Exception {
+    void deploysRollbacksAndConfigChangesUnderLoadDropNothing() throws Exception {
         List<LoadClient.Sample> samples;
         try (LoadClient load = load()) {
             for (int i = 1; i <= 5; i++) {
@@ -62,12 +62,16 @@ class CutoverUnderLoadIT {
                     Cli.Result rollback = user.ssh("rollback", APP);
                     assertTrue(rollback.ok(), rollback.output());
                 }
+                if (i == 1 || i == 4) {
+                    Cli.Result config = user.ssh("config:set", APP, "ROUND=" + i);
+                    assertTrue(config.ok(), config.output());
+                }
             }
             Thread.sleep(1000);
             samples = load.finish();
         }
 
-        assertNothingDropped("5 deploys and 3 rollbacks", samples);
+        assertNothingDropped("5 deploys, 3 rollbacks and 2 config changes", samples);
         assertEquals(List.of(), LoadClient.staleAnswers(samples).stream().limit(10).toList(),
                 "a request got an older release after a newer one had answered");
         Set<String> releases = samples.stream().map(LoadClient.Sample::release).collect(Collectors.toSet());
