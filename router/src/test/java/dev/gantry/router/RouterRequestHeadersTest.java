@@ -3,7 +3,6 @@ package dev.gantry.router;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.vertx.core.Vertx;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -21,26 +20,23 @@ import org.junit.jupiter.api.Test;
 /** X-Forwarded-Port, X-Request-Id and the access log. */
 class RouterRequestHeadersTest {
 
-    private static Vertx vertx;
+    private static LoopbackRouter net;
     private static Router router;
-    private static TestBackend a;
     private static TestClient client;
+    private static TestBackend a;
 
     @BeforeAll
     static void start() throws Exception {
-        vertx = Vertx.vertx();
-        router = new Router(vertx, RouterOptions.defaults().withBindHost("127.0.0.1").withPort(0));
-        router.start();
-        a = TestBackend.start(vertx, "a");
-        client = new TestClient(router.port());
+        net = LoopbackRouter.start();
+        router = net.router;
+        client = net.client;
+        a = net.backend("a");
         router.setRoute("shop", Set.of("shop.example.com"), List.of(a.backend()));
     }
 
     @AfterAll
     static void stop() throws Exception {
-        router.close();
-        a.close();
-        vertx.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+        net.close();
     }
 
     @Test

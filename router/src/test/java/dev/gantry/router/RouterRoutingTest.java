@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.vertx.core.Vertx;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
@@ -14,7 +13,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -22,28 +20,24 @@ import org.junit.jupiter.api.Test;
 
 class RouterRoutingTest {
 
-    private static Vertx vertx;
+    private static LoopbackRouter net;
     private static Router router;
+    private static TestClient client;
     private static TestBackend a;
     private static TestBackend b;
-    private static TestClient client;
 
     @BeforeAll
     static void start() throws Exception {
-        vertx = Vertx.vertx();
-        router = new Router(vertx, RouterOptions.defaults().withBindHost("127.0.0.1").withPort(0));
-        router.start();
-        a = TestBackend.start(vertx, "a");
-        b = TestBackend.start(vertx, "b");
-        client = new TestClient(router.port());
+        net = LoopbackRouter.start();
+        router = net.router;
+        client = net.client;
+        a = net.backend("a");
+        b = net.backend("b");
     }
 
     @AfterAll
     static void stop() throws Exception {
-        router.close();
-        a.close();
-        b.close();
-        vertx.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+        net.close();
     }
 
     @AfterEach
@@ -199,7 +193,7 @@ class RouterRoutingTest {
         router.setRoute("slow", Set.of("slow.example.com"), List.of(a.backend()));
         RouterOptions impatient = RouterOptions.defaults().withBindHost("127.0.0.1").withPort(0)
                 .withBackendIdleTimeout(Duration.ofMillis(300));
-        try (Router other = new Router(vertx, impatient)) {
+        try (Router other = new Router(net.vertx, impatient)) {
             other.setRoute("slow", Set.of("slow.example.com"), List.of(a.backend()));
             other.start();
 
@@ -212,7 +206,7 @@ class RouterRoutingTest {
 
     @Test
     void startFailsWhenThePortIsTaken() {
-        Router second = new Router(vertx, RouterOptions.defaults().withBindHost("127.0.0.1").withPort(router.port()));
+        Router second = new Router(net.vertx, RouterOptions.defaults().withBindHost("127.0.0.1").withPort(router.port()));
 
         IllegalStateException failure = assertThrows(IllegalStateException.class, second::start);
 

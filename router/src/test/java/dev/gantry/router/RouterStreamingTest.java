@@ -3,7 +3,6 @@ package dev.gantry.router;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.vertx.core.Vertx;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.http.HttpRequest;
@@ -12,7 +11,6 @@ import java.security.MessageDigest;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -22,26 +20,23 @@ class RouterStreamingTest {
 
     private static final long SIZE = 20L * 1024 * 1024;
 
-    private static Vertx vertx;
+    private static LoopbackRouter net;
     private static Router router;
-    private static TestBackend backend;
     private static TestClient client;
+    private static TestBackend backend;
 
     @BeforeAll
     static void start() throws Exception {
-        vertx = Vertx.vertx();
-        router = new Router(vertx, RouterOptions.defaults().withBindHost("127.0.0.1").withPort(0));
-        router.start();
-        backend = TestBackend.start(vertx, "files");
+        net = LoopbackRouter.start();
+        router = net.router;
+        client = net.client;
+        backend = net.backend("files");
         router.setRoute("files", Set.of("files.example.com"), List.of(backend.backend()));
-        client = new TestClient(router.port());
     }
 
     @AfterAll
     static void stop() throws Exception {
-        router.close();
-        backend.close();
-        vertx.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+        net.close();
     }
 
     @Test
@@ -89,7 +84,7 @@ class RouterStreamingTest {
     @Test
     void downloadThatTheClientDoesNotReadStallsTheBackend() throws Exception {
         long hundredMiB = 100L * 1024 * 1024;
-        try (TestBackend big = TestBackend.start(vertx, "big")) {
+        try (TestBackend big = TestBackend.start(net.vertx, "big")) {
             router.setRoute("big", Set.of("big.example.com"), List.of(big.backend()));
             HttpResponse<InputStream> response = client.send(
                     client.request("big.example.com", "/download?bytes=" + hundredMiB), HttpResponse.BodyHandlers.ofInputStream());

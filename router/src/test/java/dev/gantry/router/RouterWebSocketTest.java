@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.vertx.core.Vertx;
 import java.net.URI;
 import java.net.http.WebSocket;
 import java.time.Duration;
@@ -22,26 +21,23 @@ import org.junit.jupiter.api.Test;
 /** WebSockets pass through as a tunnel, and a drain closes them at its deadline. */
 class RouterWebSocketTest {
 
-    private static Vertx vertx;
+    private static LoopbackRouter net;
     private static Router router;
-    private static TestBackend backend;
     private static TestClient client;
+    private static TestBackend backend;
 
     @BeforeAll
     static void start() throws Exception {
-        vertx = Vertx.vertx();
-        router = new Router(vertx, RouterOptions.defaults().withBindHost("127.0.0.1").withPort(0));
-        router.start();
-        backend = TestBackend.start(vertx, "chat");
+        net = LoopbackRouter.start();
+        router = net.router;
+        client = net.client;
+        backend = net.backend("chat");
         router.setRoute("chat", Set.of("chat.example.com"), List.of(backend.backend()));
-        client = new TestClient(router.port());
     }
 
     @AfterAll
     static void stop() throws Exception {
-        router.close();
-        backend.close();
-        vertx.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+        net.close();
     }
 
     @Test
