@@ -3,6 +3,7 @@ package dev.gantry.control.apps;
 import dev.gantry.control.GantryConfig;
 import dev.gantry.control.deploy.AppLocks;
 import dev.gantry.control.deploy.InstanceLabels;
+import dev.gantry.control.deploy.ReleaseWatch;
 import dev.gantry.git.LineSink;
 import dev.gantry.node.ContainerEngine;
 import dev.gantry.node.RunningContainer;
@@ -26,13 +27,15 @@ public class AppDestroyService {
 
     private final AppService apps;
     private final AppLocks locks;
+    private final ReleaseWatch watch;
     private final ContainerEngine engine;
     private final RouteControl router;
     private final GantryConfig config;
 
-    AppDestroyService(AppService apps, AppLocks locks, ContainerEngine engine, RouteControl router, GantryConfig config) {
+    AppDestroyService(AppService apps, AppLocks locks, ReleaseWatch watch, ContainerEngine engine, RouteControl router, GantryConfig config) {
         this.apps = apps;
         this.locks = locks;
+        this.watch = watch;
         this.engine = engine;
         this.router = router;
         this.config = config;
@@ -40,6 +43,7 @@ public class AppDestroyService {
 
     public void destroy(String name, LineSink progress) {
         try (AppLocks.Held lock = locks.acquire(name, progress)) {
+            watch.stopWatching(name);
             router.removeRoute(name);
             for (RunningContainer instance : engine.list(Map.of(InstanceLabels.APP, name))) {
                 progress.line("Stopping " + instance.name());

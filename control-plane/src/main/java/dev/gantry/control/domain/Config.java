@@ -1,6 +1,8 @@
 package dev.gantry.control.domain;
 
+import dev.gantry.control.config.EncryptedVarsConverter;
 import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
@@ -8,8 +10,6 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.TreeMap;
 import org.hibernate.annotations.Immutable;
-import org.hibernate.annotations.JdbcTypeCode;
-import org.hibernate.type.SqlTypes;
 
 /** A snapshot of an app's environment variables. A change adds a snapshot; none is edited. */
 @Entity
@@ -20,7 +20,8 @@ public class Config extends IdentifiedEntity {
     @ManyToOne(optional = false)
     public App app;
 
-    @JdbcTypeCode(SqlTypes.JSON)
+    /** Encrypted in the database; see {@link EncryptedVarsConverter}. */
+    @Convert(converter = EncryptedVarsConverter.class)
     @Column(nullable = false)
     public Map<String, String> vars = new TreeMap<>();
 

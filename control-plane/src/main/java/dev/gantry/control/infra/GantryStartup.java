@@ -2,6 +2,7 @@ package dev.gantry.control.infra;
 
 import dev.gantry.control.GantryConfig;
 import dev.gantry.control.apps.AppService;
+import dev.gantry.control.config.ConfigAtRest;
 import dev.gantry.control.deploy.ReleaseLedger;
 import dev.gantry.control.deploy.RouteRestorer;
 import dev.gantry.control.domain.App;
@@ -29,11 +30,15 @@ public class GantryStartup {
     }
 
     void onStart(@Observes StartupEvent event, RouteControl router, GitSshServer ssh, AppService apps,
-            RouteRestorer restorer, ReleaseLedger ledger, ContainerEngine engine, CliToken cliToken, GantryConfig config) {
+            RouteRestorer restorer, ReleaseLedger ledger, ContainerEngine engine, ConfigAtRest configAtRest, CliToken cliToken, GantryConfig config) {
         // Injecting the token writes GANTRY_HOME/cli-token now, so ./gantry COMMAND works as soon as we answer.
         LOG.infof("router (%s) on port %d, git over SSH on port %d, data in %s", config.router().mode(),
                 config.router().port(), ssh.port(), config.home());
         warnAboutTheRuntime(engine);
+        int encrypted = configAtRest.encryptPlainSnapshots();
+        if (encrypted > 0) {
+            LOG.infof("encrypted %d config snapshot(s) stored before encryption at rest", encrypted);
+        }
         int interrupted = ledger.failInterruptedWork();
         if (interrupted > 0) {
             LOG.warnf("%d build(s) or deployment(s) were cut off by the last stop; recorded them as failed", interrupted);

@@ -48,12 +48,26 @@ class ExternalDatabaseWithoutEngineIT {
                 assertFalse(push.ok(), push.output());
                 assertTrue(push.output().contains("the Docker engine is not reachable"), push.output());
                 assertTrue(push.output().contains("retry"), "the line says what to do:\n" + push.output());
+
+                Cli.Result config = user.ssh("config:set", "offline", "SECRET=s3cr3t-value");
+                assertTrue(config.ok(), config.output());
+                assertTrue(user.ssh("config", "offline", "--reveal").output().contains("SECRET=s3cr3t-value"));
             }
             assertFalse(Files.exists(home.resolve("postgres")), "no embedded PostgreSQL was started");
             try (Connection connection = DriverManager.getConnection(external.jdbcUrl());
                     ResultSet apps = connection.createStatement().executeQuery("SELECT name FROM app")) {
                 assertTrue(apps.next());
                 assertEquals("offline", apps.getString(1), "the app lives in the external database");
+            }
+            try (Connection connection = DriverManager.getConnection(external.jdbcUrl());
+                    ResultSet stored = connection.createStatement().executeQuery("SELECT vars FROM config")) {
+                int rows = 0;
+                while (stored.next()) {
+                    rows++;
+                    assertTrue(stored.getString(1).startsWith("v1:"), "config is encrypted at rest");
+                    assertFalse(stored.getString(1).contains("s3cr3t"), "no secret in the database");
+                }
+                assertTrue(rows > 0, "the config snapshot was stored");
             }
         }
     }
