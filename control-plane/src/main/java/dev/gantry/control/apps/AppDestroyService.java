@@ -32,7 +32,8 @@ public class AppDestroyService {
     private final RouteControl router;
     private final GantryConfig config;
 
-    AppDestroyService(AppService apps, AppLocks locks, ReleaseWatch watch, ContainerEngine engine, RouteControl router, GantryConfig config) {
+    AppDestroyService(AppService apps, AppLocks locks, ReleaseWatch watch, ContainerEngine engine, RouteControl router,
+            GantryConfig config) {
         this.apps = apps;
         this.locks = locks;
         this.watch = watch;
