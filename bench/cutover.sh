@@ -8,6 +8,8 @@
 set -euo pipefail
 DEPLOYS=${1:-10}
 GANTRY_SRC=$(cd "$(dirname "$0")/.." && pwd)
+# shellcheck source=bench/lib.sh
+. "$GANTRY_SRC/bench/lib.sh"
 SSH_PORT=${GANTRY_SSH_PORT:-2222}
 ROUTER_PORT=${GANTRY_ROUTER_PORT:-8080}
 BASE_IMAGE=${GANTRY_BASE_IMAGE:-gantry/base:bookworm}
@@ -25,9 +27,6 @@ cleanup() {
 }
 
 command -v wrk >/dev/null || { apt-get update -q >/dev/null; apt-get install -y -q wrk >/dev/null; }
-now() { date +%s.%N; }
-elapsed() { awk -v a="$1" -v b="$2" 'BEGIN {printf "%.2f", b - a}'; }
-median() { sort -n | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}'; }
 body() { curl -s -m 2 -H "Host: $APP.localhost" "http://127.0.0.1:$ROUTER_PORT/" || true; }
 await_body() {
   local expected=$1 deadline=$((SECONDS + 60))

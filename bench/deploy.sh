@@ -8,6 +8,8 @@
 set -euo pipefail
 RUNS=${1:-5}
 GANTRY_SRC=$(cd "$(dirname "$0")/.." && pwd)
+# shellcheck source=bench/lib.sh
+. "$GANTRY_SRC/bench/lib.sh"
 SSH_PORT=${GANTRY_SSH_PORT:-2222}
 ROUTER_PORT=${GANTRY_ROUTER_PORT:-8080}
 BASE_IMAGE=${GANTRY_BASE_IMAGE:-gantry/base:bookworm}
@@ -24,9 +26,6 @@ cleanup() {
   rm -rf "$work"
 }
 
-now() { date +%s.%N; }
-elapsed() { awk -v a="$1" -v b="$2" 'BEGIN {printf "%.2f", b - a}'; }
-median() { sort -n | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}'; }
 
 # Polls (bounded: 60 s) until URL answers 200 with the expected body.
 await_body() {

@@ -18,6 +18,8 @@ ROUNDS=${1:-3}
 DURATION=${2:-10}
 CONNECTIONS=50
 GANTRY_SRC=$(cd "$(dirname "$0")/.." && pwd)
+# shellcheck source=bench/lib.sh
+. "$GANTRY_SRC/bench/lib.sh"
 BASE=${BENCH_PORT_BASE:-19080}
 BACKEND_PORT=$BASE NGINX_PORT=$((BASE + 1)) GANTRY_PORT=$((BASE + 2)) GANTRY_LOG_PORT=$((BASE + 3))
 ADMIN_PORT=$((BASE + 4)) ADMIN_LOG_PORT=$((BASE + 5))
@@ -155,7 +157,6 @@ url_of() {
 }
 to_ms() { awk -v v="$1" 'BEGIN { if (v ~ /us$/) { sub(/us$/, "", v); printf "%.3f", v / 1000 }
   else if (v ~ /ms$/) { sub(/ms$/, "", v); printf "%.3f", v } else if (v ~ /s$/) { sub(/s$/, "", v); printf "%.3f", v * 1000 } }'; }
-median() { sort -n | awk '{ a[NR] = $1 } END { if (NR == 0) print "-"; else print (NR % 2 ? a[(NR + 1) / 2] : (a[NR / 2] + a[NR / 2 + 1]) / 2) }'; }
 rss_mib() { awk '/VmRSS/ { printf "%.0f", $2 / 1024 }' "/proc/$1/status"; }
 nginx_rss_mib() { # master and workers of the proxy
   local total=0 pid
