@@ -1,5 +1,6 @@
 package dev.gantry.control.apps;
 
+import dev.gantry.control.Assignments;
 import dev.gantry.control.InvalidInputException;
 import dev.gantry.control.checks.Durations;
 import dev.gantry.control.checks.HealthCheckSettings;
@@ -10,6 +11,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Changes an app's health check and rollout policy. They apply from the next release on; a release
@@ -59,13 +61,9 @@ public class AppSettingsService {
                     + " auto-rollback=true");
         }
         App app = apps.get(appName);
-        for (String assignment : assignments) {
-            int equals = assignment.indexOf('=');
-            if (equals <= 0) {
-                throw new InvalidInputException("'" + assignment + "' is not KEY=VALUE. Use e.g. drain-timeout=30s");
-            }
-            String key = assignment.substring(0, equals);
-            String value = assignment.substring(equals + 1);
+        for (Map.Entry<String, String> setting : Assignments.parse(assignments, "drain-timeout=30s").entrySet()) {
+            String key = setting.getKey();
+            String value = setting.getValue();
             switch (key) {
                 case "drain-timeout" -> app.drainTimeoutMillis = bounded(key, value, MAX_DRAIN);
                 case "stop-grace" -> app.stopGraceMillis = bounded(key, value, MAX_GRACE);

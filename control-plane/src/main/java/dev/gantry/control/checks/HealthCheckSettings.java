@@ -1,8 +1,10 @@
 package dev.gantry.control.checks;
 
+import dev.gantry.control.Assignments;
 import dev.gantry.control.InvalidInputException;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Pattern;
 
 /**
@@ -24,12 +26,8 @@ public final class HealthCheckSettings {
             throw new InvalidInputException("no setting given. Use path=/health timeout=5s attempts=20 wait=2s uptime=10s");
         }
         HealthCheckSpec spec = base;
-        for (String assignment : assignments) {
-            int equals = assignment.indexOf('=');
-            if (equals <= 0) {
-                throw new InvalidInputException("'" + assignment + "' is not KEY=VALUE. Use e.g. path=/health or timeout=5s");
-            }
-            spec = apply(spec, assignment.substring(0, equals), assignment.substring(equals + 1));
+        for (Map.Entry<String, String> setting : Assignments.parse(assignments, "path=/health or timeout=5s").entrySet()) {
+            spec = apply(spec, setting.getKey(), setting.getValue());
         }
         return spec;
     }

@@ -14,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.function.Consumer;
 
 /**
  * What happens on {@code config:set} and {@code config:unset}: lock the app, check the change,
@@ -68,7 +69,7 @@ public class ConfigService {
         }, "Unset " + String.join(", ", keys), user, progress);
     }
 
-    private Optional<RolloutTarget> change(String app, java.util.function.Consumer<Map<String, String>> edit,
+    private Optional<RolloutTarget> change(String app, Consumer<Map<String, String>> edit,
             String summary, String user, LineSink progress) {
         apps.get(app);
         try (AppLocks.Held lock = locks.acquire(app, progress)) {
