@@ -1,7 +1,10 @@
 package dev.gantry.node;
 
+import java.io.Closeable;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -34,8 +37,11 @@ public interface ContainerEngine {
     /**
      * Creates and starts a container, publishing {@link ContainerSpec#containerPort()} on
      * 127.0.0.1 (or the spec's host address) at a port the engine picks, and returns it as observed
-     * after the start, so the caller routes to the real host port. The container runs with Gantry's
-     * default hardening (few capabilities, no-new-privileges, a pids limit) and no restart policy.
+     * after the start, so the caller routes to the real host port; a container port of 0 publishes
+     * nothing (host port 0). The container runs with Gantry's default hardening (few capabilities,
+     * no-new-privileges, the engine's init as PID 1), the spec's {@link ResourceLimits} (memory
+     * without swap, CPUs, pids: 512 unless set), no restart policy, and log files the engine rotates
+     * (json-file, 3 files of 10 MB), so a chatty app cannot fill the node's disk.
      *
      * @throws ContainerStartFailedException when the engine refuses to create or start it; a
      *         container that was created is removed first
@@ -59,6 +65,48 @@ public interface ContainerEngine {
      * for error messages; empty when the container no longer exists.
      */
     String tail(String containerId, int lines);
+
+    /**
+     * Follows a container's stdout and stderr from {@code since} (null: from its first line) until
+     * the container stops or the returned handle is closed, whichever comes first. Each line goes
+     * to {@code sink} with the time the engine recorded it, in the order it recorded them, without
+     * its newline, stripped of control characters other than tabs and of escape sequences (colours
+     * too), and cut at 4 KiB. A TTY container's lines all count as stdout.
+     *
+     * <p>Never blocks: the engine's stream thread calls {@code sink}, one line at a time, and a
+     * slow sink holds back that container's stream only. When {@code sink} throws, following stops.
+     * A container that does not exist (or is removed meanwhile) ends following at once, without an
+     * error; so does an engine that cannot be reached or is lost, with a warning in the log (only
+     * the first call to an engine, which negotiates the API version, throws
+     * {@link EngineUnavailableException} instead). Closing the handle more than once is harmless.
+     *
+     * @return the handle that stops following when closed
+     */
+    Closeable followLogs(String containerId, Instant since, Consumer<LogLine> sink);
+
+    /**
+     * Runs {@code spec} as a one-off container attached to the caller's streams, and returns its
+     * exit code once it has exited. The container gets everything {@link #start} gives (hardening,
+     * limits, labels, env, command, bounded logs) and publishes nothing when the container port is
+     * 0. Its output bytes are relayed unchanged, flushed as they come; with {@code tty} the engine
+     * allocates a terminal and {@code stdout} carries everything it shows. {@code stdin} may be
+     * null (the command reads end of input); otherwise the engine client reads it on its own
+     * thread until it ends or the run is over, and its end closes the command's stdin (not with a
+     * TTY, whose input stays open as on the engine's own terminals). The caller owns the streams:
+     * none of them is closed here, so give a stdin that ends when the client goes away.
+     *
+     * <p>The container is removed before this returns or throws, whatever happened. When the
+     * calling thread is interrupted, or {@code stdin} or an output stream fails (the client hung
+     * up), the container gets SIGTERM, SIGKILL after a second, and is removed, and this throws
+     * {@link OneOffAbortedException} (the interrupt flag stays set).
+     *
+     * @return the command's exit code (137 when killed, e.g. for exceeding its memory limit)
+     * @throws ContainerStartFailedException when the engine refuses to create or start it, or the
+     *         command is not found in the image ("... was not found in the image ..."; the engine's
+     *         init has said so on stderr too); nothing is left behind
+     * @throws OneOffAbortedException when the caller's side ended the run early
+     */
+    int runOneOff(ContainerSpec spec, InputStream stdin, OutputStream stdout, OutputStream stderr, boolean tty);
 
     /** Removes an image by id or tag; missing or in use is not an error (reported as false). */
     boolean removeImage(String image);

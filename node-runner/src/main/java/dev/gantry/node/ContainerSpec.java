@@ -5,9 +5,10 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * What to run: image, unique container name, environment and Gantry labels. {@code command} empty
- * means the image's own CMD. The container port is published on {@code hostAddress} only
- * (127.0.0.1 when null).
+ * What to run: image, unique container name, environment, Gantry labels and resource limits.
+ * {@code command} empty means the image's own CMD. The container port is published on
+ * {@code hostAddress} only (127.0.0.1 when null); {@code containerPort} 0 publishes nothing, for
+ * process types that serve no traffic (workers, one-off runs).
  */
 public record ContainerSpec(
         String name,
@@ -16,7 +17,8 @@ public record ContainerSpec(
         Map<String, String> env,
         Map<String, String> labels,
         int containerPort,
-        String hostAddress) {
+        String hostAddress,
+        ResourceLimits limits) {
 
     public ContainerSpec {
         Objects.requireNonNull(name, "name");
@@ -24,8 +26,15 @@ public record ContainerSpec(
         command = command == null ? List.of() : List.copyOf(command);
         env = env == null ? Map.of() : Map.copyOf(env);
         labels = labels == null ? Map.of() : Map.copyOf(labels);
-        if (containerPort < 1 || containerPort > 65535) {
-            throw new IllegalArgumentException("containerPort must be 1-65535, was " + containerPort);
+        if (containerPort < 0 || containerPort > 65535) {
+            throw new IllegalArgumentException("containerPort must be 1-65535, or 0 to publish nothing, was " + containerPort);
         }
+        limits = limits == null ? ResourceLimits.DEFAULTS : limits;
+    }
+
+    /** A spec with {@link ResourceLimits#DEFAULTS}. */
+    public ContainerSpec(String name, String image, List<String> command, Map<String, String> env,
+                         Map<String, String> labels, int containerPort, String hostAddress) {
+        this(name, image, command, env, labels, containerPort, hostAddress, ResourceLimits.DEFAULTS);
     }
 }

@@ -1,6 +1,7 @@
 package dev.gantry.node;
 
 import java.util.function.Consumer;
+import java.util.function.UnaryOperator;
 
 /**
  * Turns a stream of text chunks, which may end mid-line, into whole sanitized lines. Holds at most
@@ -13,15 +14,22 @@ public final class LineSplitter {
     private static final String TRUNCATED = "…";
 
     private final int maxLineChars;
+    private final UnaryOperator<String> sanitizer;
     private final Consumer<String> lines;
     private final StringBuilder current = new StringBuilder();
     private boolean truncated;
 
     public LineSplitter(int maxLineChars, Consumer<String> lines) {
+        this(maxLineChars, TerminalText::sanitize, lines);
+    }
+
+    /** Cleans each line with {@code sanitizer} (e.g. {@link TerminalText#plain}) before the cut mark is added. */
+    public LineSplitter(int maxLineChars, UnaryOperator<String> sanitizer, Consumer<String> lines) {
         if (maxLineChars < 1) {
             throw new IllegalArgumentException("maxLineChars must be ≥ 1, was " + maxLineChars);
         }
         this.maxLineChars = maxLineChars;
+        this.sanitizer = sanitizer;
         this.lines = lines;
     }
 
@@ -50,7 +58,7 @@ public final class LineSplitter {
     }
 
     private void emit() {
-        String line = TerminalText.sanitize(current.toString());
+        String line = sanitizer.apply(current.toString());
         lines.accept(truncated ? line + TRUNCATED : line);
         current.setLength(0);
         truncated = false;

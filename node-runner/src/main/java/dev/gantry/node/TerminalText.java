@@ -17,12 +17,24 @@ public final class TerminalText {
 
     /** {@code line} without CR, C0/C1 control characters or escape sequences other than SGR; tabs stay. */
     public static String sanitize(String line) {
+        return clean(line, true);
+    }
+
+    /**
+     * {@code line} as plain text: like {@link #sanitize} but without colour sequences either, for
+     * app logs that are stored and shown outside a terminal.
+     */
+    public static String plain(String line) {
+        return clean(line, false);
+    }
+
+    private static String clean(String line, boolean keepColours) {
         StringBuilder out = new StringBuilder(line.length());
         int i = 0;
         while (i < line.length()) {
             char c = line.charAt(i);
             if (c == ESC) {
-                i = skipOrKeepEscape(line, i, out);
+                i = skipOrKeepEscape(line, i, keepColours ? out : null);
             } else {
                 if (c == '\t' || !isControl(c)) {
                     out.append(c);
@@ -33,7 +45,10 @@ public final class TerminalText {
         return out.toString();
     }
 
-    /** Handles the escape sequence starting at {@code start}; returns the index just after it. */
+    /**
+     * Handles the escape sequence starting at {@code start}; returns the index just after it. A
+     * colour sequence is copied to {@code out} unless it is null.
+     */
     private static int skipOrKeepEscape(String s, int start, StringBuilder out) {
         int i = start + 1;
         if (i >= s.length()) {
@@ -63,7 +78,7 @@ public final class TerminalText {
             return i; // unterminated: drop it
         }
         char finalByte = s.charAt(i);
-        if (finalByte == 'm' && isSgrParameters(s, start + 2, i)) {
+        if (out != null && finalByte == 'm' && isSgrParameters(s, start + 2, i)) {
             out.append(s, start, i + 1);
         }
         return finalByte >= 0x40 && finalByte <= 0x7e ? i + 1 : i;

@@ -44,4 +44,11 @@ class LineSplitterTest {
         splitter.accept("50%\r100% \u001b]0;t\u0007\u001b[32mok\u001b[0m\n");
         assertEquals(List.of("50%100% \u001b[32mok\u001b[0m"), lines);
     }
+
+    @Test
+    void usesTheGivenSanitizerBeforeTheCutMark() {
+        LineSplitter splitter = new LineSplitter(12, TerminalText::plain, lines::add);
+        splitter.accept("\u001b[32mok\u001b[0m\n0123456789abcdef\n");
+        assertEquals(List.of("ok", "0123456789ab…"), lines);
+    }
 }

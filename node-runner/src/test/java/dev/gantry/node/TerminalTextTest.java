@@ -38,4 +38,10 @@ class TerminalTextTest {
         assertEquals("a", TerminalText.sanitize("a\u001b"));
         assertEquals("a", TerminalText.sanitize("a\u001b[31"));       // unterminated
     }
+
+    @Test
+    void plainTextDropsColoursTooButKeepsTabs() {
+        assertEquals("red\tok", TerminalText.plain("\u001b[1;31mred\u001b[0m\tok\r"));
+        assertEquals("before after", TerminalText.plain("before \u001b]0;title\u0007after"));
+    }
 }

@@ -26,7 +26,9 @@ final class ContainerViews {
                 state != null && state.getExitCodeLong() != null ? state.getExitCodeLong().intValue() : 0,
                 startedAt(state),
                 published == null ? null : published.getHostIp(),
-                published == null ? 0 : parsePort(published.getHostPortSpec()));
+                published == null ? 0 : parsePort(published.getHostPortSpec()),
+                state != null && Boolean.TRUE.equals(state.getOOMKilled()),
+                state == null || Boolean.TRUE.equals(state.getRunning()) ? null : time(state.getFinishedAt()));
     }
 
     /** Gantry publishes one port per container; the bindings only exist while it runs. */
@@ -54,13 +56,17 @@ final class ContainerViews {
         }
     }
 
-    /** Docker reports a container that never started as started in year 1. */
     private static Instant startedAt(InspectContainerResponse.ContainerState state) {
-        if (state == null || state.getStartedAt() == null || state.getStartedAt().startsWith("0001-")) {
+        return state == null ? null : time(state.getStartedAt());
+    }
+
+    /** Docker reports a container that never started (or never finished) as started (finished) in year 1. */
+    private static Instant time(String engineTime) {
+        if (engineTime == null || engineTime.startsWith("0001-")) {
             return null;
         }
         try {
-            return Instant.parse(state.getStartedAt());
+            return Instant.parse(engineTime);
         } catch (DateTimeParseException e) {
             return null;
         }

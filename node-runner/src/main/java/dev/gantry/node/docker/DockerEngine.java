@@ -8,6 +8,7 @@ import com.github.dockerjava.api.exception.NotFoundException;
 import com.github.dockerjava.api.exception.NotModifiedException;
 import com.github.dockerjava.api.model.Container;
 import com.github.dockerjava.api.model.ExposedPort;
+import com.github.dockerjava.api.model.HostConfig;
 import com.github.dockerjava.api.model.Image;
 import com.github.dockerjava.api.model.PortBinding;
 import com.github.dockerjava.api.model.Ports;
@@ -20,14 +21,18 @@ import dev.gantry.node.ContainerEngine;
 import dev.gantry.node.ContainerSpec;
 import dev.gantry.node.ContainerStartFailedException;
 import dev.gantry.node.EngineInfo;
+import dev.gantry.node.LogLine;
 import dev.gantry.node.RunningContainer;
 import org.jboss.logging.Logger;
 
+import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -93,7 +98,7 @@ public final class DockerEngine implements ContainerEngine, AutoCloseable {
 
     @Override
     public RunningContainer start(ContainerSpec spec) {
-        String id = create(spec);
+        String id = create(spec, detached -> { });
         try {
             call(() -> client().startContainerCmd(id).exec());
             return inspect(id).orElseThrow(() -> new ContainerStartFailedException(
@@ -108,21 +113,26 @@ public final class DockerEngine implements ContainerEngine, AutoCloseable {
         }
     }
 
-    private String create(ContainerSpec spec) {
-        ExposedPort port = ExposedPort.tcp(spec.containerPort());
-        // Never let a missing address fall through to Docker's default of publishing on 0.0.0.0.
-        String address = spec.hostAddress() == null || spec.hostAddress().isBlank() ? LOOPBACK : spec.hostAddress();
-        // An empty host port lets the engine pick a free one, so instances never race for ports.
-        PortBinding publish = new PortBinding(Ports.Binding.bindIp(address), port);
+    /** Creates the container {@code spec} describes, hardened; {@code adjust} adds what one kind of run needs. */
+    String create(ContainerSpec spec, Consumer<CreateContainerCmd> adjust) {
+        HostConfig host = AppContainerHardening.hostConfig(spec.limits());
         CreateContainerCmd create = client().createContainerCmd(spec.image())
                 .withName(spec.name())
                 .withEnv(spec.env().entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).toList())
-                .withLabels(spec.labels())
-                .withExposedPorts(port)
-                .withHostConfig(AppContainerHardening.hostConfig().withPortBindings(publish));
+                .withLabels(spec.labels());
+        if (spec.containerPort() != 0) {
+            ExposedPort port = ExposedPort.tcp(spec.containerPort());
+            // Never let a missing address fall through to Docker's default of publishing on 0.0.0.0.
+            String address = spec.hostAddress() == null || spec.hostAddress().isBlank() ? LOOPBACK : spec.hostAddress();
+            // An empty host port lets the engine pick a free one, so instances never race for ports.
+            host.withPortBindings(new PortBinding(Ports.Binding.bindIp(address), port));
+            create.withExposedPorts(port);
+        }
+        create.withHostConfig(host);
         if (!spec.command().isEmpty()) {
             create.withCmd(spec.command());
         }
+        adjust.accept(create);
         try {
             return call(() -> create.exec().getId());
         } catch (DockerException e) {
@@ -197,6 +207,16 @@ public final class DockerEngine implements ContainerEngine, AutoCloseable {
             throw EngineFailures.translate(e, dockerHost);
         }
         return tail.text();
+    }
+
+    @Override
+    public Closeable followLogs(String containerId, Instant since, Consumer<LogLine> sink) {
+        return call(() -> new LogFollower(client(), containerId, since, sink).start());
+    }
+
+    @Override
+    public int runOneOff(ContainerSpec spec, InputStream stdin, OutputStream stdout, OutputStream stderr, boolean tty) {
+        return new OneOffRun(this, spec).run(stdin, stdout, stderr, tty);
     }
 
     @Override

@@ -24,6 +24,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -69,6 +70,11 @@ class DockerEngineContainerTest {
         assertTrue(Set.of("", "no").contains(host.getRestartPolicy().getName()), host.getRestartPolicy()::toString);
         assertEquals("bridge", host.getNetworkMode());
         assertTrue(host.getInit(), "an init process forwards signals to the app");
+        assertEquals("json-file", host.getLogConfig().getType().getType());
+        assertEquals(Map.of("max-size", "10m", "max-file", "3"), host.getLogConfig().getConfig());
+        assertEquals(0L, host.getMemory(), "no memory limit unless the spec sets one");
+        assertNull(web.finishedAt(), "a running container has not finished");
+        assertFalse(web.oomKilled());
     }
 
     @Test
@@ -115,10 +121,12 @@ class DockerEngineContainerTest {
         RunningContainer c = docker.engine.start(docker.spec("exits", webImage,
                 List.of("sh", "-c", "echo oops >&2; sleep 0.5; for i in 1 2 3 4 5; do echo line-$i; done; exit 3"),
                 8080));
-        RunningContainer exited = waitUntilExited(c.id());
+        RunningContainer exited = docker.waitUntilExited(c.id());
 
         assertEquals(3, exited.exitCode());
         assertNotNull(exited.startedAt());
+        assertFalse(exited.finishedAt().isBefore(exited.startedAt()), exited::toString);
+        assertFalse(exited.oomKilled());
         assertEquals("line-3\nline-4\nline-5", docker.engine.tail(c.id(), 3));
         // The engine logs stdout and stderr separately, so only a pause orders them reliably.
         assertTrue(docker.engine.tail(c.id(), 10).startsWith("oops\nline-1\n"));
@@ -130,7 +138,7 @@ class DockerEngineContainerTest {
         // The init process starts first, so a missing binary surfaces as an exit, as an app crash would.
         RunningContainer bad = docker.engine.start(docker.spec("bad-cmd", webImage, List.of("/no/such/binary"), 8080));
 
-        RunningContainer exited = waitUntilExited(bad.id());
+        RunningContainer exited = docker.waitUntilExited(bad.id());
 
         assertNotEquals(0, exited.exitCode());
         assertTrue(docker.engine.tail(bad.id(), 5).contains("/no/such/binary"), docker.engine.tail(bad.id(), 5));
@@ -147,17 +155,6 @@ class DockerEngineContainerTest {
     @Test
     void removeImageReportsAMissingImageAsFalse() {
         assertFalse(docker.engine.removeImage("gantry-test-missing:nope"));
-    }
-
-    private static RunningContainer waitUntilExited(String id) throws InterruptedException {
-        for (int i = 0; i < 100; i++) {
-            RunningContainer c = docker.engine.inspect(id).orElseThrow();
-            if (!c.running()) {
-                return c;
-            }
-            Thread.sleep(100);
-        }
-        throw new AssertionError("container " + id + " did not exit");
     }
 
     private static String get(int port, String path) throws Exception {

@@ -2,6 +2,7 @@ package dev.gantry.node.docker;
 
 import dev.gantry.node.BuiltImage;
 import dev.gantry.node.ContainerSpec;
+import dev.gantry.node.ResourceLimits;
 import dev.gantry.node.RunningContainer;
 
 import java.io.IOException;
@@ -66,6 +67,23 @@ final class DockerTestRun implements AutoCloseable {
     ContainerSpec spec(String suffix, String image, List<String> command, int port) {
         return new ContainerSpec(containerName(suffix), image, command,
                 Map.of("PORT", Integer.toString(port)), labels, port, "127.0.0.1");
+    }
+
+    /** A container of the busybox base that publishes nothing, like a worker or a one-off. */
+    ContainerSpec worker(String suffix, ResourceLimits limits, String... command) {
+        return new ContainerSpec(containerName(suffix), baseImage, List.of(command), Map.of(), labels, 0, null, limits);
+    }
+
+    /** Polls until the container has exited, for at most 10 s. */
+    RunningContainer waitUntilExited(String id) throws InterruptedException {
+        for (int i = 0; i < 100; i++) {
+            RunningContainer c = engine.inspect(id).orElseThrow();
+            if (!c.running()) {
+                return c;
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("container " + id + " did not exit within 10 s");
     }
 
     @Override
