@@ -44,33 +44,11 @@ cleanup() {
 trap cleanup EXIT
 
 # --- tools -----------------------------------------------------------------------------------------
-if ! command -v wrk >/dev/null || ! command -v nginx >/dev/null; then
-  # The package would start a system nginx on :80; this benchmark starts only its own.
-  made_policy=
-  if [ ! -e /usr/sbin/policy-rc.d ]; then
-    printf '#!/bin/sh\nexit 101\n' > /usr/sbin/policy-rc.d && chmod 755 /usr/sbin/policy-rc.d && made_policy=1
-  fi
-  apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends wrk nginx-light >/dev/null \
-    || DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends wrk nginx >/dev/null
-  [ -n "$made_policy" ] && rm -f /usr/sbin/policy-rc.d
-fi
-for port in $BACKEND_PORT $NGINX_PORT $GANTRY_PORT $GANTRY_LOG_PORT $ADMIN_PORT $ADMIN_LOG_PORT; do
-  if ss -Htln "sport = :$port" | grep -q .; then
-    echo "port $port is in use; set BENCH_PORT_BASE to a free range" >&2; exit 1
-  fi
-done
+install_wrk_nginx
+require_free_ports $BACKEND_PORT $NGINX_PORT $GANTRY_PORT $GANTRY_LOG_PORT $ADMIN_PORT $ADMIN_LOG_PORT
 CLIENT=()
 if command -v taskset >/dev/null && [ "$(nproc)" -gt 1 ]; then CLIENT=(taskset -c 1); fi
-
-# --- the router's class path -----------------------------------------------------------------------
-cd "$GANTRY_SRC"
-if ! mvn -q -B -o -pl router compile 2>/dev/null; then mvn -q -B -pl router compile; fi
-if ! mvn -q -B -o -pl router dependency:build-classpath -Dmdep.includeScope=runtime \
-    -Dmdep.outputFile="$work/cp.txt" >/dev/null 2>&1; then
-  mvn -q -B -pl router dependency:build-classpath -Dmdep.includeScope=runtime -Dmdep.outputFile="$work/cp.txt" >/dev/null
-fi
-ROUTER_CP="$GANTRY_SRC/router/target/classes:$(cat "$work/cp.txt")"
+ROUTER_CP=$(router_classpath "$GANTRY_SRC" "$work/cp.txt")
 
 # --- backend and nginx proxy (each its own nginx master, own config and pid, started here) --------
 mkdir -p "$work/www" "$work/tmp"
@@ -171,7 +149,7 @@ run() {
   rps=$(awk '/Requests\/sec/ { print $2 }' <<<"$out")
   p50=$(to_ms "$(awk '$1 == "50%" { print $2 }' <<<"$out")")
   p99=$(to_ms "$(awk '$1 == "99%" { print $2 }' <<<"$out")")
-  errors=$(awk '/Non-2xx/ { n += $NF } /Socket errors/ { gsub(/[^0-9 ]/, " "); n += $1 + $2 + $3 + $4 } END { print n + 0 }' <<<"$out")
+  errors=$(wrk_errors <<<"$out")
   echo "$rps $p50 $p99 $errors"
 }
 

@@ -1,24 +1,22 @@
 package dev.gantry.router;
 
 import io.vertx.core.Handler;
-import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.core.net.HostAndPort;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.function.BooleanSupplier;
 
 /** Finds the app a request's Host names and hands the request to the matching exchange. */
 final class HostDispatcher implements Handler<HttpServerRequest> {
 
     private final AtomicReference<RouteTable> table;
     private final Upstreams upstreams;
-    private final BooleanSupplier shuttingDown;
+    private final ClientConnections connections;
 
-    HostDispatcher(AtomicReference<RouteTable> table, Upstreams upstreams, BooleanSupplier shuttingDown) {
+    HostDispatcher(AtomicReference<RouteTable> table, Upstreams upstreams, ClientConnections connections) {
         this.table = table;
         this.upstreams = upstreams;
-        this.shuttingDown = shuttingDown;
+        this.connections = connections;
     }
 
     @Override
@@ -26,10 +24,7 @@ final class HostDispatcher implements Handler<HttpServerRequest> {
         String requestId = RequestIds.keepOrGenerate(request.getHeader(RequestIds.HEADER));
         HttpServerResponse response = request.response();
         response.putHeader(RequestIds.HEADER, requestId);
-        if (shuttingDown.getAsBoolean()) {
-            // The router is stopping: finish this request, but have the client open its next connection elsewhere.
-            response.putHeader(HttpHeaders.CONNECTION, HttpHeaders.CLOSE);
-        }
+        connections.requestArrived(request);
         HostAndPort authority = request.authority();
         if (authority == null) {
             upstreams.metrics().unrouted();
@@ -42,6 +37,7 @@ final class HostDispatcher implements Handler<HttpServerRequest> {
             upstreams.metrics().unrouted();
             RouterResponses.error(response, 404, "Not Found", "No app is routed at " + authority.host(), requestId);
         } else if (UpgradeTunnel.isWebSocketUpgrade(request)) {
+            connections.upgraded(request);
             new UpgradeTunnel(request, route.app(), upstreams, requestId).start();
         } else {
             new ProxyExchange(request, route.app(), upstreams, requestId).start();

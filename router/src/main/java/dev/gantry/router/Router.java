@@ -11,6 +11,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -18,6 +19,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.BooleanSupplier;
 import org.jboss.logging.Logger;
 
 /**
@@ -36,6 +38,12 @@ public final class Router implements RouteControl, AutoCloseable {
     private static final Logger LOG = Logger.getLogger(Router.class);
     private static final long BLOCKING_CALL_TIMEOUT_SECONDS = 30;
     private static final AtomicInteger RANDOM_PORT_KEYS = new AtomicInteger();
+    /**
+     * How long a client connection of a stopping router must have been idle before the router closes
+     * it: long enough that a client sending a request just then is rare, short enough not to hold up
+     * the stop; clients that send more often are asked to close by the response instead.
+     */
+    static final Duration IDLE_CONNECTION_GRACE = Duration.ofSeconds(1);
 
     private final Vertx vertx;
     private final RouterOptions options;
@@ -45,9 +53,10 @@ public final class Router implements RouteControl, AutoCloseable {
     private final BackendHealth health;
     private final BackendSelector selector;
     private final RouterMetrics metrics = new RouterMetrics();
+    private final ClientConnections connections = new ClientConnections();
     private final Object changes = new Object();
     private final List<String> deployments = new ArrayList<>();
-    private volatile boolean shuttingDown;
+    private boolean changesRefused;
     private int port = -1;
 
     public Router(Vertx vertx, RouterOptions options) {
@@ -102,10 +111,12 @@ public final class Router implements RouteControl, AutoCloseable {
      *
      * @return the backends that left the app's route
      * @throws IllegalArgumentException if a hostname belongs to another app or is not a bare host name
+     * @throws IllegalStateException after {@link #stopRouteChanges()}
      */
     @Override
     public Set<Backend> setRoute(String app, Set<String> hostnames, List<Backend> backends) {
         synchronized (changes) {
+            requireChangesAccepted();
             RouteTable before = table.get();
             RouteTable after = before.with(app, hostnames, backends);
             save(after);
@@ -135,6 +146,7 @@ public final class Router implements RouteControl, AutoCloseable {
     @Override
     public void removeRoute(String app) {
         synchronized (changes) {
+            requireChangesAccepted();
             RouteTable after = table.get().without(app);
             if (after == table.get()) {
                 return;
@@ -164,16 +176,55 @@ public final class Router implements RouteControl, AutoCloseable {
     }
 
     /**
-     * Stops gracefully: from now on responses ask clients to close their connections, requests in
-     * flight get up to {@code grace} to finish, then the listeners close. Call it from outside the
-     * event loop.
+     * Reads the state file again and serves what it holds: a router that started beside another one
+     * (see {@link #shutdown}) takes the routes that one saved until it stopped taking changes.
      */
-    public void shutdown(Duration grace) {
+    public void reloadRoutes() {
+        if (stateFile == null) {
+            return;
+        }
+        synchronized (changes) {
+            RouteTable saved = stateFile.load();
+            if (!saved.apps().equals(table.get().apps())) {
+                table.set(saved);
+                LOG.infof("Routes changed since this router loaded them: now serving the %d route(s) in %s",
+                        saved.apps().size(), stateFile.path());
+            }
+        }
+    }
+
+    /**
+     * Refuses route changes from now on. Returns once a change under way is saved, so that a router
+     * taking over can then read the state file knowing it is final.
+     */
+    public void stopRouteChanges() {
+        synchronized (changes) {
+            changesRefused = true;
+        }
+    }
+
+    /**
+     * Stops without cutting a request in flight. First closes the listening socket, so that new
+     * connections go to a successor router on the same port (SO_REUSEPORT), if one listens; it is
+     * closed first so that few connections are on their way to it then. Then empties the client
+     * connections: every response asks its client to close the connection, and connections idle for
+     * {@link #IDLE_CONNECTION_GRACE} are closed. Returns once no connection is left, or at
+     * {@code drain}, cutting whatever is still open; then closes.
+     *
+     * <p>Without a Vert.x from {@link HandoverTransport#vertx} the listening socket can only close
+     * together with the connections: it stays open until no request is in flight. Call it from
+     * outside the event loop.
+     */
+    public void shutdown(Duration drain) {
         requireBlockingAllowed("shutdown");
-        shuttingDown = true;
-        long deadline = System.nanoTime() + grace.toNanos();
-        long open;
-        while ((open = metrics.inFlight()) > 0 && System.nanoTime() < deadline) {
+        int listening = port();
+        Optional<HandoverTransport> transport = HandoverTransport.of(vertx);
+        transport.ifPresent(t -> await(t.stopListening(listening), "stop listening on " + listening));
+        connections.stop();
+        BooleanSupplier drained = transport.isPresent() ? connections::none : connections::noneBusy;
+        long deadline = System.nanoTime() + drain.toNanos();
+        while (!drained.getAsBoolean() && System.nanoTime() < deadline) {
+            connections.closeIdle(IDLE_CONNECTION_GRACE);
             try {
                 Thread.sleep(20);
             } catch (InterruptedException e) {
@@ -181,8 +232,9 @@ public final class Router implements RouteControl, AutoCloseable {
                 break;
             }
         }
-        if (open > 0) {
-            LOG.warnf("Router stopping with %d request(s) still in flight after %s", open, grace);
+        if (!drained.getAsBoolean()) {
+            LOG.warnf("Router stopping with %d client connection(s) still open and %d request(s) in flight after %s",
+                    connections.count(), metrics.inFlight(), drain);
         }
         close();
     }
@@ -202,7 +254,13 @@ public final class Router implements RouteControl, AutoCloseable {
     private RouterListener listener(int port) {
         return new RouterListener(options, port, table,
                 client -> new Upstreams(client, selector, inFlight, options.backendIdleTimeout().toMillis(), metrics, health),
-                () -> shuttingDown);
+                connections);
+    }
+
+    private void requireChangesAccepted() {
+        if (changesRefused) {
+            throw new IllegalStateException("the router is stopping and takes no route changes; its successor does");
+        }
     }
 
     private void save(RouteTable after) {

@@ -8,7 +8,6 @@ import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
 import io.vertx.core.http.PoolOptions;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.function.BooleanSupplier;
 import java.util.function.Function;
 
 /**
@@ -28,16 +27,16 @@ final class RouterListener extends AbstractVerticle {
     private final int port;
     private final AtomicReference<RouteTable> table;
     private final Function<HttpClient, Upstreams> upstreams;
-    private final BooleanSupplier shuttingDown;
+    private final ClientConnections connections;
     private HttpServer server;
 
     RouterListener(RouterOptions options, int port, AtomicReference<RouteTable> table,
-            Function<HttpClient, Upstreams> upstreams, BooleanSupplier shuttingDown) {
+            Function<HttpClient, Upstreams> upstreams, ClientConnections connections) {
         this.options = options;
         this.port = port;
         this.table = table;
         this.upstreams = upstreams;
-        this.shuttingDown = shuttingDown;
+        this.connections = connections;
     }
 
     @Override
@@ -51,12 +50,14 @@ final class RouterListener extends AbstractVerticle {
         server = vertx.createHttpServer(new HttpServerOptions()
                         .setHost(options.bindHost())
                         .setPort(port)
+                        .setReusePort(options.reusePort())
                         .setIdleTimeout(CLIENT_IDLE_SECONDS)
                         // One protocol (HTTP/1.1) keeps body framing and hop-by-hop rules in one place.
                         .setHttp2ClearTextEnabled(false)
                         // Clients that wait for 100 Continue get it from here; the body is then piped.
                         .setHandle100ContinueAutomatically(true))
-                .requestHandler(new HostDispatcher(table, upstreams.apply(client), shuttingDown));
+                .connectionHandler(connections::opened)
+                .requestHandler(new HostDispatcher(table, upstreams.apply(client), connections));
         server.listen().<Void>mapEmpty().onComplete(started);
     }
 

@@ -5,12 +5,13 @@ import io.vertx.core.VertxOptions;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
+import org.jboss.logging.Logger;
 
 /**
  * The router as its own process, so that restarting or upgrading the control plane never touches
  * traffic. It serves the table saved by its previous run at once and takes changes from the control
- * plane through {@link RouterAdminServer}.
+ * plane through {@link RouterAdminServer}. Restarting it drops no request when the new process starts
+ * beside the old one, which is stopped once the new one is ready (see {@link RouterProcess}).
  *
  * <pre>
  * GANTRY_ROUTER_PORT                 8080       public HTTP port
@@ -19,6 +20,8 @@ import java.util.concurrent.TimeUnit;
  * GANTRY_HOME                        /var/lib/gantry
  *     router/routes.json             the route table, saved after every change
  *     router/admin-token             the admin token (made with mode 0600 if missing)
+ *     router/routes.lock             held by the router that takes route changes
+ *     run/router.ready               the pid of the router that last began serving (readiness)
  * GANTRY_ROUTER_CONNECT_TIMEOUT_MS   5000       backend connect timeout
  * GANTRY_ROUTER_IDLE_TIMEOUT_MS      60000      a backend silent this long mid-response gets 504
  * GANTRY_ROUTER_SHUTDOWN_GRACE_MS    10000      on SIGTERM, how long requests in flight may finish
@@ -26,9 +29,14 @@ import java.util.concurrent.TimeUnit;
  * GANTRY_ROUTER_ACCESS_LOG           on         one line per request (category dev.gantry.router.access)
  * </pre>
  *
- * Needs only vertx-core (with Netty and jackson-core) and jboss-logging on the class path.
+ * Needs only vertx-core (with Netty and jackson-core) and jboss-logging on the class path, plus
+ * netty-transport-native-epoll for restarts beside the old process (SO_REUSEPORT).
  */
 public final class RouterMain {
+
+    // The router being replaced lets go of the route table as soon as it gets SIGTERM; this only
+    // bounds the wait when someone starts a second router by hand and never stops the first.
+    private static final Duration TAKE_OVER_WAIT = Duration.ofSeconds(60);
 
     private RouterMain() {
     }
@@ -56,39 +64,43 @@ public final class RouterMain {
                 .withConnectTimeout(millis(env, "GANTRY_ROUTER_CONNECT_TIMEOUT_MS", 5_000))
                 .withBackendIdleTimeout(millis(env, "GANTRY_ROUTER_IDLE_TIMEOUT_MS", 60_000))
                 .withListeners(number(env, "GANTRY_ROUTER_EVENT_LOOPS", cores, 1, 256))
-                .withStateFile(stateFile);
+                .withStateFile(stateFile)
+                .withReusePort(true);
         int adminPort = port(env, "GANTRY_ROUTER_ADMIN_PORT", 8081);
         Duration grace = millis(env, "GANTRY_ROUTER_SHUTDOWN_GRACE_MS", 10_000);
         String token = AdminToken.readOrCreate(AdminToken.fileIn(home));
 
-        Vertx vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(Math.max(options.listeners(), cores)));
+        Vertx vertx = HandoverTransport.vertx(new VertxOptions().setEventLoopPoolSize(Math.max(options.listeners(), cores)));
+        Logger log = Logger.getLogger(RouterMain.class);
+        if (!vertx.isNativeTransportEnabled()) {
+            log.warnf("No epoll transport (%s): a new router cannot listen beside this one, so ./gantry restart-router "
+                    + "fails; ./gantry down and up restart it with a gap", vertx.unavailableNativeTransportCause());
+        }
         Router router = new Router(vertx, options);
         RouterAdminServer admin = new RouterAdminServer(vertx, router, token, adminPort);
+        RouterProcess process = new RouterProcess(vertx, router, admin, home);
         try {
-            router.start();
-            admin.start();
+            process.serve();
         } catch (RuntimeException e) {
             router.close();
             vertx.close();
             throw e;
         }
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> stop(vertx, router, admin, grace), "gantry-router-stop"));
-        org.jboss.logging.Logger.getLogger(RouterMain.class).infof(
-                "Gantry router serving on %s:%d, admin interface on %s:%d, %d route(s) from %s, %d event loop(s)",
-                options.bindHost(), router.port(), RouterAdminServer.BIND_HOST, admin.port(),
-                router.routes().size(), stateFile, options.listeners());
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> stop(process, grace), "gantry-router-stop"));
+        process.takeOverRoutes(TAKE_OVER_WAIT);
+        log.infof("Gantry router serving on %s:%d, admin interface on %s:%d, %d route(s) from %s, %d event loop(s), "
+                + "pid %d", options.bindHost(), router.port(), RouterAdminServer.BIND_HOST, admin.port(),
+                router.routes().size(), stateFile, options.listeners(), ProcessHandle.current().pid());
     }
 
-    private static void stop(Vertx vertx, Router router, RouterAdminServer admin, Duration grace) {
-        StandaloneLogging.direct("INFO", "RouterMain", "Stopping: letting requests in flight finish (up to "
-                + grace.toMillis() + " ms)");
+    private static void stop(RouterProcess process, Duration grace) {
+        StandaloneLogging.direct("INFO", "RouterMain", "Stopping (pid " + ProcessHandle.current().pid()
+                + "): no new connections; letting requests in flight finish (up to " + grace.toMillis() + " ms)");
         try {
-            admin.close();
-            router.shutdown(grace);
-            vertx.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
-            StandaloneLogging.direct("INFO", "RouterMain", "Stopped");
-        } catch (Exception e) {
-            StandaloneLogging.direct("WARN", "RouterMain", "Stopped uncleanly: " + e);
+            process.stop(grace);
+            StandaloneLogging.direct("INFO", "RouterMain", "Stopped (pid " + ProcessHandle.current().pid() + ")");
+        } catch (RuntimeException e) {
+            StandaloneLogging.direct("WARN", "RouterMain", "Stopped uncleanly: " + e.getMessage());
         }
     }
 

@@ -16,6 +16,8 @@ import java.util.Objects;
  * @param listeners how many event loops accept and proxy connections; each has its own backend pool
  * @param stateFile where the route table is saved after every change and loaded from at start;
  *     null keeps it in memory only
+ * @param reusePort bind with SO_REUSEPORT, so that a successor router can listen on the same port
+ *     before this one stops (needs a Vert.x from {@link HandoverTransport#vertx}; ignored on others)
  */
 public record RouterOptions(
         String bindHost,
@@ -24,7 +26,8 @@ public record RouterOptions(
         Duration backendIdleTimeout,
         int maxConnectionsPerBackend,
         int listeners,
-        Path stateFile) {
+        Path stateFile,
+        boolean reusePort) {
 
     public RouterOptions {
         Objects.requireNonNull(bindHost, "bindHost");
@@ -48,14 +51,14 @@ public record RouterOptions(
         }
     }
 
-    /** One listener per core, no state file. */
+    /** One listener per core, no state file, no SO_REUSEPORT. */
     public RouterOptions(String bindHost, int port, Duration connectTimeout, Duration backendIdleTimeout,
             int maxConnectionsPerBackend) {
-        this(bindHost, port, connectTimeout, backendIdleTimeout, maxConnectionsPerBackend, defaultListeners(), null);
+        this(bindHost, port, connectTimeout, backendIdleTimeout, maxConnectionsPerBackend, defaultListeners(), null, false);
     }
 
     /**
-     * All interfaces, port 8080, one listener per core, no state file; the idle timeout matches
+     * All interfaces, port 8080, one listener per core, no state file, no SO_REUSEPORT; the idle timeout matches
      * nginx's proxy_read_timeout.
      */
     public static RouterOptions defaults() {
@@ -63,27 +66,31 @@ public record RouterOptions(
     }
 
     public RouterOptions withBindHost(String bindHost) {
-        return new RouterOptions(bindHost, port, connectTimeout, backendIdleTimeout, maxConnectionsPerBackend, listeners, stateFile);
+        return new RouterOptions(bindHost, port, connectTimeout, backendIdleTimeout, maxConnectionsPerBackend, listeners, stateFile, reusePort);
     }
 
     public RouterOptions withPort(int port) {
-        return new RouterOptions(bindHost, port, connectTimeout, backendIdleTimeout, maxConnectionsPerBackend, listeners, stateFile);
+        return new RouterOptions(bindHost, port, connectTimeout, backendIdleTimeout, maxConnectionsPerBackend, listeners, stateFile, reusePort);
     }
 
     public RouterOptions withConnectTimeout(Duration connectTimeout) {
-        return new RouterOptions(bindHost, port, connectTimeout, backendIdleTimeout, maxConnectionsPerBackend, listeners, stateFile);
+        return new RouterOptions(bindHost, port, connectTimeout, backendIdleTimeout, maxConnectionsPerBackend, listeners, stateFile, reusePort);
     }
 
     public RouterOptions withBackendIdleTimeout(Duration backendIdleTimeout) {
-        return new RouterOptions(bindHost, port, connectTimeout, backendIdleTimeout, maxConnectionsPerBackend, listeners, stateFile);
+        return new RouterOptions(bindHost, port, connectTimeout, backendIdleTimeout, maxConnectionsPerBackend, listeners, stateFile, reusePort);
     }
 
     public RouterOptions withListeners(int listeners) {
-        return new RouterOptions(bindHost, port, connectTimeout, backendIdleTimeout, maxConnectionsPerBackend, listeners, stateFile);
+        return new RouterOptions(bindHost, port, connectTimeout, backendIdleTimeout, maxConnectionsPerBackend, listeners, stateFile, reusePort);
     }
 
     public RouterOptions withStateFile(Path stateFile) {
-        return new RouterOptions(bindHost, port, connectTimeout, backendIdleTimeout, maxConnectionsPerBackend, listeners, stateFile);
+        return new RouterOptions(bindHost, port, connectTimeout, backendIdleTimeout, maxConnectionsPerBackend, listeners, stateFile, reusePort);
+    }
+
+    public RouterOptions withReusePort(boolean reusePort) {
+        return new RouterOptions(bindHost, port, connectTimeout, backendIdleTimeout, maxConnectionsPerBackend, listeners, stateFile, reusePort);
     }
 
     private static int defaultListeners() {

@@ -1,6 +1,8 @@
 package dev.gantry.router;
 
 import io.vertx.core.Vertx;
+import io.vertx.core.VertxOptions;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -11,19 +13,39 @@ import java.util.concurrent.TimeUnit;
  */
 final class LoopbackRouter implements AutoCloseable {
 
-    final Vertx vertx = Vertx.vertx();
+    final Vertx vertx;
     final Router router;
     final TestClient client;
+    private final RouterOptions options;
     private final List<TestBackend> backends = new ArrayList<>();
 
-    private LoopbackRouter() {
-        router = new Router(vertx, RouterOptions.defaults().withBindHost("127.0.0.1").withPort(0));
+    private LoopbackRouter(Vertx vertx, RouterOptions options) {
+        this.vertx = vertx;
+        this.options = options;
+        router = new Router(vertx, options);
         router.start();
         client = new TestClient(router.port());
     }
 
     static LoopbackRouter start() {
-        return new LoopbackRouter();
+        return new LoopbackRouter(Vertx.vertx(), RouterOptions.defaults().withBindHost("127.0.0.1").withPort(0));
+    }
+
+    /**
+     * A router as {@link RouterMain} runs it, which a {@link #successor()} can take over from: on the
+     * epoll transport, bound with SO_REUSEPORT, its table saved to {@code stateFile}.
+     */
+    static LoopbackRouter startForHandover(Path stateFile) {
+        return new LoopbackRouter(handoverVertx(), RouterOptions.defaults().withBindHost("127.0.0.1").withPort(0)
+                .withStateFile(stateFile).withReusePort(true));
+    }
+
+    /**
+     * A second router on this one's port, on a Vert.x of its own (so with a listening socket of its
+     * own), serving the table this one saved. It routes to this one's backends.
+     */
+    LoopbackRouter successor() {
+        return new LoopbackRouter(handoverVertx(), options.withPort(router.port()));
     }
 
     /** A backend answering with its name, closed with the router. */
@@ -40,5 +62,14 @@ final class LoopbackRouter implements AutoCloseable {
             backend.close();
         }
         vertx.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+    }
+
+    private static Vertx handoverVertx() {
+        Vertx vertx = HandoverTransport.vertx(new VertxOptions());
+        if (!vertx.isNativeTransportEnabled()) {
+            vertx.close();
+            throw new AssertionError("a handover needs the epoll transport: " + vertx.unavailableNativeTransportCause());
+        }
+        return vertx;
     }
 }

@@ -9,12 +9,9 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Queue;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -42,9 +39,6 @@ class RouterCutoverTest {
         vertx.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
     }
 
-    private record Result(long startNanos, long endNanos, int status, String body, String error) {
-    }
-
     private record Swap(long startNanos, long doneNanos, Set<String> serving) {
     }
 
@@ -53,10 +47,7 @@ class RouterCutoverTest {
         List<TestBackend> blue = List.of(TestBackend.start(vertx, "blue-1"), TestBackend.start(vertx, "blue-2"));
         List<TestBackend> green = List.of(TestBackend.start(vertx, "green-1"), TestBackend.start(vertx, "green-2"));
         router.setRoute("web", HOSTS, backends(blue));
-        Queue<Result> results = new ConcurrentLinkedQueue<>();
-        AtomicBoolean stop = new AtomicBoolean();
-        Thread load = new Thread(() -> loadLoop(results, stop), "load");
-        load.start();
+        LoadLoop load = LoadLoop.start(1, router.port(), "web.example.com", "/");
 
         List<Swap> swaps = new ArrayList<>();
         swaps.add(new Swap(0, 0, names(blue)));
@@ -70,12 +61,10 @@ class RouterCutoverTest {
             swaps.add(new Swap(swapStart, swapped, names(next)));
         }
         Thread.sleep(50);
-        stop.set(true);
-        load.join(30_000);
+        List<LoadLoop.Result> results = load.stop();
 
-        assertFalse(load.isAlive(), "load loop must end");
         assertTrue(results.size() >= 200, "too little load to mean anything: " + results.size());
-        for (Result result : results) {
+        for (LoadLoop.Result result : results) {
             assertEquals(200, result.status(), () -> "failed request: " + result);
             Swap current = servingAt(swaps, result);
             if (current != null) {
@@ -134,22 +123,8 @@ class RouterCutoverTest {
         }
     }
 
-    // Bounded in count and time, as every load loop here must be.
-    private static void loadLoop(Queue<Result> results, AtomicBoolean stop) {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
-        for (int i = 0; i < 20_000 && !stop.get() && System.nanoTime() < deadline; i++) {
-            long start = System.nanoTime();
-            try {
-                HttpResponse<String> response = client.get("web.example.com", "/");
-                results.add(new Result(start, System.nanoTime(), response.statusCode(), response.body(), null));
-            } catch (Exception e) {
-                results.add(new Result(start, System.nanoTime(), -1, null, e.toString()));
-            }
-        }
-    }
-
     /** The swap that decided a request's backend: the last one done before it started, if no later one began before it ended. */
-    private static Swap servingAt(List<Swap> swaps, Result result) {
+    private static Swap servingAt(List<Swap> swaps, LoadLoop.Result result) {
         for (int i = swaps.size() - 1; i >= 0; i--) {
             if (swaps.get(i).doneNanos() < result.startNanos()) {
                 boolean nextBeganMeanwhile = i + 1 < swaps.size() && swaps.get(i + 1).startNanos() < result.endNanos();

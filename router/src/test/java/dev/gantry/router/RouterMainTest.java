@@ -21,7 +21,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The router as its own process: started, driven through the admin client, stopped with SIGTERM, restarted. */
+/**
+ * The router as its own process: started, driven through the admin client, stopped with SIGTERM,
+ * restarted, and replaced by a new process under load.
+ */
 class RouterMainTest {
 
     private static final Pattern STARTED = Pattern.compile(
@@ -32,6 +35,7 @@ class RouterMainTest {
     private Vertx vertx;
     private TestBackend a;
     private RunningRouter running;
+    private RunningRouter successor;
 
     @BeforeEach
     void start() throws Exception {
@@ -41,8 +45,10 @@ class RouterMainTest {
 
     @AfterEach
     void stop() throws Exception {
-        if (running != null) {
-            running.process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+        for (RunningRouter router : new RunningRouter[] {running, successor}) {
+            if (router != null) {
+                router.process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+            }
         }
         a.close();
         vertx.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
@@ -53,8 +59,7 @@ class RouterMainTest {
         running = RunningRouter.start(home);
         Path tokenFile = AdminToken.fileIn(home);
         assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(tokenFile)));
-        RouterAdminClient control = new RouterAdminClient(
-                URI.create("http://127.0.0.1:" + running.adminPort), AdminToken.read(tokenFile));
+        RouterAdminClient control = running.control(home);
 
         control.setRoute("shop", Set.of("shop.example.com"), List.of(a.backend()));
         TestClient client = new TestClient(running.port);
@@ -80,6 +85,38 @@ class RouterMainTest {
     }
 
     @Test
+    void aNewProcessTakesOverFromTheOldOneUnderLoadWithoutAFailedRequest() throws Exception {
+        running = RunningRouter.start(home);
+        RouterAdminClient oldControl = running.control(home);
+        oldControl.setRoute("shop", Set.of("shop.example.com"), List.of(a.backend()));
+        CompletableFuture<HttpResponse<String>> slow = new TestClient(running.port)
+                .getAsync("shop.example.com", "/slow?ms=2000");
+        assertTrue(a.awaitSlowRequest(10));
+        LoadLoop load = LoadLoop.start(4, running.port, "shop.example.com", "/");
+        load.awaitMore(400);
+
+        successor = RunningRouter.startBeside(home, running.port);
+        // Still the old one's to change: the successor reads it when it takes over.
+        oldControl.setRoute("blog", Set.of("blog.example.com"), List.of(a.backend()));
+        load.awaitMore(400);
+        running.process.destroy();
+
+        HttpResponse<String> slowResponse = slow.get(10, TimeUnit.SECONDS);
+        assertEquals(200, slowResponse.statusCode(), "the old router finishes its request in flight");
+        assertTrue(running.process.waitFor(10, TimeUnit.SECONDS), "the old router exits within 10 s of SIGTERM");
+        successor = successor.awaitStarted();
+        load.awaitMore(400);
+        List<LoadLoop.Result> results = load.stop();
+
+        assertTrue(results.size() >= 1_200, "too little load to mean anything: " + results.size());
+        assertEquals(List.of(), results.stream().filter(r -> !r.ok()).toList(),
+                "failed or non-2xx requests across the restart");
+        assertEquals(Set.of("shop", "blog"), successor.control(home).routes().keySet());
+        assertEquals(successor.process.pid() + "\n", Files.readString(home.resolve("run/router.ready")));
+        assertTrue(running.output().contains("[RouterMain] Stopped"), running.output());
+    }
+
+    @Test
     void anInvalidSettingStopsTheStartWithItsName() throws Exception {
         ProcessBuilder builder = RunningRouter.command(home);
         builder.environment().put("GANTRY_ROUTER_PORT", "eighty");
@@ -93,11 +130,6 @@ class RouterMainTest {
 
     private record RunningRouter(Process process, Path log, int port, int adminPort) {
 
-        RunningRouter(Process process, Path log) {
-            this(process, log, -1, -1);
-        }
-
-
         static ProcessBuilder command(Path home) {
             String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
             ProcessBuilder builder = new ProcessBuilder(java, "-Xmx128m", "-cp", System.getProperty("java.class.path"),
@@ -110,27 +142,62 @@ class RouterMainTest {
             return builder;
         }
 
+        /** A router on a free port, once it serves and takes route changes. */
         static RunningRouter start(Path home) throws Exception {
+            return launch(command(home), home).awaitStarted();
+        }
+
+        /**
+         * A second router on the port of a running one, once it is ready (it serves beside the old
+         * one); it takes route changes once the old one stops ({@link #awaitStarted}).
+         */
+        static RunningRouter startBeside(Path home, int port) throws Exception {
+            ProcessBuilder builder = command(home);
+            builder.environment().put("GANTRY_ROUTER_PORT", Integer.toString(port));
+            RunningRouter launched = launch(builder, home);
+            Path ready = home.resolve("run/router.ready");
+            String pid = Long.toString(launched.process.pid());
+            launched.await(() -> Files.exists(ready) && Files.readString(ready).trim().equals(pid), "ready");
+            return new RunningRouter(launched.process, launched.log, port, -1);
+        }
+
+        private static RunningRouter launch(ProcessBuilder builder, Path home) throws Exception {
             // To a file: Process.destroy() closes the pipes, and the output after SIGTERM matters here.
             Path log = Files.createTempFile(home, "router-", ".log");
-            Process process = command(home).redirectOutput(log.toFile()).start();
-            RunningRouter running = new RunningRouter(process, log);
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-            while (System.nanoTime() < deadline) {
-                Matcher started = STARTED.matcher(running.output());
-                if (started.find()) {
-                    return new RunningRouter(process, log, Integer.parseInt(started.group(1)),
-                            Integer.parseInt(started.group(2)));
-                }
-                assertTrue(process.isAlive(), "the router exited: " + running.output());
-                Thread.sleep(50);
-            }
-            process.destroyForcibly();
-            throw new AssertionError("the router did not start within 30 s: " + running.output());
+            return new RunningRouter(builder.redirectOutput(log.toFile()).start(), log, -1, -1);
+        }
+
+        /** This router, with its ports, once it logs that it serves and takes route changes. */
+        RunningRouter awaitStarted() throws Exception {
+            await(() -> STARTED.matcher(output()).find(), "started");
+            Matcher started = STARTED.matcher(output());
+            assertTrue(started.find());
+            return new RunningRouter(process, log, Integer.parseInt(started.group(1)), Integer.parseInt(started.group(2)));
+        }
+
+        RouterAdminClient control(Path home) {
+            return new RouterAdminClient(URI.create("http://127.0.0.1:" + adminPort), AdminToken.read(AdminToken.fileIn(home)));
         }
 
         String output() throws Exception {
             return Files.readString(log, StandardCharsets.UTF_8);
         }
+
+        private void await(Condition condition, String what) throws Exception {
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+            while (System.nanoTime() < deadline) {
+                if (condition.holds()) {
+                    return;
+                }
+                assertTrue(process.isAlive(), "the router exited: " + output());
+                Thread.sleep(50);
+            }
+            process.destroyForcibly();
+            throw new AssertionError("the router was not " + what + " within 30 s: " + output());
+        }
+    }
+
+    private interface Condition {
+        boolean holds() throws Exception;
     }
 }
