@@ -27,8 +27,9 @@ final class ProxyExchange implements InFlightRequest {
     // nginx's code for "the client closed the connection before the response was complete".
     private static final int CLIENT_CLOSED = 499;
 
-    // Nothing was sent when a connect fails, yet like nginx's proxy_next_upstream the router moves on
-    // only with methods a client may repeat (RFC 9110 9.2.2).
+    // When a connect fails, or a backend closes the connection before answering a request without a
+    // body, like nginx's proxy_next_upstream the router moves on, and only with methods a client may
+    // repeat (RFC 9110 9.2.2).
     private static final Set<HttpMethod> RETRYABLE = Set.of(
             HttpMethod.GET, HttpMethod.HEAD, HttpMethod.OPTIONS, HttpMethod.PUT, HttpMethod.DELETE);
 
@@ -197,6 +198,16 @@ final class ProxyExchange implements InFlightRequest {
             // tells the client (if still there) that the response is incomplete; the access log has it.
             LOG.debugf("%s: relay from %s broke off (%s)", this, backend, cause);
             response.reset();
+        } else if (mayRetryElsewhere(cause)) {
+            // The backend closed the connection before any answer (an instance that was killed, or a
+            // pooled connection that went stale): the request had no body, so it goes out again whole.
+            LOG.debugf("%s: %s closed the connection before answering (%s); trying the next backend", this,
+                    backend, cause);
+            // Not counted against its health: a healthy backend also closes idle pooled connections.
+            upstreams.inFlight().remove(backend, this);
+            upstream = null;
+            tryNextBackend();
+            return;
         } else {
             LOG.warnf("%s: %s failed mid-request (%s)", this, backend, cause.toString());
             if (cause instanceof TimeoutException) {
@@ -208,6 +219,10 @@ final class ProxyExchange implements InFlightRequest {
         resetUpstream();
         // Whichever way the response ended, it is no longer in flight (reset may not report a close).
         finish();
+    }
+
+    private boolean mayRetryElsewhere(Throwable cause) {
+        return !(cause instanceof TimeoutException) && RETRYABLE.contains(request.method()) && hasNoBody(request);
     }
 
     private boolean error(int status, String reason, String message) {
