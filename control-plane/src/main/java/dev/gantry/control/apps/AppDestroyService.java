@@ -3,6 +3,8 @@ package dev.gantry.control.apps;
 import dev.gantry.control.GantryConfig;
 import dev.gantry.control.deploy.AppLocks;
 import dev.gantry.control.deploy.InstanceLabels;
+import dev.gantry.control.deploy.CrashHistory;
+import dev.gantry.control.logs.AppLogStore;
 import dev.gantry.control.deploy.ReleaseWatch;
 import dev.gantry.git.LineSink;
 import dev.gantry.node.ContainerEngine;
@@ -18,7 +20,10 @@ import java.util.Comparator;
 import java.util.Map;
 import java.util.stream.Stream;
 
-/** Takes an app down and removes everything Gantry holds for it: route, instances, images, repo, rows. */
+/**
+ * Takes an app down and removes everything Gantry holds for it: route, instances, images, repo,
+ * logs, rows.
+ */
 @ApplicationScoped
 public class AppDestroyService {
 
@@ -31,15 +36,19 @@ public class AppDestroyService {
     private final ContainerEngine engine;
     private final RouteControl router;
     private final GantryConfig config;
+    private final CrashHistory crashes;
+    private final AppLogStore logs;
 
     AppDestroyService(AppService apps, AppLocks locks, ReleaseWatch watch, ContainerEngine engine, RouteControl router,
-            GantryConfig config) {
+            GantryConfig config, CrashHistory crashes, AppLogStore logs) {
         this.apps = apps;
         this.locks = locks;
         this.watch = watch;
         this.engine = engine;
         this.router = router;
         this.config = config;
+        this.crashes = crashes;
+        this.logs = logs;
     }
 
     public void destroy(String name, LineSink progress) {
@@ -51,6 +60,8 @@ public class AppDestroyService {
                 engine.stopAndRemove(instance.id(), STOP_GRACE);
             }
             apps.delete(name);
+            crashes.forgetApp(name);
+            logs.delete(name);
             deleteRepository(config.home().resolve("repos").resolve(name + ".git"));
             engine.listImages(Map.of(InstanceLabels.APP, name)).forEach(engine::removeImage);
         }

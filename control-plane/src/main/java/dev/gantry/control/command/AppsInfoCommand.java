@@ -3,33 +3,30 @@ package dev.gantry.control.command;
 import dev.gantry.control.GantryConfig;
 import dev.gantry.control.apps.AppService;
 import dev.gantry.control.deploy.AppRoutes;
-import dev.gantry.control.deploy.InstanceLabels;
+import dev.gantry.control.deploy.InstanceReport;
 import dev.gantry.control.domain.App;
 import dev.gantry.control.releases.ReleaseHistory;
 import dev.gantry.control.releases.ReleaseView;
-import dev.gantry.node.ContainerEngine;
-import dev.gantry.node.RunningContainer;
 import jakarta.inject.Singleton;
 import java.io.PrintStream;
 import java.util.List;
-import java.util.Map;
 
 @Singleton
 public class AppsInfoCommand extends NamedCommand {
 
     private final AppService apps;
     private final ReleaseHistory releases;
-    private final ContainerEngine engine;
+    private final InstanceReport report;
     private final AppRoutes routes;
     private final GantryConfig config;
 
-    AppsInfoCommand(AppService apps, ReleaseHistory releases, ContainerEngine engine, AppRoutes routes,
+    AppsInfoCommand(AppService apps, ReleaseHistory releases, InstanceReport report, AppRoutes routes,
             GantryConfig config) {
         super("apps:info", "APP",
                 "show an app's URL, git remote, current release and instances");
         this.apps = apps;
         this.releases = releases;
-        this.engine = engine;
+        this.report = report;
         this.routes = routes;
         this.config = config;
     }
@@ -47,12 +44,11 @@ public class AppsInfoCommand extends NamedCommand {
         out.printf("Release:     %s%n", releases.of(name).stream()
                 .filter(r -> r.status() == ReleaseView.Status.CURRENT)
                 .findFirst().map(r -> r.label() + " (" + r.summary() + ")").orElse("none yet: push to deploy"));
-        List<RunningContainer> instances = engine.list(Map.of(InstanceLabels.APP, app.name));
+        List<InstanceReport.Row> instances = report.rows(app.name);
         out.println("Instances:   " + (instances.isEmpty() ? "none" : ""));
-        for (RunningContainer instance : instances) {
-            out.printf("  %-5s v%-4s %-34s %-8s %s:%d%n", instance.labels().get(InstanceLabels.PROCESS),
-                    instance.labels().get(InstanceLabels.RELEASE), instance.name(),
-                    instance.running() ? "up" : "exited", instance.hostAddress(), instance.hostPort());
+        for (InstanceReport.Row instance : instances) {
+            out.printf("  %-10s %-5s %-10s %-21s %s%n", instance.slot(), instance.release(), instance.state(),
+                    instance.address(), instance.container());
         }
     }
 }

@@ -8,8 +8,9 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 
-/** Who runs a command, with which arguments, and where its output goes. */
-public record CommandContext(String user, Command command, List<String> args, InputStream stdin, PrintStream out) {
+/** Who runs a command, with which arguments, and where its output (and error output) goes. */
+public record CommandContext(String user, Command command, List<String> args, InputStream stdin, PrintStream out,
+        PrintStream err) {
 
     private static final int MAX_STDIN_BYTES = 64 * 1024;
 

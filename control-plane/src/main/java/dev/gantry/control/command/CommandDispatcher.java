@@ -40,8 +40,11 @@ public class CommandDispatcher {
             return 1;
         }
         try {
-            command.run(new CommandContext(user, command, List.copyOf(argv.subList(1, argv.size())), stdin, stdout));
+            command.run(new CommandContext(user, command, List.copyOf(argv.subList(1, argv.size())), stdin, stdout,
+                    stderr));
             return 0;
+        } catch (CommandExit e) {
+            return e.code();
         } catch (GantryException | EngineUnavailableException e) {
             stderr.println("error: " + e.getMessage());
             return 1;

@@ -3,6 +3,7 @@ package dev.gantry.control.deploy;
 import dev.gantry.control.ConflictException;
 import dev.gantry.git.LineSink;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
@@ -33,6 +34,12 @@ public class AppLocks {
             }
         }
         return lock::unlock;
+    }
+
+    /** The lock if it is free now; background work skips a busy app rather than queue behind a deploy. */
+    public Optional<Held> tryAcquire(String app) {
+        ReentrantLock lock = locks.computeIfAbsent(app, name -> new ReentrantLock(true));
+        return lock.tryLock() ? Optional.of(lock::unlock) : Optional.empty();
     }
 
     /** A held lock; closing it lets the next change of the app go ahead. */

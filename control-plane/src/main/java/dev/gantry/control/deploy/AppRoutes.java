@@ -1,18 +1,34 @@
 package dev.gantry.control.deploy;
 
 import dev.gantry.control.GantryConfig;
+import dev.gantry.router.RouteControl;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.Set;
 
-/** The hostnames an app answers to through the router, and the URL people are shown. */
+/**
+ * The hostnames an app answers to through the router, the URL people are shown, and the one way
+ * Gantry points those hostnames at instances.
+ */
 @ApplicationScoped
 public class AppRoutes {
 
     private final GantryConfig config;
+    private final RouteControl router;
 
-    AppRoutes(GantryConfig config) {
+    AppRoutes(GantryConfig config, RouteControl router) {
         this.config = config;
+        this.router = router;
+    }
+
+    /**
+     * Swaps the app's backends in one atomic step for the routable web instances among
+     * {@code instances}; none means the router answers 503 for the app.
+     */
+    public void routeTo(String app, Collection<AppInstance> instances) {
+        router.setRoute(app, hostnames(app), instances.stream().filter(AppInstance::routable)
+                .map(AppInstance::backend).toList());
     }
 
     public Set<String> hostnames(String app) {

@@ -2,7 +2,7 @@ package dev.gantry.control.deploy;
 
 import dev.gantry.control.GantryException;
 
-/** A build or rollout failed; the running release is untouched. */
+/** A build, rollout or scale change failed; what was serving keeps serving. */
 public class DeployFailedException extends GantryException {
     public DeployFailedException(String message) {
         super(message, 422);

@@ -4,24 +4,28 @@ import java.util.Map;
 
 /**
  * Labels that tie every container and image to the domain, so recovery and cleanup never guess
- * which app, release and process type a container belongs to.
+ * which app, release, process type and slot a container belongs to.
  */
 public final class InstanceLabels {
 
     public static final String APP = "gantry.app";
     public static final String RELEASE = "gantry.release";
     public static final String PROCESS = "gantry.process";
+    public static final String INDEX = "gantry.index";
     public static final String INSTANCE = "gantry.instance";
     public static final String BUILD = "gantry.build";
+    /** Marks a container started by {@code run}: it is not part of the formation. */
+    public static final String ONE_OFF = "gantry.one-off";
 
     private InstanceLabels() {
     }
 
-    public static Map<String, String> of(String app, int version, String process, String instance) {
-        return Map.of(APP, app, RELEASE, Integer.toString(version), PROCESS, process, INSTANCE, instance);
+    public static Map<String, String> of(String app, int version, String process, int index, String instance) {
+        return Map.of(APP, app, RELEASE, Integer.toString(version), PROCESS, process, INDEX, Integer.toString(index),
+                INSTANCE, instance);
     }
 
-    public static Map<String, String> webOf(String app) {
-        return Map.of(APP, app, PROCESS, "web");
+    public static Map<String, String> appOf(String app) {
+        return Map.of(APP, app);
     }
 }

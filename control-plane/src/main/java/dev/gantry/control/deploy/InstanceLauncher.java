@@ -9,51 +9,105 @@ import dev.gantry.node.HealthCheck;
 import dev.gantry.node.HealthCheckFailedException;
 import dev.gantry.node.RunningContainer;
 import jakarta.enterprise.context.ApplicationScoped;
+import dev.gantry.buildpacks.ProcessTypes;
 import java.security.SecureRandom;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** Starts one instance of a release and waits until it answers over HTTP. */
+/**
+ * Starts one instance of a release in a slot ({@code web.2}) and waits until it is ready: a web
+ * instance answers its health check, any other type is still running after a moment.
+ */
 @ApplicationScoped
 public class InstanceLauncher {
 
     /** Port the app listens on inside its container; the engine maps it to a free host port. */
     static final int CONTAINER_PORT = 5000;
+    /** How long a non-web instance must stay up to count as started: catches a command that exits at once. */
+    static final Duration WORKER_SETTLE = Duration.ofSeconds(1);
 
     private final ContainerEngine engine;
     private final GantryConfig config;
-    private final SecureRandom random = new SecureRandom();
+    private static final SecureRandom RANDOM = new SecureRandom();
 
     InstanceLauncher(ContainerEngine engine, GantryConfig config) {
         this.engine = engine;
         this.config = config;
     }
 
-    public RunningContainer startWeb(RolloutTarget target) {
-        String name = target.app() + "-web-" + target.label() + "-" + suffix();
+    public AppInstance start(RolloutTarget target, String type, int index) {
+        String name = target.app() + "-" + type + "-" + target.label() + "-" + index + "-" + suffix();
+        Map<String, String> env = environment(target, type, type + "." + index);
+        boolean web = ProcessTypes.WEB.equals(type);
+        RunningContainer container = engine.start(new ContainerSpec(name, target.image(),
+                commandOf(target.processTypes().commands().get(type)), env,
+                InstanceLabels.of(target.app(), target.version(), type, index, name), web ? CONTAINER_PORT : 0,
+                config.node().advertiseAddress(), target.limits(type)));
+        return AppInstance.of(container);
+    }
+
+    /** The release's config plus what Gantry tells every container about itself (Heroku's PORT and DYNO). */
+    static Map<String, String> environment(RolloutTarget target, String type, String instance) {
         Map<String, String> env = new LinkedHashMap<>(target.config());
         env.put("PORT", Integer.toString(CONTAINER_PORT));
         env.put("GANTRY_APP", target.app());
         env.put("GANTRY_RELEASE", target.label());
-        env.put("GANTRY_PROCESS_TYPE", "web");
-        return engine.start(new ContainerSpec(name, target.image(), List.of(), env,
-                InstanceLabels.of(target.app(), target.version(), "web", name), CONTAINER_PORT,
-                config.node().advertiseAddress()));
+        env.put("GANTRY_PROCESS_TYPE", type);
+        env.put("GANTRY_INSTANCE", instance);
+        return env;
     }
 
-    /** Fails when the instance was gone before the engine could report a published port. */
-    public void requireStarted(RunningContainer instance) {
-        if (!instance.running() || instance.hostPort() == 0) {
-            throw new HealthCheckFailedException("the container exited at once (exit code " + instance.exitCode() + ")");
+    /** A short random part that keeps container names unique. */
+    static String suffix() {
+        byte[] bytes = new byte[3];
+        RANDOM.nextBytes(bytes);
+        return HexFormat.of().formatHex(bytes);
+    }
+
+    /** Starts the instance and waits until it is ready; a failed start removes it again. */
+    public AppInstance startReady(RolloutTarget target, String type, int index) {
+        AppInstance fresh = start(target, type, index);
+        try {
+            awaitReady(fresh, target.checks());
+            return fresh;
+        } catch (RuntimeException e) {
+            engine.stopAndRemove(fresh.id(), target.policy().stopGrace());
+            throw e;
+        }
+    }
+
+    /** A web instance must pass the release's health check; other types must stay up for a moment. */
+    public void awaitReady(AppInstance instance, HealthCheckSpec checks) {
+        requireStarted(instance);
+        if (instance.isWeb()) {
+            awaitHealthy(instance.container(), checks);
+        } else {
+            awaitUptime(instance.container(), WORKER_SETTLE, "a " + instance.type()
+                    + " instance must still run " + Durations.format(WORKER_SETTLE) + " after its start");
+        }
+    }
+
+    /** A Procfile command runs through a shell, as on Heroku; none means the image's CMD. */
+    private static List<String> commandOf(String command) {
+        return command == null || command.isEmpty() ? List.of() : List.of("/bin/sh", "-c", command);
+    }
+
+    /** Fails when the instance was gone before the engine could report it running (and a web one, its port). */
+    private static void requireStarted(AppInstance instance) {
+        RunningContainer container = instance.container();
+        if (!container.running() || (instance.isWeb() && container.hostPort() == 0)) {
+            throw new HealthCheckFailedException("the container exited at once (exit code " + container.exitCode() + ")");
         }
     }
 
     /** Blocks until the instance passes the release's health check; throws with the reason otherwise. */
     public void awaitHealthy(RunningContainer instance, HealthCheckSpec checks) {
         if (checks.disabled()) {
-            awaitUptime(instance, checks);
+            awaitUptime(instance, checks.uptime(), "health checks are disabled, so only uptime is checked");
             return;
         }
         HealthCheck.http(instance.hostAddress(), instance.hostPort(), checks.path(), checks.timeout())
@@ -64,22 +118,20 @@ public class InstanceLauncher {
         return engine.inspect(instance.id()).map(RunningContainer::running).orElse(false);
     }
 
-    private void awaitUptime(RunningContainer instance, HealthCheckSpec checks) {
+    /** Waits until the container has been up for {@code uptime} since it started (not since this call). */
+    private void awaitUptime(RunningContainer instance, Duration uptime, String why) {
+        Instant upSince = instance.startedAt() == null ? Instant.now() : instance.startedAt();
+        long remaining = Duration.between(Instant.now(), upSince.plus(uptime)).toMillis();
         try {
-            Thread.sleep(checks.uptimeMillis());
+            Thread.sleep(Math.max(0, Math.min(remaining, uptime.toMillis())));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new HealthCheckFailedException("interrupted while waiting out the uptime check");
         }
         if (!isRunning(instance)) {
-            throw new HealthCheckFailedException("the container exited within " + Durations.format(checks.uptime())
-                    + " (health checks are disabled, so only uptime is checked)");
+            throw new HealthCheckFailedException("the container exited within " + Durations.format(uptime) + " ("
+                    + why + ")");
         }
     }
 
-    private String suffix() {
-        byte[] bytes = new byte[3];
-        random.nextBytes(bytes);
-        return HexFormat.of().formatHex(bytes);
-    }
 }

@@ -2,12 +2,13 @@ package dev.gantry.control.deploy;
 
 import dev.gantry.control.domain.DeployPolicy;
 import dev.gantry.node.ContainerEngine;
-import dev.gantry.node.RunningContainer;
 import dev.gantry.router.Backend;
 import dev.gantry.router.RouteControl;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -24,6 +25,7 @@ public class InstanceRetirer {
     private static final Logger LOG = Logger.getLogger(InstanceRetirer.class);
     private static final long SHUTDOWN_WAIT_SECONDS = 15;
 
+    private final Set<String> retiring = ConcurrentHashMap.newKeySet();
     private final RouteControl router;
     private final ContainerEngine engine;
     private final ExecutorService background = Executors.newCachedThreadPool(runnable -> {
@@ -38,21 +40,29 @@ public class InstanceRetirer {
     }
 
     /** The instances must already be out of the route: nothing new reaches them. */
-    public void retire(List<RunningContainer> instances, DeployPolicy policy) {
+    public void retire(List<AppInstance> instances, DeployPolicy policy) {
         if (!instances.isEmpty()) {
+            instances.forEach(instance -> retiring.add(instance.id()));
             background.execute(() -> drainAndStop(instances, policy));
         }
     }
 
-    private void drainAndStop(List<RunningContainer> instances, DeployPolicy policy) {
-        List<Backend> backends = instances.stream().filter(c -> c.hostPort() > 0).map(Rollout::backendOf).toList();
+    /** Whether the container is draining or stopping: it still runs, but no longer counts as serving. */
+    public boolean isRetiring(String containerId) {
+        return retiring.contains(containerId);
+    }
+
+    private void drainAndStop(List<AppInstance> instances, DeployPolicy policy) {
+        List<Backend> backends = instances.stream().filter(AppInstance::routable).map(AppInstance::backend).toList();
         router.drain(backends, policy.drainTimeout()).join();
-        for (RunningContainer instance : instances) {
+        for (AppInstance instance : instances) {
             try {
                 engine.stopAndRemove(instance.id(), policy.stopGrace());
             } catch (RuntimeException e) {
                 LOG.warnf("could not stop retired instance %s: %s; it is removed at the next start", instance.name(),
                         e.getMessage());
+            } finally {
+                retiring.remove(instance.id());
             }
         }
     }

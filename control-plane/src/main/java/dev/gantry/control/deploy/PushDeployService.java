@@ -2,7 +2,10 @@ package dev.gantry.control.deploy;
 
 import dev.gantry.buildpacks.BuildPlan;
 import dev.gantry.buildpacks.BuildPlanner;
+import dev.gantry.buildpacks.InvalidProcfileException;
 import dev.gantry.buildpacks.NoBuildPlanException;
+import dev.gantry.buildpacks.ProcessTypes;
+import dev.gantry.buildpacks.Procfile;
 import dev.gantry.control.GantryException;
 import dev.gantry.control.checks.AppJsonChecks;
 import dev.gantry.control.checks.HealthCheckSpec;
@@ -16,6 +19,7 @@ import dev.gantry.node.EngineUnavailableException;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.Set;
@@ -43,9 +47,10 @@ public class PushDeployService {
     private final AppRoutes routes;
     private final ImageRetention retention;
     private final ReleaseWatch watch;
+    private final AppEvents events;
 
     PushDeployService(AppLocks locks, ImageBuilder builder, ReleaseLedger ledger, Rollout rollout, AppRoutes routes,
-            ImageRetention retention, ReleaseWatch watch) {
+            ImageRetention retention, ReleaseWatch watch, AppEvents events) {
         this.locks = locks;
         this.builder = builder;
         this.ledger = ledger;
@@ -53,6 +58,7 @@ public class PushDeployService {
         this.routes = routes;
         this.retention = retention;
         this.watch = watch;
+        this.events = events;
     }
 
     public PushResult onPush(PushRequest push) {
@@ -67,8 +73,8 @@ public class PushDeployService {
         try {
             deploy(push);
             return PushResult.accept();
-        } catch (GantryException | NoBuildPlanException | BuildFailedException | EngineUnavailableException
-                | UncheckedIOException e) {
+        } catch (GantryException | NoBuildPlanException | InvalidProcfileException | BuildFailedException
+                | EngineUnavailableException | UncheckedIOException e) {
             push.progress().line(" !     " + e.getMessage());
             return PushResult.reject(e.getMessage());
         }
@@ -82,12 +88,13 @@ public class PushDeployService {
             watch.stopWatching(push.app());
             BuildPlan plan = planner.plan(rootNames(push));
             Optional<HealthCheckSpec> checks = declaredChecks(push);
+            ProcessTypes processTypes = declaredProcessTypes(push);
             progress.line("-----> Building " + push.app() + " from " + plan.dockerfile() + " (commit "
                     + commit.substring(0, 7) + "; " + plan.reason() + ")");
             long buildId = ledger.startBuild(push.app(), commit, plan.kind(), push.user());
             BuiltImage image = build(push, buildId);
 
-            long releaseId = ledger.appendRelease(buildId, checks, "Deploy " + commit.substring(0, 7),
+            long releaseId = ledger.appendRelease(buildId, checks, processTypes, "Deploy " + commit.substring(0, 7),
                     push.user());
             RolloutTarget released = rollout.rollOut(releaseId, progress);
             retention.prune(push.app());
@@ -96,6 +103,20 @@ public class PushDeployService {
                     + seconds(Duration.ofNanos(System.nanoTime() - started)) + ": " + routes.url(push.app()));
             LOG.infof("%s deployed %s %s (image %s)", push.user(), push.app(), released.label(), image.id());
             watch.watch(released, progress);
+        }
+    }
+
+    /** The Procfile's process types, with the image's CMD as web unless the Procfile declares one. */
+    private ProcessTypes declaredProcessTypes(PushRequest push) {
+        try {
+            ProcessTypes types = CommitArchive.readFile(push.repository(), push.newId(), Procfile.FILE_NAME)
+                    .map(bytes -> Procfile.parse(new String(bytes, StandardCharsets.UTF_8)))
+                    .map(ProcessTypes::withImageCommandAsWeb)
+                    .orElse(ProcessTypes.imageCommandAsWeb());
+            push.progress().line("-----> Process types: " + types);
+            return types;
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not read the Procfile from the pushed commit: " + e.getMessage(), e);
         }
     }
 
@@ -117,6 +138,8 @@ public class PushDeployService {
             return image;
         } catch (RuntimeException e) {
             ledger.buildFailed(buildId, e.getMessage(), log.text());
+            events.record(push.app(), "build of " + push.newId().abbreviate(7).name() + " by " + push.user()
+                    + " failed: " + e.getMessage());
             throw e instanceof BuildFailedException
                     ? new BuildFailedException("build failed: " + e.getMessage()
                             + ". Fix the Dockerfile and push again; the running release is unchanged")

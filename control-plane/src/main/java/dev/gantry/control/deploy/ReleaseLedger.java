@@ -1,16 +1,20 @@
 package dev.gantry.control.deploy;
 
+import dev.gantry.buildpacks.ProcessTypes;
+import dev.gantry.control.InvalidInputException;
 import dev.gantry.control.NotFoundException;
 import dev.gantry.control.checks.HealthCheckSpec;
 import dev.gantry.control.domain.App;
 import dev.gantry.control.domain.Build;
 import dev.gantry.control.domain.Config;
 import dev.gantry.control.domain.Deployment;
+import dev.gantry.control.domain.Formation;
 import dev.gantry.control.domain.Release;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -56,23 +60,28 @@ public class ReleaseLedger {
     }
 
     /**
-     * Appends release vN+1 from a build, the app's latest config and its health check (or the one
-     * the pushed app.json declares); returns its id.
+     * Appends release vN+1 from a build, the process types the pushed commit declares, the app's
+     * latest config and its health check (or the one the pushed app.json declares); returns its id.
      */
     @Transactional
-    public long appendRelease(long buildId, Optional<HealthCheckSpec> declaredChecks, String summary, String user) {
+    public long appendRelease(long buildId, Optional<HealthCheckSpec> declaredChecks, ProcessTypes processTypes,
+            String summary, String user) {
         Build build = Build.findById(buildId);
         HealthCheckSpec checks = declaredChecks.orElse(build.app.checksOrDefault());
-        return Release.append(build.app, build, Config.latestOf(build.app), checks, summary, user).id;
+        return Release.append(build.app, build, Config.latestOf(build.app), checks, processTypes, summary, user).id;
     }
 
-    /** Appends release vN+1 as a copy of vK: the same build, config and health check. History only grows. */
+    /**
+     * Appends release vN+1 as a copy of vK: the same build, config, process types and health check.
+     * History only grows.
+     */
     @Transactional
     public long appendCopyOf(String appName, int version, String summary, String user) {
         App app = App.findByName(appName).orElseThrow(() -> new NotFoundException("app '" + appName + "' is gone"));
         Release source = Release.findByVersion(app, version).orElseThrow(() -> new NotFoundException(
                 appName + " has no release v" + version + ". Run 'releases " + appName + "' to list them"));
-        return Release.append(app, source.build, source.config, source.checks, summary, user).id;
+        return Release.append(app, source.build, source.config, source.checks, source.processTypesOrDefault(),
+                summary, user).id;
     }
 
     /**
@@ -115,14 +124,15 @@ public class ReleaseLedger {
 
     /**
      * Stores {@code vars} as the app's new config and, when a release serves, appends one with its
-     * build and health check and the new config. Empty when there is no release yet.
+     * build, process types and health check and the new config. Empty when there is no release yet.
      */
     @Transactional
     public Optional<Long> appendConfigChange(String appName, Map<String, String> vars, String summary, String user) {
         App app = App.findByName(appName).orElseThrow(() -> new NotFoundException("app '" + appName + "' is gone"));
         Config config = Config.snapshot(app, vars);
         return Release.current(app)
-                .map(current -> Release.append(app, current.build, config, current.checks, summary, user).id);
+                .map(current -> Release.append(app, current.build, config, current.checks,
+                        current.processTypesOrDefault(), summary, user).id);
     }
 
     /** The app's health check as it will apply to the next release. */
@@ -131,10 +141,14 @@ public class ReleaseLedger {
         return App.findByName(appName).map(App::checksOrDefault).orElse(HealthCheckSpec.DEFAULT);
     }
 
-    /** Opens a deployment of a release and returns what the rollout needs to know. */
+    /**
+     * Opens a deployment of a release and returns what the rollout needs to know. A rollout also
+     * ends maintenance: what is deployed runs.
+     */
     @Transactional
     public RolloutTarget startDeployment(long releaseId) {
         Release release = Release.findById(releaseId);
+        release.app.stopped = false;
         Deployment deployment = new Deployment();
         deployment.app = release.app;
         deployment.release = release;
@@ -192,6 +206,55 @@ public class ReleaseLedger {
         return App.findByName(appName)
                 .flatMap(Release::current)
                 .map(release -> RolloutTarget.of(release, Deployment.latestOf(release).map(d -> d.id).orElse(0L)));
+    }
+
+    /**
+     * Stores new instance counts. Once a release serves, only its long-running process types can be
+     * scaled; before that, any valid name is kept for the first deploy.
+     */
+    @Transactional
+    public void setFormation(String appName, Map<String, Integer> counts) {
+        App app = App.findByName(appName).orElseThrow(() -> new NotFoundException("app '" + appName + "' is gone"));
+        Release.current(app).map(Release::processTypesOrDefault).ifPresent(types -> counts.keySet().stream()
+                .filter(type -> !types.has(type))
+                .findFirst()
+                .ifPresent(unknown -> {
+                    throw new InvalidInputException(appName + " has no process type '" + unknown + "' (its types: "
+                            + types + "). Declare it in the Procfile and push, or scale one of those");
+                }));
+        counts.forEach((type, quantity) -> Formation.set(app, type, quantity));
+    }
+
+    /** Instances wanted per process type of the current release (or as stored, before any release). */
+    @Transactional
+    public Map<String, Integer> formationOf(String appName) {
+        App app = App.findByName(appName).orElseThrow(() -> new NotFoundException("app '" + appName + "' is gone"));
+        Optional<Release> current = Release.current(app);
+        if (current.isPresent()) {
+            return Formation.ensureFor(app, current.get().processTypesOrDefault().longRunning().keySet());
+        }
+        Map<String, Integer> stored = new LinkedHashMap<>();
+        Formation.of(app).forEach(row -> stored.put(row.processType, row.quantity));
+        return stored;
+    }
+
+    /** Maintenance: while stopped nothing of the app runs, and nothing restarts it. */
+    @Transactional
+    public void setStopped(String appName, boolean stopped) {
+        App.findByName(appName).orElseThrow(() -> new NotFoundException("app '" + appName + "' is gone")).stopped =
+                stopped;
+    }
+
+    @Transactional
+    public boolean isStopped(String appName) {
+        return App.findByName(appName).map(app -> app.stopped).orElse(false);
+    }
+
+    /** What should run for the app now: its current release at its formation, and nothing while it is stopped. */
+    @Transactional
+    public Optional<RolloutTarget> desiredState(String appName) {
+        return App.findByName(appName).flatMap(app -> currentTarget(appName)
+                .map(target -> app.stopped ? target.withFormation(Map.of()) : target));
     }
 
     private static void finish(long deploymentId, Deployment.State state, String reason) {

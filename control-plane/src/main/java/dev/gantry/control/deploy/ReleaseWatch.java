@@ -1,5 +1,6 @@
 package dev.gantry.control.deploy;
 
+import dev.gantry.buildpacks.ProcessTypes;
 import dev.gantry.control.checks.HealthCheckSpec;
 import dev.gantry.git.LineSink;
 import dev.gantry.node.ContainerEngine;
@@ -66,6 +67,12 @@ public class ReleaseWatch {
                 TimeUnit.MILLISECONDS);
     }
 
+    /** Whether a crash of the app's instances now is the watch's to handle (by rolling back). */
+    public boolean mayRollBack(String app) {
+        Watch watch = watches.get(app);
+        return watch != null && watch.target.policy().autoRollback();
+    }
+
     /** A newer rollout of the app replaces whatever was being watched. */
     public void stopWatching(String app) {
         Watch previous = watches.remove(app);
@@ -93,8 +100,11 @@ public class ReleaseWatch {
 
     private Optional<String> problem(Watch watch) {
         RolloutTarget target = watch.target;
+        if (target.quantity(ProcessTypes.WEB) == 0) {
+            return Optional.empty();
+        }
         List<RunningContainer> instances = engine.list(Map.of(InstanceLabels.APP, target.app(),
-                InstanceLabels.RELEASE, Integer.toString(target.version()), InstanceLabels.PROCESS, "web"));
+                InstanceLabels.RELEASE, Integer.toString(target.version()), InstanceLabels.PROCESS, ProcessTypes.WEB));
         Optional<RunningContainer> crashed = instances.stream().filter(c -> !c.running()).findFirst();
         if (instances.isEmpty() || crashed.isPresent()) {
             return Optional.of("its web instance " + crashed.map(c -> "exited with code " + c.exitCode())

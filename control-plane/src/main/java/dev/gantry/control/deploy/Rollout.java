@@ -1,53 +1,64 @@
 package dev.gantry.control.deploy;
 
+import dev.gantry.buildpacks.ProcessTypes;
+import dev.gantry.control.logs.InstanceLogCollector;
 import dev.gantry.git.LineSink;
 import dev.gantry.node.ContainerEngine;
-import dev.gantry.node.RunningContainer;
-import dev.gantry.router.Backend;
-import dev.gantry.router.RouteControl;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Collectors;
 
 /**
- * Moves an app to a release in kamal-proxy's order: start the new instance, wait until it is
- * healthy, switch the route atomically, then hand the old instances to the {@link InstanceRetirer}
- * (drain, then stop). Anything that fails before the switch removes the new instance and leaves
- * the old release serving.
+ * Moves an app to a release in kamal-proxy's order: start every instance of the new release's
+ * formation, wait until each is ready (web healthy, other types still up), switch the route
+ * atomically, then hand the old instances to the {@link InstanceRetirer} (drain, then stop). It is
+ * all or nothing across process types: if any new instance fails before the switch, every new one
+ * is removed and the old release keeps serving, web and workers alike.
  */
 @ApplicationScoped
 public class Rollout {
 
-    private static final int LOG_LINES_ON_FAILURE = 20;
-
     private final ReleaseLedger ledger;
     private final InstanceLauncher launcher;
+    private final InstanceInventory inventory;
     private final ContainerEngine engine;
-    private final RouteControl router;
     private final AppRoutes routes;
     private final InstanceRetirer retirer;
+    private final InstanceOutput output;
+    private final InstanceLogCollector logs;
+    private final AppEvents events;
 
-    Rollout(ReleaseLedger ledger, InstanceLauncher launcher, ContainerEngine engine, RouteControl router, AppRoutes routes,
-            InstanceRetirer retirer) {
+    Rollout(ReleaseLedger ledger, InstanceLauncher launcher, InstanceInventory inventory, ContainerEngine engine,
+            AppRoutes routes, InstanceRetirer retirer, InstanceOutput output, InstanceLogCollector logs,
+            AppEvents events) {
         this.ledger = ledger;
         this.launcher = launcher;
+        this.inventory = inventory;
         this.engine = engine;
-        this.router = router;
         this.routes = routes;
         this.retirer = retirer;
+        this.output = output;
+        this.logs = logs;
+        this.events = events;
     }
 
     public RolloutTarget rollOut(long releaseId, LineSink progress) {
         RolloutTarget target = ledger.startDeployment(releaseId);
-        progress.line("-----> Releasing " + target.label());
-        List<RunningContainer> previous = engine.list(InstanceLabels.webOf(target.app()));
+        progress.line("-----> Releasing " + target.label() + " with " + describe(target));
+        List<AppInstance> previous = inventory.of(target.app());
 
-        RunningContainer fresh = startHealthy(target, progress);
+        List<AppInstance> fresh = startAllReady(target, progress);
+        logs.collect(target.app(), inventory.of(target.app()));
 
         ledger.deploymentSwitching(target.deploymentId());
-        router.setRoute(target.app(), routes.hostnames(target.app()), List.of(backendOf(fresh)));
-        progress.line("-----> Routed " + String.join(", ", routes.hostnames(target.app())) + " to " + target.label());
+        routes.routeTo(target.app(), fresh);
+        progress.line("-----> Routed " + String.join(", ", routes.hostnames(target.app())) + " to " + target.label()
+                + (fresh.stream().anyMatch(AppInstance::routable) ? "" : " (no web instance: the router answers 503)"));
 
         ledger.deploymentSucceeded(target.deploymentId());
+        events.record(target.app(), target.label() + " serves (" + target.summary() + ", by " + target.createdBy()
+                + ") with " + describe(target));
         if (!previous.isEmpty()) {
             progress.line("-----> Draining " + previous.size() + " old instance(s), then stopping them (in the background)");
             retirer.retire(previous, target.policy());
@@ -55,36 +66,51 @@ public class Rollout {
         return target;
     }
 
-    private RunningContainer startHealthy(RolloutTarget target, LineSink progress) {
-        RunningContainer fresh = null;
+    private List<AppInstance> startAllReady(RolloutTarget target, LineSink progress) {
+        List<AppInstance> fresh = new ArrayList<>();
+        String slot = "";
+        AppInstance awaited = null;
         try {
-            progress.line("-----> Starting web instance of " + target.label());
-            fresh = launcher.startWeb(target);
-            launcher.requireStarted(fresh);
-            progress.line("-----> Waiting for " + fresh.name() + " on " + fresh.hostAddress() + ":" + fresh.hostPort()
-                    + ": " + target.checks().describe());
-            launcher.awaitHealthy(fresh, target.checks());
+            for (String type : target.processTypes().longRunning().keySet()) {
+                for (int index = 1; index <= target.quantity(type); index++) {
+                    slot = type + "." + index;
+                    progress.line("-----> Starting " + slot + " of " + target.label());
+                    fresh.add(launcher.start(target, type, index));
+                }
+            }
+            for (AppInstance instance : fresh) {
+                slot = instance.slot();
+                awaited = instance;
+                progress.line("-----> Waiting for " + instance.name() + describeWait(instance, target));
+                launcher.awaitReady(instance, target.checks());
+            }
             return fresh;
         } catch (RuntimeException e) {
-            String reason = "the web instance of " + target.label() + " did not become healthy: " + e.getMessage();
-            if (fresh != null) {
-                relayLastOutput(fresh, progress);
-                engine.stopAndRemove(fresh.id(), target.policy().stopGrace());
+            String reason = slot + " of " + target.label() + (slot.startsWith(ProcessTypes.WEB + ".")
+                    ? " did not become healthy: " : " did not keep running: ") + e.getMessage();
+            if (awaited != null) {
+                output.relayLast(awaited, progress);
             }
+            fresh.forEach(instance -> engine.stopAndRemove(instance.id(), target.policy().stopGrace()));
             ledger.deploymentFailed(target.deploymentId(), reason);
-            throw new DeployFailedException(reason + ". The previous release keeps serving; fix the app and push again");
+            events.record(target.app(), target.label() + " failed (" + target.summary() + ", by "
+                    + target.createdBy() + "): " + reason);
+            throw new DeployFailedException(reason + ". No process type switched: the previous release keeps serving;"
+                    + " fix the app and push again");
         }
     }
 
-    private void relayLastOutput(RunningContainer instance, LineSink progress) {
-        String tail = engine.tail(instance.id(), LOG_LINES_ON_FAILURE);
-        if (!tail.isBlank()) {
-            progress.line("-----> Last output of " + instance.name() + ":");
-            tail.lines().forEach(line -> progress.line("       " + line));
-        }
+    private static String describeWait(AppInstance instance, RolloutTarget target) {
+        return instance.isWeb()
+                ? " on " + instance.container().hostAddress() + ":" + instance.container().hostPort() + ": "
+                        + target.checks().describe()
+                : ": it must still run " + InstanceLauncher.WORKER_SETTLE.toSeconds() + " s after its start";
     }
 
-    static Backend backendOf(RunningContainer container) {
-        return new Backend(container.hostAddress(), container.hostPort());
+    static String describe(RolloutTarget target) {
+        String formation = target.processTypes().longRunning().keySet().stream()
+                .map(type -> type + "=" + target.quantity(type))
+                .collect(Collectors.joining(" "));
+        return formation.isEmpty() ? "no process types" : formation;
     }
 }

@@ -1,20 +1,47 @@
 package dev.gantry.control.deploy;
 
+import dev.gantry.buildpacks.ProcessTypes;
 import dev.gantry.control.checks.HealthCheckSpec;
 import dev.gantry.control.domain.DeployPolicy;
+import dev.gantry.control.domain.Formation;
 import dev.gantry.control.domain.Release;
+import dev.gantry.node.ResourceLimits;
 import java.util.Map;
 
-/** A detached view of the release being rolled out, safe to use outside a transaction. */
-public record RolloutTarget(String app, long releaseId, int version, String image, Map<String, String> config,
-        HealthCheckSpec checks, DeployPolicy policy, long deploymentId) {
+/**
+ * A detached view of the release being rolled out, safe to use outside a transaction, with the
+ * formation (instances and limits per long-running process type) it starts with.
+ */
+public record RolloutTarget(String app, long releaseId, int version, String summary, String createdBy, String image,
+        Map<String, String> config, HealthCheckSpec checks, ProcessTypes processTypes, Map<String, Integer> formation,
+        Map<String, ResourceLimits> limits, DeployPolicy policy, long deploymentId) {
+
+    static final ResourceLimits DEFAULT_LIMITS = new ResourceLimits(Formation.DEFAULT_MEMORY_BYTES, 0, 0);
 
     static RolloutTarget of(Release release, long deploymentId) {
-        return new RolloutTarget(release.app.name, release.id, release.version, release.build.imageId,
-                Map.copyOf(release.config.vars), release.checksOrDefault(), release.app.deployPolicy(), deploymentId);
+        ProcessTypes types = release.processTypesOrDefault();
+        return new RolloutTarget(release.app.name, release.id, release.version, release.summary, release.createdBy,
+                release.build.imageId, Map.copyOf(release.config.vars), release.checksOrDefault(), types,
+                Map.copyOf(Formation.ensureFor(release.app, types.longRunning().keySet())),
+                Map.copyOf(Formation.limitsOf(release.app)), release.app.deployPolicy(), deploymentId);
     }
 
     public String label() {
         return "v" + version;
+    }
+
+    public int quantity(String processType) {
+        return formation.getOrDefault(processType, 0);
+    }
+
+    /** What each instance of the type may use (Gantry's defaults when the type has no limits of its own). */
+    public ResourceLimits limits(String processType) {
+        return limits.getOrDefault(processType, DEFAULT_LIMITS);
+    }
+
+    /** The same release with another formation, for a scale change. */
+    public RolloutTarget withFormation(Map<String, Integer> counts) {
+        return new RolloutTarget(app, releaseId, version, summary, createdBy, image, config, checks, processTypes,
+                Map.copyOf(counts), limits, policy, deploymentId);
     }
 }

@@ -40,6 +40,10 @@ public class App extends IdentifiedEntity {
     @Column(name = "auto_rollback", nullable = false)
     public boolean autoRollback = true;
 
+    /** Set by ps:stop: nothing of the app runs, and nothing restarts it, until ps:start. */
+    @Column(nullable = false)
+    public boolean stopped;
+
     public HealthCheckSpec checksOrDefault() {
         return checks == null ? HealthCheckSpec.DEFAULT : checks;
     }

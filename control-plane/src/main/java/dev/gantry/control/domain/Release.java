@@ -5,16 +5,20 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import dev.gantry.buildpacks.ProcessTypes;
 import dev.gantry.control.checks.HealthCheckSpec;
 import org.hibernate.annotations.Immutable;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
 /**
- * Release {@code vN}: one Build plus one Config snapshot. An entry in a write-only ledger: it is
- * never changed, and rolling back appends a copy of an older release.
+ * Release {@code vN}: one Build plus one Config snapshot, with the process types and health check it
+ * runs with. An entry in a write-only ledger: it is never changed, and rolling back appends a copy
+ * of an older release.
  */
 @Entity
 @Immutable
@@ -37,6 +41,11 @@ public class Release extends IdentifiedEntity {
     @JdbcTypeCode(SqlTypes.JSON)
     public HealthCheckSpec checks;
 
+    /** Process type to command (the Procfile's, or web as the image's CMD), fixed when it was made. */
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(name = "process_types")
+    public Map<String, String> processTypes;
+
     @Column(nullable = false)
     public String summary;
 
@@ -54,18 +63,23 @@ public class Release extends IdentifiedEntity {
         return checks == null ? HealthCheckSpec.DEFAULT : checks;
     }
 
+    public ProcessTypes processTypesOrDefault() {
+        return ProcessTypes.of(processTypes);
+    }
+
     public static Optional<Release> findByVersion(App app, int version) {
         return find("app = ?1 and version = ?2", app, version).firstResultOptional();
     }
 
-    public static Release append(App app, Build build, Config config, HealthCheckSpec checks, String summary,
-            String createdBy) {
+    public static Release append(App app, Build build, Config config, HealthCheckSpec checks,
+            ProcessTypes processTypes, String summary, String createdBy) {
         Release release = new Release();
         release.app = app;
         release.version = nextVersion(app);
         release.build = build;
         release.config = config;
         release.checks = checks;
+        release.processTypes = processTypes == null ? null : new LinkedHashMap<>(processTypes.commands());
         release.summary = summary;
         release.createdBy = createdBy;
         release.createdAt = Instant.now();

@@ -3,6 +3,7 @@ package dev.gantry.control.infra;
 import dev.gantry.control.GantryConfig;
 import dev.gantry.control.apps.AppService;
 import dev.gantry.control.config.ConfigAtRest;
+import dev.gantry.control.deploy.InstanceSupervisor;
 import dev.gantry.control.deploy.ReleaseLedger;
 import dev.gantry.control.deploy.RouteRestorer;
 import dev.gantry.control.domain.App;
@@ -15,7 +16,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import org.jboss.logging.Logger;
 
-/** Starts the router and the SSH server with the control plane and restores every app's route. */
+/**
+ * Starts the router and the SSH server with the control plane, restores every app's route and
+ * formation, then keeps the formations running.
+ */
 @ApplicationScoped
 public class GantryStartup {
 
@@ -30,7 +34,8 @@ public class GantryStartup {
     }
 
     void onStart(@Observes StartupEvent event, RouteControl router, GitSshServer ssh, AppService apps,
-            RouteRestorer restorer, ReleaseLedger ledger, ContainerEngine engine, ConfigAtRest configAtRest, CliToken cliToken, GantryConfig config) {
+            RouteRestorer restorer, InstanceSupervisor supervisor, ReleaseLedger ledger, ContainerEngine engine,
+            ConfigAtRest configAtRest, CliToken cliToken, GantryConfig config) {
         // Injecting the token writes GANTRY_HOME/cli-token now, so ./gantry COMMAND works as soon as we answer.
         LOG.infof("router (%s) on port %d, git over SSH on port %d, data in %s", config.router().mode(),
                 config.router().port(), ssh.port(), config.home());
@@ -50,5 +55,6 @@ public class GantryStartup {
                 LOG.errorf("could not restore %s: %s", app.name, e.getMessage());
             }
         }
+        supervisor.start();
     }
 }

@@ -50,6 +50,14 @@ final class BackgroundCommand {
         return new Cli.Result(process.exitValue(), output.toString());
     }
 
+    /** Ends the command and whatever it started (a script's pipeline), like Ctrl-C would. */
+    String stop() throws InterruptedException {
+        process.descendants().forEach(ProcessHandle::destroy);
+        process.destroy();
+        process.waitFor(10, TimeUnit.SECONDS);
+        return output.toString();
+    }
+
     private void collect() {
         try (BufferedReader reader = new BufferedReader(new InputStreamReader(process.getInputStream(),
                 StandardCharsets.UTF_8))) {

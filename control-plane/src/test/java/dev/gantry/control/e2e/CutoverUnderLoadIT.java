@@ -53,7 +53,7 @@ class CutoverUnderLoadIT {
 
     @Test
     @Order(1)
-    void deploysRollbacksAndConfigChangesUnderLoadDropNothing() throws Exception {
+    void deploysRollbacksConfigChangesScalingAndRestartsUnderLoadDropNothing() throws Exception {
         List<LoadClient.Sample> samples;
         try (LoadClient load = load()) {
             for (int i = 1; i <= 5; i++) {
@@ -66,12 +66,18 @@ class CutoverUnderLoadIT {
                     Cli.Result config = user.ssh("config:set", APP, "ROUND=" + i);
                     assertTrue(config.ok(), config.output());
                 }
+                if (i == 2 || i == 4) {
+                    Cli.Result scale = user.ssh("ps:scale", APP, i == 2 ? "web=3" : "web=1");
+                    assertTrue(scale.ok(), scale.output());
+                }
             }
+            Cli.Result restart = user.ssh("ps:restart", APP);
+            assertTrue(restart.ok(), restart.output());
             Thread.sleep(1000);
             samples = load.finish();
         }
 
-        assertNothingDropped("5 deploys, 3 rollbacks and 2 config changes", samples);
+        assertNothingDropped("5 deploys, 3 rollbacks, 2 config changes, scaling web 1-3-1 and a restart", samples);
         assertEquals(List.of(), LoadClient.staleAnswers(samples).stream().limit(10).toList(),
                 "a request got an older release after a newer one had answered");
         Set<String> releases = samples.stream().map(LoadClient.Sample::release).collect(Collectors.toSet());
@@ -112,6 +118,22 @@ class CutoverUnderLoadIT {
                 samples.size(), failed.size(), outageMillis);
         assertEquals(200, user.get(APP).statusCode(), "the saved route is served right after the restart");
         assertEquals(servingBefore, user.get(APP).body().trim(), "the release routed before the restart");
+    }
+
+    @Test
+    @Order(4)
+    void handingTheRouterOverToANewProcessUnderLoadDropsNothing() throws Exception {
+        List<LoadClient.Sample> samples;
+        try (LoadClient load = load()) {
+            Thread.sleep(500);
+            gantry.handOverRouter();
+            Thread.sleep(500);
+            gantry.handOverRouter();
+            deploy();
+            Thread.sleep(500);
+            samples = load.finish();
+        }
+        assertNothingDropped("two router handovers and a deploy through the new router", samples);
     }
 
     private LoadClient load() {

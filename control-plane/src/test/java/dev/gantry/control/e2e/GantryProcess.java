@@ -1,6 +1,7 @@
 package dev.gantry.control.e2e;
 
 import java.io.IOException;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
@@ -14,6 +15,7 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -22,6 +24,8 @@ import java.util.concurrent.TimeUnit;
  * kill and restart either one.
  */
 final class GantryProcess implements AutoCloseable {
+
+    private static final Random RANDOM = new Random();
 
     final Path home;
     final int apiPort;
@@ -60,9 +64,15 @@ final class GantryProcess implements AutoCloseable {
         return env;
     }
 
+    /** Starts both; if either fails, nothing it started is left running. */
     void start() throws IOException, InterruptedException {
-        startRouter();
-        startControlPlane();
+        try {
+            startRouter();
+            startControlPlane();
+        } catch (IOException | InterruptedException | RuntimeException | AssertionError e) {
+            stop();
+            throw e;
+        }
     }
 
     void startRouter() throws IOException, InterruptedException {
@@ -95,6 +105,38 @@ final class GantryProcess implements AutoCloseable {
     void restartRouter() throws IOException, InterruptedException {
         router = terminate(router);
         startRouter();
+    }
+
+    /**
+     * Restarts the router without dropping a request, as {@code ./gantry restart-router} does: a new
+     * router process starts beside the running one (both listen on the port with SO_REUSEPORT), and
+     * once it is ready the old one gets SIGTERM, finishes its requests in flight and exits.
+     */
+    void handOverRouter() throws IOException, InterruptedException {
+        Process old = router;
+        startRouter();
+        awaitRouterReady(router);
+        terminate(old);
+        // The new router opens its admin interface once the old one has let go of the route table.
+        awaitPort(router, routerAdminPort, "router.log");
+    }
+
+    /** Until the router names itself in GANTRY_HOME/run/router.ready, which it writes once it serves. */
+    private void awaitRouterReady(Process process) throws IOException, InterruptedException {
+        Path ready = home.resolve("run").resolve("router.ready");
+        String pid = Long.toString(process.pid());
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (System.nanoTime() < deadline) {
+            if (!process.isAlive()) {
+                throw new AssertionError("router.log: the new router exited during start:\n"
+                        + Files.readString(home.resolve("router.log")));
+            }
+            if (Files.exists(ready) && Files.readString(ready).trim().equals(pid)) {
+                return;
+            }
+            Thread.sleep(50);
+        }
+        throw new AssertionError("router.log: the new router was not ready within 60 s");
     }
 
     String log() throws IOException {
@@ -160,12 +202,20 @@ final class GantryProcess implements AutoCloseable {
         throw new AssertionError("Gantry did not answer within 120 s:\n" + log());
     }
 
+    /**
+     * A free port below the kernel's ephemeral range (32768+), where the engine also publishes
+     * containers: a port picked there can be taken by an app instance before Gantry binds it.
+     */
     private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
+        for (int attempt = 0; attempt < 100; attempt++) {
+            int candidate = 20_000 + RANDOM.nextInt(12_000);
+            try (ServerSocket socket = new ServerSocket(candidate, 1, InetAddress.getLoopbackAddress())) {
+                return socket.getLocalPort();
+            } catch (IOException taken) {
+                // try another
+            }
         }
+        throw new IllegalStateException("no free port between 20000 and 32000 on 127.0.0.1");
     }
 
     @Override

@@ -68,18 +68,34 @@ final class GantryUser {
     }
 
     Cli.Result ssh(String... command) {
+        return Cli.run(work, Map.of(), sshArgv(command));
+    }
+
+    private List<String> sshArgv(String... command) {
         List<String> argv = new ArrayList<>(List.of(sshCommand().split(" ")));
         argv.add("gantry@127.0.0.1");
         argv.addAll(List.of(command));
-        return Cli.run(work, Map.of(), argv);
+        return argv;
+    }
+
+    BackgroundCommand startSsh(String... command) throws IOException {
+        return BackgroundCommand.start(work, Map.of(), sshArgv(command));
     }
 
     /** {@code ./gantry COMMAND} on the host, as the README runs it. */
     Cli.Result gantryCli(String... args) {
+        return Cli.run(work, gantry.env(), gantryArgv(args));
+    }
+
+    BackgroundCommand startGantryCli(String... args) throws IOException {
+        return BackgroundCommand.start(work, gantry.env(), gantryArgv(args));
+    }
+
+    private List<String> gantryArgv(String... args) {
         List<String> argv = new ArrayList<>(List.of(
                 Path.of(System.getProperty("gantry.repo.root")).resolve("gantry").toString()));
         argv.addAll(List.of(args));
-        return Cli.run(work, gantry.env(), argv);
+        return argv;
     }
 
     HttpResponse<String> get(String app) throws IOException, InterruptedException {

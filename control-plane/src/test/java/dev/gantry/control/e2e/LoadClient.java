@@ -26,8 +26,10 @@ final class LoadClient implements AutoCloseable {
             return error != null || status < 200 || status > 299;
         }
 
+        /** The release number the body starts with ("v3", or "v3 web.2" for apps that also name the instance). */
         int version() {
-            return release.startsWith("v") ? Integer.parseInt(release.substring(1)) : -1;
+            String label = release.split(" ", 2)[0];
+            return label.matches("v[0-9]+") ? Integer.parseInt(label.substring(1)) : -1;
         }
     }
 

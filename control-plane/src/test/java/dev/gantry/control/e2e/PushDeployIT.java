@@ -160,7 +160,7 @@ class PushDeployIT {
         assertTrue(info.output().contains("http://" + APP + ".localhost:" + gantry.routerPort), info.output());
         assertTrue(info.output().contains(":" + gantry.sshPort + "/" + APP), info.output());
         assertTrue(info.output().contains("v2 (Deploy"), info.output());
-        assertTrue(Pattern.compile("web\\s+v2\\s+" + APP + "-web-v2-\\w+\\s+up\\s+127\\.0\\.0\\.1:\\d+")
+        assertTrue(Pattern.compile("web\\.1\\s+v2\\s+up\\s+127\\.0\\.0\\.1:\\d+\\s+" + APP + "-web-v2-1-\\w+")
                 .matcher(info.output()).find(), info.output());
     }
 

@@ -1,0 +1,137 @@
+package dev.gantry.control.deploy;
+
+import dev.gantry.control.logs.InstanceLogCollector;
+import dev.gantry.git.LineSink;
+import dev.gantry.node.ContainerEngine;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+/**
+ * Makes what runs match what should run, in the manner of Nomad's reconcile loop: desired is the
+ * current release at the app's formation; actual is the containers labelled for that release.
+ * Exited instances are recorded as crashes and removed; missing slots are started (after their
+ * backoff) and join the route only once ready; extra ones leave the route first, then drain and
+ * stop. The caller holds the app's lock.
+ */
+@ApplicationScoped
+public class FormationReconciler {
+
+    private final ReleaseLedger ledger;
+    private final InstanceInventory inventory;
+    private final InstanceLauncher launcher;
+    private final ContainerEngine engine;
+    private final AppRoutes routes;
+    private final InstanceRetirer retirer;
+    private final CrashHistory crashes;
+    private final AppEvents events;
+    private final InstanceLogCollector logs;
+
+    FormationReconciler(ReleaseLedger ledger, InstanceInventory inventory, InstanceLauncher launcher,
+            ContainerEngine engine, AppRoutes routes, InstanceRetirer retirer, CrashHistory crashes, AppEvents events,
+            InstanceLogCollector logs) {
+        this.ledger = ledger;
+        this.inventory = inventory;
+        this.launcher = launcher;
+        this.engine = engine;
+        this.routes = routes;
+        this.retirer = retirer;
+        this.crashes = crashes;
+        this.events = events;
+        this.logs = logs;
+    }
+
+    /** One pass for one app; returns whether anything changed. */
+    public boolean reconcile(String app, LineSink progress) {
+        Optional<RolloutTarget> desired = ledger.desiredState(app);
+        if (desired.isEmpty()) {
+            return false;
+        }
+        logs.collect(app, inventory.of(app));
+        RolloutTarget target = desired.get();
+        List<AppInstance> running = new ArrayList<>();
+        boolean changed = false;
+        for (AppInstance instance : inventory.serving(app, target.version())) {
+            if (instance.running()) {
+                running.add(instance);
+                crashes.upSince(app, target.version(), instance.slot(), instance.container().startedAt());
+            } else {
+                removeCrashed(target, instance);
+                changed = true;
+            }
+        }
+        List<AppInstance> extra = extras(target, running);
+        running.removeAll(extra);
+        changed |= startMissing(target, running, progress);
+        if (changed || !extra.isEmpty()) {
+            routes.routeTo(app, running);
+            logs.collect(app, inventory.of(app));
+        }
+        if (!extra.isEmpty()) {
+            progress.line("-----> Stopping " + extra.stream().map(AppInstance::slot).collect(Collectors.joining(", "))
+                    + " (web instances drain first)");
+            retirer.retire(extra, target.policy());
+        }
+        return changed || !extra.isEmpty();
+    }
+
+    private void removeCrashed(RolloutTarget target, AppInstance instance) {
+        String reason = instance.container().oomKilled()
+                ? "was killed for running out of memory"
+                : "exited with code " + instance.container().exitCode();
+        Duration backoff = crashes.crashed(target.app(), target.version(), instance.slot(), reason);
+        events.record(target.app(), instance.slot() + " (" + instance.name() + ") " + reason + "; restarting in "
+                + backoff.toSeconds() + " s");
+        engine.stopAndRemove(instance.id(), Duration.ZERO);
+    }
+
+    /** Slots the formation no longer wants, and duplicates of a slot (the older one goes). */
+    private static List<AppInstance> extras(RolloutTarget target, List<AppInstance> running) {
+        List<AppInstance> extra = new ArrayList<>();
+        Map<String, List<AppInstance>> bySlot = running.stream().collect(Collectors.groupingBy(AppInstance::slot));
+        for (List<AppInstance> sameSlot : bySlot.values()) {
+            List<AppInstance> newestFirst = sameSlot.stream()
+                    .sorted(Comparator.comparing((AppInstance i) -> i.container().startedAt(),
+                            Comparator.nullsFirst(Comparator.naturalOrder())).reversed())
+                    .toList();
+            AppInstance kept = newestFirst.get(0);
+            if (!target.processTypes().has(kept.type()) || kept.index() > target.quantity(kept.type())) {
+                extra.addAll(newestFirst);
+            } else {
+                extra.addAll(newestFirst.subList(1, newestFirst.size()));
+            }
+        }
+        return extra;
+    }
+
+    private boolean startMissing(RolloutTarget target, List<AppInstance> running, LineSink progress) {
+        boolean started = false;
+        for (String type : target.processTypes().longRunning().keySet()) {
+            for (int index = 1; index <= target.quantity(type); index++) {
+                String slot = type + "." + index;
+                boolean present = running.stream().anyMatch(instance -> instance.slot().equals(slot));
+                if (present || !crashes.mayStart(target.app(), target.version(), slot)) {
+                    continue;
+                }
+                progress.line("-----> Starting " + slot + " of " + target.label());
+                try {
+                    running.add(launcher.startReady(target, type, index));
+                    started = true;
+                } catch (RuntimeException e) {
+                    Duration backoff = crashes.crashed(target.app(), target.version(), slot,
+                            "did not become ready: " + e.getMessage());
+                    String message = slot + " of " + target.label() + " did not become ready: " + e.getMessage()
+                            + "; retrying in " + backoff.toSeconds() + " s";
+                    events.record(target.app(), message);
+                    progress.line(" !     " + message);
+                }
+            }
+        }
+        return started;
+    }
+}

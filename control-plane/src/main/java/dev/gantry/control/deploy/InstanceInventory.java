@@ -1,0 +1,36 @@
+package dev.gantry.control.deploy;
+
+import dev.gantry.node.ContainerEngine;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.List;
+
+/** The long-running instances an app has on the node, as the engine reports them now. */
+@ApplicationScoped
+public class InstanceInventory {
+
+    private final ContainerEngine engine;
+    private final InstanceRetirer retirer;
+
+    InstanceInventory(ContainerEngine engine, InstanceRetirer retirer) {
+        this.engine = engine;
+        this.retirer = retirer;
+    }
+
+    /** Every formation instance of the app, of any release, running or exited; one-off runs are not instances. */
+    public List<AppInstance> of(String app) {
+        return AppInstance.of(engine.list(InstanceLabels.appOf(app)).stream()
+                .filter(container -> !container.labels().containsKey(InstanceLabels.ONE_OFF))
+                .toList());
+    }
+
+    /** The instances of one release of the app that are not on their way out (draining or stopping). */
+    public List<AppInstance> serving(String app, int version) {
+        return of(app).stream()
+                .filter(instance -> instance.version() == version && !retirer.isRetiring(instance.id()))
+                .toList();
+    }
+
+    public boolean isRetiring(AppInstance instance) {
+        return retirer.isRetiring(instance.id());
+    }
+}

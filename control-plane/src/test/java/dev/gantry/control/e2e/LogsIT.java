@@ -1,0 +1,187 @@
+package dev.gantry.control.e2e;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Predicate;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+
+/**
+ * {@code logs} as users read it over SSH, on the host and over REST: every instance's output and
+ * Gantry's own events in one stream, each line with its time and source, filtered and followed;
+ * and {@code run}, whose one-off containers report there too.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class LogsIT {
+
+    private static final String APP = "e2e-logs";
+    private static final String PROCFILE = """
+            web: echo "web says hello from $GANTRY_INSTANCE of $GANTRY_RELEASE"; exec httpd -f -p $PORT -h /www
+            worker: while true; do echo "worker ticks on stderr" >&2; sleep 1; done
+            """;
+    private static final Pattern LINE = Pattern.compile(
+            "(?m)^\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d(\\.\\d+)?Z (web\\.1|worker\\.1|gantry): .+$");
+
+    private GantryTestbed testbed;
+    private GantryUser user;
+
+    @BeforeAll
+    void deploy() throws Exception {
+        testbed = GantryTestbed.start(APP, Map.of());
+        user = testbed.user;
+        assertTrue(user.ssh("apps:create", APP).ok());
+        assertTrue(user.ssh("deploy:set", APP, "watch=0s", "drain-timeout=2s", "stop-grace=1s").ok());
+        Files.writeString(testbed.repo.resolve("Procfile"), PROCFILE);
+        Cli.Result push = testbed.push("logs", "CMD exec httpd -f -p $PORT -h /www");
+        assertTrue(push.ok(), push.output());
+    }
+
+    @AfterAll
+    void cleanUp() throws Exception {
+        if (testbed != null) {
+            testbed.close();
+        }
+    }
+
+    @Test
+    @Order(1)
+    void logsInterleaveEveryInstanceAndGantrysEventsWithTimeAndSource() throws Exception {
+        String logs = awaitLogs("worker.1: worker ticks on stderr", "-n", "200");
+
+        assertTrue(logs.contains("web.1: web says hello from web.1 of v1"), logs);
+        assertTrue(logs.contains("gantry: v1 serves (Deploy "), logs);
+        assertTrue(logs.lines().allMatch(line -> LINE.matcher(line).matches()), "every line has time and source:\n"
+                + logs);
+    }
+
+    @Test
+    @Order(2)
+    void typeLinesAndSinceFilterTheStream() throws Exception {
+        String workerOnly = awaitLogs(logs -> logs.lines().count() == 3, "three lines", "--type", "worker", "-n", "3");
+        assertTrue(workerOnly.lines().allMatch(line -> line.contains(" worker.1: ")), workerOnly);
+
+        String recent = user.ssh("logs", APP, "--since", "1h", "--type", "web").output();
+        assertTrue(recent.contains("web says hello"), recent);
+    }
+
+    @Test
+    @Order(3)
+    void followingOverSshAndOnTheHostShowsNewLinesAsTheyComeIncludingGantrysEvents() throws Exception {
+        BackgroundCommand overSsh = user.startSsh("logs", APP, "-f", "-n", "0");
+        BackgroundCommand onHost = user.startGantryCli("logs", APP, "-f", "--type", "gantry");
+        try {
+            Cli.Result config = user.ssh("config:set", APP, "ROUND=2");
+            assertTrue(config.ok(), config.output());
+
+            overSsh.awaitOutput("web.1: web says hello from web.1 of v2", Duration.ofSeconds(30));
+            overSsh.awaitOutput("gantry: v2 serves (Set ROUND", Duration.ofSeconds(30));
+            onHost.awaitOutput("gantry: v2 serves (Set ROUND", Duration.ofSeconds(30));
+        } finally {
+            String followed = onHost.stop();
+            overSsh.stop();
+            assertFalse(followed.contains("worker ticks"), "--type gantry shows only Gantry's events:\n" + followed);
+        }
+    }
+
+    @Test
+    @Order(4)
+    void aCrashShowsInTheLogWithItsOutput() throws Exception {
+        String worker = testbed.engine.list(Map.of("gantry.app", APP, "gantry.process", "worker")).stream()
+                .filter(c -> c.running()).findFirst().orElseThrow().id();
+        Cli.ok(testbed.work, Map.of(), "docker", "kill", worker);
+
+        String logs = awaitLogs("worker.1 (", "--type", "gantry");
+        assertTrue(Pattern.compile("worker\\.1 \\(\\S+\\) exited with code 137; restarting in 1 s").matcher(logs).find(),
+                logs);
+    }
+
+    @Test
+    @Order(5)
+    void theRestEndpointServesTheSameLinesAndRefusesBadOptions() throws Exception {
+        HttpResponse<String> tail = api("/api/v1/apps/" + APP + "/logs?lines=5&type=worker");
+        assertEquals(200, tail.statusCode(), tail.body());
+        assertEquals(5, tail.body().lines().count(), tail.body());
+
+        HttpResponse<String> badLines = api("/api/v1/apps/" + APP + "/logs?lines=lots");
+        assertEquals(422, badLines.statusCode(), badLines.body());
+        assertTrue(badLines.body().contains("'lots' is not a line count"), badLines.body());
+
+        assertEquals(404, api("/api/v1/apps/no-such-app/logs").statusCode());
+    }
+
+    @Test
+    @Order(6)
+    void badOptionsAreRefusedWithTheUsage() {
+        Cli.Result unknown = user.ssh("logs", APP, "--tail");
+        assertNotEquals(0, unknown.exitCode());
+        assertTrue(unknown.output().contains("unknown option '--tail' for logs. Usage: logs APP [-f]"), unknown.output());
+        Cli.Result since = user.ssh("logs", APP, "--since", "yesterday");
+        assertNotEquals(0, since.exitCode());
+        assertTrue(since.output().contains("'yesterday' is not a duration"), since.output());
+    }
+
+    @Test
+    @Order(7)
+    void aOneOffRunGetsTheConfigPassesItsOutputAndExitCodeAndLeavesNothingBehind() throws Exception {
+        Cli.Result run = user.ssh("run", APP, "--", "sh", "-c", "'echo out $GANTRY_RELEASE round $ROUND; echo err >&2; exit 3'");
+
+        assertEquals(3, run.exitCode(), run.output());
+        assertTrue(run.output().contains("out v2 round 2"), run.output());
+        assertTrue(run.output().contains("err"), run.output());
+        assertTrue(testbed.engine.list(Map.of("gantry.app", APP, "gantry.one-off", "true")).isEmpty(),
+                "the one-off container is removed");
+        assertTrue(user.ssh("logs", APP, "--type", "gantry").output().contains("started by admin: sh"));
+
+        Cli.Result local = user.gantryCli("run", APP, "--", "sh", "-c", "cat; exit 0");
+        assertEquals(0, local.exitCode(), local.output());
+
+        Cli.Result missing = user.ssh("run", APP, "--", "no-such-program");
+        assertNotEquals(0, missing.exitCode(), missing.output());
+        assertTrue(missing.output().contains("was not found in the image"), missing.output());
+    }
+
+    private String awaitLogs(String expected, String... options) throws InterruptedException {
+        return awaitLogs(logs -> logs.contains(expected), "'" + expected + "'", options);
+    }
+
+    private String awaitLogs(Predicate<String> done, String expected, String... options) throws InterruptedException {
+        List<String> argv = new ArrayList<>(List.of("logs", APP));
+        argv.addAll(List.of(options));
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        String logs = "";
+        while (System.nanoTime() < deadline) {
+            logs = user.ssh(argv.toArray(String[]::new)).output();
+            if (done.test(logs)) {
+                return logs;
+            }
+            Thread.sleep(500);
+        }
+        throw new AssertionError("the log never showed " + expected + ":\n" + logs);
+    }
+
+    private HttpResponse<String> api(String path) throws Exception {
+        String token = Files.readString(testbed.gantry.home.resolve("cli-token")).trim();
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + testbed.gantry.apiPort + path))
+                .header("Authorization", "Bearer " + token).timeout(Duration.ofSeconds(10)).build();
+        return HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
+    }
+}
