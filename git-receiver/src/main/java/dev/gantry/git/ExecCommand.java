@@ -60,13 +60,19 @@ final class ExecCommand implements Command {
     public void start(ChannelSession channel, Environment env) {
         ServerSession session = channel.getServerSession();
         String gitProtocol = env.getEnv().get(GitProtocol.ENV_NAME);
-        running = executor.submit(() -> runToExit(session, gitProtocol));
+        boolean tty = channel instanceof RestrictedChannelSession restricted && restricted.ptyRequested();
+        if (tty) {
+            // The client's terminal is raw: without a pty here, a bare newline would not return the carriage.
+            out = new TerminalNewlines(out);
+            err = new TerminalNewlines(err);
+        }
+        running = executor.submit(() -> runToExit(session, gitProtocol, tty));
     }
 
-    private void runToExit(ServerSession session, String gitProtocol) {
+    private void runToExit(ServerSession session, String gitProtocol, boolean tty) {
         int status;
         try {
-            status = dispatcher.run(session, commandLine, new ExecStreams(in, out, err), gitProtocol);
+            status = dispatcher.run(session, commandLine, new ExecStreams(in, out, err, tty), gitProtocol);
         } catch (RefusedCommandException e) {
             status = fail(e.getMessage());
         } catch (Exception | Error e) {

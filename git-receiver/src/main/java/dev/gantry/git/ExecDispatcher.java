@@ -54,7 +54,7 @@ final class ExecDispatcher {
         // autoflush: each println reaches the client at once, as a log tail expects.
         PrintStream stdout = new PrintStream(io.out(), true, StandardCharsets.UTF_8);
         PrintStream stderr = new PrintStream(io.err(), true, StandardCharsets.UTF_8);
-        int status = commands.run(user, List.copyOf(argv), io.in(), stdout, stderr);
+        int status = commands.run(user, List.copyOf(argv), io.in(), stdout, stderr, io.tty());
         stdout.flush();
         stderr.flush();
         return status;

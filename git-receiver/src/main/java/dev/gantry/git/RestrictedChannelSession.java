@@ -12,10 +12,15 @@ import org.apache.sshd.server.channel.ChannelSession;
 /**
  * A session channel that only runs exec requests. Environment variables are refused except
  * {@code GIT_PROTOCOL=version=1|2} (Gogs CVE-2024-39930 came from an env request reaching a
- * process); ptys, agent and X11 forwarding are refused even though the forwarding filter would
- * refuse the latter two as well. Shells and subsystems fail because the server has no factories.
+ * process); agent and X11 forwarding are refused even though the forwarding filter would refuse
+ * them as well. Shells and subsystems fail because the server has no factories. A pty request
+ * ({@code ssh -t}) is accepted and only remembered: no terminal is opened on the server, but a
+ * command may hand one to what it runs (a one-off container's TTY).
  */
 final class RestrictedChannelSession extends ChannelSession {
+
+    private volatile boolean ptyRequested;
+
     static final ChannelFactory FACTORY = new ChannelFactory() {
         @Override
         public String getName() {
@@ -38,8 +43,14 @@ final class RestrictedChannelSession extends ChannelSession {
 
     @Override
     protected Result handlePtyReqParsed(
-            String term, int columns, int rows, int width, int height, Map<PtyMode, Integer> modes) {
-        return Result.ReplyFailure;
+            String term, int columns, int rows, int width, int height, Map<PtyMode, Integer> modes) throws IOException {
+        ptyRequested = true;
+        return super.handlePtyReqParsed(term, columns, rows, width, height, modes);
+    }
+
+    /** Whether the client asked for a terminal ({@code ssh -t}) before its exec request. */
+    boolean ptyRequested() {
+        return ptyRequested;
     }
 
     @Override

@@ -73,10 +73,10 @@ final class GitServerFixture implements AutoCloseable {
                     pushes.add(push);
                     return pushDecision.apply(push);
                 },
-                (user, argv, stdin, stdout, stderr) -> {
+                (user, argv, stdin, stdout, stderr, tty) -> {
                     commandUsers.add(user);
                     commands.add(argv);
-                    stdout.println("user=" + user);
+                    stdout.println("user=" + user + (tty ? " tty" : ""));
                     stdout.println("argv=" + String.join("|", argv));
                     return argv.get(0).equals("fail3") ? 3 : 0;
                 });

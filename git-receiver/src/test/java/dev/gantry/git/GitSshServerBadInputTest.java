@@ -126,12 +126,19 @@ class GitSshServerBadInputTest {
     }
 
     @Test
-    void aPtyIsRefused() {
+    void aPtyIsOnlyRememberedForTheCommandWhoseOutputGetsTerminalLineEnds() {
         ProcessRun run = server.ssh(alice, "-tt", "whoami");
 
-        // OpenSSH treats a refused pty as fatal when -t was given.
+        assertEquals(0, run.exitCode(), run.toString());
+        assertTrue(run.stdout().contains("user=alice tty\r\nargv=whoami\r\n"), run.toString());
+    }
+
+    @Test
+    void aShellWithAPtyIsStillRefused() {
+        ProcessRun run = server.ssh(alice, "-tt");
+
         assertEquals(255, run.exitCode(), run.toString());
-        assertTrue(run.stderr().contains("PTY allocation request failed"), run.toString());
+        assertTrue(run.stderr().contains("shell request failed"), run.stderr());
     }
 
     @Test

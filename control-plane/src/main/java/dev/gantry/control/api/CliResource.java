@@ -40,7 +40,7 @@ public class CliResource {
         ByteArrayOutputStream output = new ByteArrayOutputStream();
         PrintStream out = new PrintStream(output, true, StandardCharsets.UTF_8);
         int exitCode = dispatcher.run(LOCAL_ADMIN, argv, new ByteArrayInputStream(stdin == null ? new byte[0] : stdin),
-                out, out);
+                out, out, false);
         return Response.ok(output.toString(StandardCharsets.UTF_8)).header(EXIT_CODE_HEADER, exitCode).build();
     }
 }

@@ -8,9 +8,12 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 
-/** Who runs a command, with which arguments, and where its output (and error output) goes. */
+/**
+ * Who runs a command, with which arguments, where its output (and error output) goes, and whether
+ * the client has a terminal.
+ */
 public record CommandContext(String user, Command command, List<String> args, InputStream stdin, PrintStream out,
-        PrintStream err) {
+        PrintStream err, boolean tty) {
 
     private static final int MAX_STDIN_BYTES = 64 * 1024;
 

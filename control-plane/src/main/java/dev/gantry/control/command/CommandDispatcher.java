@@ -29,7 +29,9 @@ public class CommandDispatcher {
         return commands.values();
     }
 
-    public int run(String user, List<String> argv, InputStream stdin, PrintStream stdout, PrintStream stderr) {
+    /** @param tty whether the client has a terminal ({@code ssh -t}) a command may hand on, as {@code run} does */
+    public int run(String user, List<String> argv, InputStream stdin, PrintStream stdout, PrintStream stderr,
+            boolean tty) {
         if (argv.isEmpty()) {
             stderr.println("error: no command given. Run 'help' to list the commands");
             return 1;
@@ -41,7 +43,7 @@ public class CommandDispatcher {
         }
         try {
             command.run(new CommandContext(user, command, List.copyOf(argv.subList(1, argv.size())), stdin, stdout,
-                    stderr));
+                    stderr, tty));
             return 0;
         } catch (CommandExit e) {
             return e.code();

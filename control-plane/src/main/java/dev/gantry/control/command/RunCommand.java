@@ -11,7 +11,7 @@ public class RunCommand extends NamedCommand {
 
     RunCommand(OneOffRunner runner) {
         super("run", "APP -- COMMAND [ARGS...]",
-                "run a one-off command in a fresh container of the current release, with its config");
+                "run a one-off command in a fresh container of the current release, with its config (ssh -t: a TTY)");
         this.runner = runner;
     }
 
@@ -22,7 +22,8 @@ public class RunCommand extends NamedCommand {
         if (!command.isEmpty() && command.get(0).equals("--")) {
             command = command.subList(1, command.size());
         }
-        int exitCode = runner.run(app, command, context.user(), context.stdin(), context.out(), context.err(), false);
+        int exitCode = runner.run(app, command, context.user(), context.stdin(), context.out(), context.err(),
+                context.tty());
         context.out().flush();
         if (exitCode != 0) {
             throw new CommandExit(exitCode);
