@@ -20,3 +20,8 @@ CREATE TABLE formation (
 -- ps:stop puts an app in maintenance: nothing runs and nothing restarts it until ps:start.
 ALTER TABLE app
     ADD COLUMN stopped BOOLEAN NOT NULL DEFAULT FALSE;
+
+-- The Procfile's release command (migrations) runs once per new build, before the switch; the
+-- deployment records that it ran, so rolling back past it can warn that data is not rolled back.
+ALTER TABLE deployment
+    ADD COLUMN release_command TEXT;

@@ -47,7 +47,8 @@ public class ReleasesResource {
         if (version.isPresent() && version.get() < 1) {
             throw new InvalidInputException("version: must be a release number of 1 or more, e.g. {\"version\": 3}");
         }
-        RolloutTarget released = rollbacks.rollback(app, version, CliResource.LOCAL_ADMIN,
+        RolloutTarget released = rollbacks.rollback(app, version, request != null && request.forced(),
+                CliResource.LOCAL_ADMIN,
                 line -> LOG.infof("%s rollback: %s", app, line.trim()));
         ReleaseResponse created = history.of(app).stream()
                 .filter(view -> view.version() == released.version())

@@ -44,6 +44,9 @@ public class ReleasesInfoCommand extends NamedCommand {
                 Formats.time(rollout.startedAt()));
         out.printf("  healthy:     %s%n", after(rollout.startedAt(), rollout.healthyAt()));
         out.printf("  switched:    %s%n", after(rollout.startedAt(), rollout.switchedAt()));
+        if (rollout.releaseCommand() != null) {
+            out.printf("  release command ran: %s%n", rollout.releaseCommand());
+        }
         if (rollout.failure() != null) {
             out.printf("  reason:      %s%n", rollout.failure());
         }

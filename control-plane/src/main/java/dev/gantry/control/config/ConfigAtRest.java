@@ -7,8 +7,8 @@ import jakarta.transaction.Transactional;
 import java.util.List;
 
 /**
- * Encrypts config snapshots that were stored in plain JSON by a version before encryption. Runs
- * at start; each row is rewritten in place because snapshots are otherwise never updated.
+ * Rewrites stored config snapshots in place (they are otherwise never updated): at start, those
+ * stored in plain JSON by a version before encryption; on a key rotation, all of them.
  */
 @ApplicationScoped
 public class ConfigAtRest {
@@ -27,5 +27,21 @@ public class ConfigAtRest {
                     .executeUpdate();
         }
         return plain.size();
+    }
+
+    /** Opens every snapshot with {@code cipher}'s keys and seals it again with its current key. */
+    @Transactional
+    public int reencryptAll(ConfigCipher cipher) {
+        EntityManager em = Panache.getEntityManager();
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("SELECT id, vars FROM config WHERE vars LIKE 'v1:%' FOR UPDATE")
+                .getResultList();
+        for (Object[] row : rows) {
+            em.createNativeQuery("UPDATE config SET vars = ?1 WHERE id = ?2")
+                    .setParameter(1, cipher.encrypt(cipher.decrypt((String) row[1])))
+                    .setParameter(2, ((Number) row[0]).longValue())
+                    .executeUpdate();
+        }
+        return rows.size();
     }
 }

@@ -1,13 +1,19 @@
 package dev.gantry.control.config;
 
 import dev.gantry.router.AdminToken;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
 import java.security.SecureRandom;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HexFormat;
+import java.util.List;
 import javax.crypto.Cipher;
 import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
@@ -18,6 +24,10 @@ import org.eclipse.microprofile.config.ConfigProvider;
  * {@code GANTRY_CONFIG_KEY} environment variable (64 hex digits) or else the file
  * {@code GANTRY_HOME/config-key} (mode 0600, made on first use). A stolen database dump alone
  * reveals no secret. Stored form: {@code v1:} + base64(nonce, ciphertext and tag).
+ *
+ * <p>Older keys (during and after a rotation: {@code GANTRY_HOME/config-key.next} and
+ * {@code config-key.previous}, or {@code GANTRY_CONFIG_KEY_PREVIOUS}) still decrypt; GCM's tag
+ * tells which key a value was sealed with, so the stored form carries no key id.
  */
 public final class ConfigCipher {
 
@@ -28,13 +38,47 @@ public final class ConfigCipher {
     private static volatile ConfigCipher current;
 
     private final SecretKeySpec key;
+    private final List<SecretKeySpec> olderKeys;
 
     ConfigCipher(byte[] key) {
+        this(key, List.of());
+    }
+
+    ConfigCipher(byte[] key, List<byte[]> olderKeys) {
+        this.key = spec(key);
+        this.olderKeys = olderKeys.stream().map(ConfigCipher::spec).toList();
+    }
+
+    private static SecretKeySpec spec(byte[] key) {
         if (key.length != 32) {
             throw new IllegalStateException("the config key must be 32 bytes (64 hex digits), found " + key.length
                     + " bytes. Fix GANTRY_CONFIG_KEY or GANTRY_HOME/config-key");
         }
-        this.key = new SecretKeySpec(key, "AES");
+        return new SecretKeySpec(key, "AES");
+    }
+
+    /** A cipher that seals with {@code newKey} and still opens whatever this one opens. */
+    ConfigCipher rotatedTo(byte[] newKey) {
+        List<byte[]> older = new ArrayList<>();
+        older.add(key.getEncoded());
+        olderKeys.forEach(spec -> older.add(spec.getEncoded()));
+        return new ConfigCipher(newKey, older);
+    }
+
+    /** From now on every value is sealed with this cipher's key (after a rotation). */
+    static void use(ConfigCipher cipher) {
+        synchronized (ConfigCipher.class) {
+            current = cipher;
+        }
+    }
+
+    /** A short fingerprint of the sealing key, to tell keys apart in messages and backups. */
+    String keyId() {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(key.getEncoded()), 0, 4);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** The cipher for this installation; JPA converters cannot be injected, so it is looked up once. */
@@ -42,7 +86,7 @@ public final class ConfigCipher {
         if (current == null) {
             synchronized (ConfigCipher.class) {
                 if (current == null) {
-                    current = new ConfigCipher(HexFormat.of().parseHex(keyHex()));
+                    current = new ConfigCipher(HexFormat.of().parseHex(keyHex()), olderKeys());
                 }
             }
         }
@@ -57,6 +101,29 @@ public final class ConfigCipher {
         Path home = ConfigProvider.getConfig().getValue("gantry.home", Path.class);
         // Made the same way as the other local secrets: 32 random bytes in hex, owner-only.
         return AdminToken.readOrCreate(home.resolve("config-key"));
+    }
+
+    /** Keys a rotation may have left values sealed with; see {@link ConfigKeyRotation}. */
+    private static List<byte[]> olderKeys() {
+        List<byte[]> older = new ArrayList<>();
+        String fromEnvironment = System.getenv("GANTRY_CONFIG_KEY_PREVIOUS");
+        if (fromEnvironment != null && !fromEnvironment.isBlank()) {
+            for (String hex : fromEnvironment.split(",")) {
+                older.add(HexFormat.of().parseHex(hex.trim()));
+            }
+        }
+        Path home = ConfigProvider.getConfig().getValue("gantry.home", Path.class);
+        for (String name : List.of(ConfigKeyRotation.NEXT_KEY_FILE, ConfigKeyRotation.PREVIOUS_KEY_FILE)) {
+            Path file = home.resolve(name);
+            try {
+                if (Files.exists(file)) {
+                    older.add(HexFormat.of().parseHex(Files.readString(file).trim()));
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
+            }
+        }
+        return older;
     }
 
     /** Rows written before encryption hold plain JSON; see {@link ConfigAtRest}. */
@@ -79,14 +146,37 @@ public final class ConfigCipher {
     }
 
     String decrypt(String stored) {
+        GeneralSecurityException last = null;
         try {
             byte[] bytes = Base64.getDecoder().decode(stored.substring(PREFIX.length()));
-            Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
-            cipher.init(Cipher.DECRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, bytes, 0, NONCE_BYTES));
-            return new String(cipher.doFinal(bytes, NONCE_BYTES, bytes.length - NONCE_BYTES), StandardCharsets.UTF_8);
-        } catch (GeneralSecurityException | IllegalArgumentException e) {
-            throw new IllegalStateException("could not decrypt stored config: the config key does not match the one it"
-                    + " was written with. Restore GANTRY_HOME/config-key (or GANTRY_CONFIG_KEY) from your backup", e);
+            for (SecretKeySpec candidate : keys()) {
+                try {
+                    return open(bytes, candidate);
+                } catch (GeneralSecurityException e) {
+                    last = e;
+                }
+            }
+        } catch (IllegalArgumentException e) {
+            throw undecryptable(e);
         }
+        throw undecryptable(last);
+    }
+
+    private List<SecretKeySpec> keys() {
+        List<SecretKeySpec> keys = new ArrayList<>();
+        keys.add(key);
+        keys.addAll(olderKeys);
+        return keys;
+    }
+
+    private static String open(byte[] bytes, SecretKeySpec candidate) throws GeneralSecurityException {
+        Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+        cipher.init(Cipher.DECRYPT_MODE, candidate, new GCMParameterSpec(TAG_BITS, bytes, 0, NONCE_BYTES));
+        return new String(cipher.doFinal(bytes, NONCE_BYTES, bytes.length - NONCE_BYTES), StandardCharsets.UTF_8);
+    }
+
+    private static IllegalStateException undecryptable(Exception cause) {
+        return new IllegalStateException("could not decrypt stored config: the config key does not match the one it"
+                + " was written with. Restore GANTRY_HOME/config-key (or GANTRY_CONFIG_KEY) from your backup", cause);
     }
 }

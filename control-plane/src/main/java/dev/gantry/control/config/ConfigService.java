@@ -9,12 +9,16 @@ import dev.gantry.control.deploy.Rollout;
 import dev.gantry.control.deploy.RolloutTarget;
 import dev.gantry.git.LineSink;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.function.Consumer;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * What happens on {@code config:set} and {@code config:unset}: lock the app, check the change,
@@ -67,6 +71,34 @@ public class ConfigService {
                 }
             }
         }, "Unset " + String.join(", ", keys), user, progress);
+    }
+
+    /**
+     * Sets and unsets in one change, one release (a PATCH of the REST API: a null value unsets). Keys
+     * to unset that are not set are ignored, so retrying the same change is harmless.
+     */
+    public Optional<RolloutTarget> patch(String app, Map<String, String> changes, String user, LineSink progress) {
+        if (changes.isEmpty()) {
+            throw new InvalidInputException("nothing to change. Send e.g. {\"GREETING\": \"hello\", \"OLD\": null}");
+        }
+        Map<String, String> set = new LinkedHashMap<>();
+        List<String> unset = new ArrayList<>();
+        changes.forEach((key, value) -> {
+            ConfigRules.checkKey(key);
+            if (value == null) {
+                unset.add(key);
+            } else {
+                ConfigRules.checkValue(key, value);
+                set.put(key, value);
+            }
+        });
+        String summary = Stream.of(set.isEmpty() ? "" : "Set " + String.join(", ", set.keySet()),
+                unset.isEmpty() ? "" : "Unset " + String.join(", ", unset))
+                .filter(part -> !part.isEmpty()).collect(Collectors.joining("; "));
+        return change(app, vars -> {
+            vars.putAll(set);
+            unset.forEach(vars::remove);
+        }, summary, user, progress);
     }
 
     private Optional<RolloutTarget> change(String app, Consumer<Map<String, String>> edit,

@@ -158,6 +158,31 @@ public class ReleaseLedger {
         return RolloutTarget.of(release, deployment.id);
     }
 
+    /** Whether no earlier release used this release's build: a deploy, not a config change or rollback. */
+    @Transactional
+    public boolean isFirstReleaseOfItsBuild(long releaseId) {
+        Release release = Release.findById(releaseId);
+        return Release.count("build = ?1 and version < ?2", release.build, release.version) == 0;
+    }
+
+    @Transactional
+    public void releaseCommandRan(long deploymentId, String command) {
+        Deployment.<Deployment>findById(deploymentId).releaseCommand = command;
+    }
+
+    /**
+     * The release commands that ran for releases after vK up to the current one, newest first: what a
+     * rollback to vK does not undo.
+     */
+    @Transactional
+    public List<String> releaseCommandsSince(String appName, int version) {
+        App app = App.findByName(appName).orElseThrow(() -> new NotFoundException("app '" + appName + "' is gone"));
+        return Deployment.<Deployment>find("app = ?1 and release.version > ?2 and releaseCommand is not null"
+                        + " and state in ?3 order by release.version desc", app, version,
+                        List.of(Deployment.State.SUCCEEDED, Deployment.State.ROLLED_BACK))
+                .stream().map(d -> d.release.label() + " ran '" + d.releaseCommand + "'").toList();
+    }
+
     /** Every new instance passed its health check; the switch comes next. */
     @Transactional
     public void deploymentSwitching(long deploymentId) {

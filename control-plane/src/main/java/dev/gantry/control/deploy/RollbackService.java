@@ -7,6 +7,7 @@ import dev.gantry.control.apps.AppService;
 import dev.gantry.git.LineSink;
 import dev.gantry.node.ContainerEngine;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.List;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -54,12 +55,20 @@ public class RollbackService {
         return Integer.parseInt(matcher.group(1));
     }
 
-    public RolloutTarget rollback(String app, Optional<Integer> requested, String user, LineSink progress) {
+    /**
+     * @param force go back even past releases whose release command ran (migrations are not undone by
+     *        a rollback, so Gantry asks first)
+     */
+    public RolloutTarget rollback(String app, Optional<Integer> requested, boolean force, String user,
+            LineSink progress) {
         apps.get(app);
         try (AppLocks.Held lock = locks.acquire(app, progress)) {
             watch.stopWatching(app);
             int version = requested.orElseGet(() -> previousServingVersion(app));
             checkRollbackTarget(app, version);
+            if (!force) {
+                refusePastReleaseCommands(app, version);
+            }
             RolloutTarget target = rollBackTo(app, version, "Rollback to v" + version, user, progress);
             watch.watch(target, progress);
             return target;
@@ -93,6 +102,15 @@ public class RollbackService {
         RolloutTarget target = rollout.rollOut(releaseId, progress);
         retention.prune(app);
         return target;
+    }
+
+    private void refusePastReleaseCommands(String app, int version) {
+        List<String> ran = ledger.releaseCommandsSince(app, version);
+        if (!ran.isEmpty()) {
+            throw new ConflictException(String.join(", ", ran) + " since v" + version + ", and a rollback restores"
+                    + " code and config, not data. If v" + version + " works with the data as it is now, run: rollback "
+                    + app + " v" + version + " --force");
+        }
     }
 
     private int previousServingVersion(String app) {

@@ -10,11 +10,12 @@ import java.util.List;
 import java.util.stream.Collectors;
 
 /**
- * Moves an app to a release in kamal-proxy's order: start every instance of the new release's
- * formation, wait until each is ready (web healthy, other types still up), switch the route
- * atomically, then hand the old instances to the {@link InstanceRetirer} (drain, then stop). It is
- * all or nothing across process types: if any new instance fails before the switch, every new one
- * is removed and the old release keeps serving, web and workers alike.
+ * Moves an app to a release in kamal-proxy's order: run the release command of a new build, start
+ * every instance of the new release's formation, wait until each is ready (web healthy, other
+ * types still up), switch the route atomically, then hand the old instances to the
+ * {@link InstanceRetirer} (drain, then stop). It is all or nothing across process types: if
+ * anything fails before the switch, every new instance is removed and the old release keeps
+ * serving, web and workers alike.
  */
 @ApplicationScoped
 public class Rollout {
@@ -28,10 +29,11 @@ public class Rollout {
     private final InstanceOutput output;
     private final InstanceLogCollector logs;
     private final AppEvents events;
+    private final ReleasePhase releasePhase;
 
     Rollout(ReleaseLedger ledger, InstanceLauncher launcher, InstanceInventory inventory, ContainerEngine engine,
             AppRoutes routes, InstanceRetirer retirer, InstanceOutput output, InstanceLogCollector logs,
-            AppEvents events) {
+            AppEvents events, ReleasePhase releasePhase) {
         this.ledger = ledger;
         this.launcher = launcher;
         this.inventory = inventory;
@@ -41,6 +43,7 @@ public class Rollout {
         this.output = output;
         this.logs = logs;
         this.events = events;
+        this.releasePhase = releasePhase;
     }
 
     public RolloutTarget rollOut(long releaseId, LineSink progress) {
@@ -48,6 +51,7 @@ public class Rollout {
         progress.line("-----> Releasing " + target.label() + " with " + describe(target));
         List<AppInstance> previous = inventory.of(target.app());
 
+        runReleaseCommand(target, progress);
         List<AppInstance> fresh = startAllReady(target, progress);
         logs.collect(target.app(), inventory.of(target.app()));
 
@@ -64,6 +68,23 @@ public class Rollout {
             retirer.retire(previous, target.policy());
         }
         return target;
+    }
+
+    private void runReleaseCommand(RolloutTarget target, LineSink progress) {
+        try {
+            releasePhase.run(target, progress)
+                    .ifPresent(command -> ledger.releaseCommandRan(target.deploymentId(), command));
+        } catch (RuntimeException e) {
+            failed(target, e.getMessage());
+            throw e instanceof DeployFailedException ? e : new DeployFailedException("the release command of "
+                    + target.label() + " could not run: " + e.getMessage() + ". The previous release keeps serving");
+        }
+    }
+
+    private void failed(RolloutTarget target, String reason) {
+        ledger.deploymentFailed(target.deploymentId(), reason);
+        events.record(target.app(), target.label() + " failed (" + target.summary() + ", by " + target.createdBy()
+                + "): " + reason);
     }
 
     private List<AppInstance> startAllReady(RolloutTarget target, LineSink progress) {
@@ -92,9 +113,7 @@ public class Rollout {
                 output.relayLast(awaited, progress);
             }
             fresh.forEach(instance -> engine.stopAndRemove(instance.id(), target.policy().stopGrace()));
-            ledger.deploymentFailed(target.deploymentId(), reason);
-            events.record(target.app(), target.label() + " failed (" + target.summary() + ", by "
-                    + target.createdBy() + "): " + reason);
+            failed(target, reason);
             throw new DeployFailedException(reason + ". No process type switched: the previous release keeps serving;"
                     + " fix the app and push again");
         }

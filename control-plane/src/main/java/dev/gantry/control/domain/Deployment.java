@@ -42,6 +42,10 @@ public class Deployment extends IdentifiedEntity {
     @Column(name = "finished_at")
     public Instant finishedAt;
 
+    /** The release command this rollout ran successfully before the switch, if any. */
+    @Column(name = "release_command")
+    public String releaseCommand;
+
     public static Optional<Deployment> latestOf(Release release) {
         return find("release = ?1 order by id desc", release).firstResultOptional();
     }

@@ -8,8 +8,8 @@ import java.util.Map;
 public record ReleaseDetails(ReleaseView release, long buildId, String buildKind, String fullCommit, String image,
         Map<String, String> config, ConfigDiff configChange, HealthCheckSpec checks, Rollout rollout) {
 
-    /** The rollout of the release: state and when each step was reached. */
+    /** The rollout of the release: state, when each step was reached, and the release command it ran. */
     public record Rollout(String state, Instant startedAt, Instant healthyAt, Instant switchedAt, Instant finishedAt,
-            String failure) {
+            String failure, String releaseCommand) {
     }
 }

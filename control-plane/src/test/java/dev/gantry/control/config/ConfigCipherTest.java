@@ -39,6 +39,19 @@ class ConfigCipherTest {
     }
 
     @Test
+    void aRotatedCipherOpensWhatTheOldKeySealedAndSealsOnlyWithTheNewKey() {
+        String sealedBefore = cipher.encrypt("{\"A\":\"old\"}");
+        ConfigCipher rotated = cipher.rotatedTo(filled(9));
+
+        String sealedAfter = rotated.encrypt("{\"A\":\"new\"}");
+
+        assertEquals("{\"A\":\"old\"}", rotated.decrypt(sealedBefore));
+        assertEquals("{\"A\":\"new\"}", new ConfigCipher(filled(9)).decrypt(sealedAfter));
+        assertThrows(IllegalStateException.class, () -> cipher.decrypt(sealedAfter), "the old key alone cannot");
+        assertNotEquals(cipher.keyId(), rotated.keyId());
+    }
+
+    @Test
     void aKeyOfTheWrongSizeIsRefused() {
         assertThrows(IllegalStateException.class, () -> new ConfigCipher(new byte[16]));
     }

@@ -2,8 +2,10 @@ package dev.gantry.control.e2e;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -121,6 +123,53 @@ class ConfigIT {
         assertTrue(unset.ok(), unset.output());
         assertEquals("unused", user.get(APP).body().trim(), "without GREETING the app serves its own file");
         assertTrue(user.ssh("config", APP).output().contains("none set"));
+    }
+
+    @Test
+    @Order(7)
+    void theRestApiSetsAndUnsetsInOneReleaseHidesValuesAndRefusesBadInput() throws Exception {
+        assertTrue(user.ssh("config:set", APP, "DOOMED=1").ok());
+
+        HttpResponse<String> patched = testbed.api.send("PATCH", "/apps/" + APP + "/config",
+                "{\"GREETING\": \"from the api\", \"DOOMED\": null}");
+
+        assertEquals(200, patched.statusCode(), patched.body());
+        assertTrue(patched.body().contains("\"GREETING\":\"******** (12 bytes)\""), patched.body());
+        assertFalse(patched.body().contains("DOOMED"), patched.body());
+        assertTrue(Pattern.compile("\"release\":\\d+").matcher(patched.body()).find(), patched.body());
+        assertEquals("from the api\n", user.get(APP).body());
+        assertTrue(user.ssh("releases", APP).output().contains("Set GREETING; Unset DOOMED"));
+        HttpResponse<String> revealed = testbed.api.get("/apps/" + APP + "/config?reveal=true");
+        assertTrue(revealed.body().contains("\"GREETING\":\"from the api\""), revealed.body());
+
+        GantryApi.assertProblem(testbed.api.send("PATCH", "/apps/" + APP + "/config", "{\"PORT\": \"1\"}"), 422,
+                "PORT");
+        GantryApi.assertProblem(testbed.api.send("PATCH", "/apps/" + APP + "/config", "{\"A\": 1}"), 422, "A");
+        GantryApi.assertProblem(testbed.api.send("PATCH", "/apps/" + APP + "/config", "{}"), 422, "nothing to change");
+        GantryApi.assertProblem(testbed.api.send("PATCH", "/apps/nope/config", "{\"A\": \"1\"}"), 404, "nope");
+        GantryApi.assertProblem(testbed.api.send("GET", "/apps/" + APP + "/config", null, false), 401, "token");
+    }
+
+    @Test
+    @Order(8)
+    void rotatingTheKeyKeepsEveryValueReadableAcrossARestart() throws Exception {
+        Path key = testbed.gantry.home.resolve("config-key");
+        String oldKey = Files.readString(key).trim();
+
+        Cli.Result rotated = user.gantryCli("config:rotate-key");
+
+        assertTrue(rotated.ok(), rotated.output());
+        assertTrue(rotated.output().contains("with a new key (id "), rotated.output());
+        assertNotEquals(oldKey, Files.readString(key).trim());
+        assertEquals(oldKey, Files.readString(testbed.gantry.home.resolve("config-key.previous")).trim());
+        assertEquals("from the api", user.ssh("config:get", APP, "GREETING").output());
+
+        testbed.gantry.stopControlPlane();
+        Files.delete(testbed.gantry.home.resolve("config-key.previous"));
+        testbed.gantry.startControlPlane();
+        assertEquals("from the api", user.ssh("config:get", APP, "GREETING").output(),
+                "every snapshot is sealed with the new key: the old one is no longer needed");
+        assertEquals("from the api\n", user.get(APP).body());
     }
 
     private List<String> sshArgv(String... command) {

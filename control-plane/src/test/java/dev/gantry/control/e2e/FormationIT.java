@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.gantry.node.RunningContainer;
 import java.io.IOException;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.time.Duration;
 import java.util.HashSet;
@@ -121,6 +122,29 @@ class FormationIT {
 
     @Test
     @Order(5)
+    void theRestApiShowsAndScalesTheFormationAndRefusesBadCounts() {
+        HttpResponse<String> formation = testbed.api.get("/apps/" + APP + "/formation");
+        assertEquals(200, formation.statusCode(), formation.body());
+        assertTrue(formation.body().contains("{\"type\":\"web\",\"quantity\":3,\"limits\":\"memory=1g cpus=unlimited"
+                + " pids=512\"}"), formation.body());
+
+        HttpResponse<String> scaled = testbed.api.send("PATCH", "/apps/" + APP + "/formation", "{\"web\": 2}");
+        assertEquals(200, scaled.statusCode(), scaled.body());
+        assertTrue(scaled.body().contains("{\"type\":\"web\",\"quantity\":2,"), scaled.body());
+        HttpResponse<String> instances = testbed.api.get("/apps/" + APP + "/instances");
+        assertEquals(2, Pattern.compile("\"slot\":\"web\\.\\d\",\"release\":\"v1\",\"state\":\"up\"")
+                .matcher(instances.body()).results().count(), instances.body());
+
+        GantryApi.assertProblem(testbed.api.send("PATCH", "/apps/" + APP + "/formation", "{\"web\": 99}"), 422,
+                "'web=99' is not a count");
+        GantryApi.assertProblem(testbed.api.send("PATCH", "/apps/" + APP + "/formation", "{\"web\": \"2\"}"), 422,
+                "web");
+        GantryApi.assertProblem(testbed.api.get("/apps/nope/instances"), 404, "nope");
+        assertTrue(user.ssh("ps:scale", APP, "web=3").ok());
+    }
+
+    @Test
+    @Order(6)
     void aReleaseWhoseWorkerFailsSwitchesNothing() throws Exception {
         Set<String> before = containerIds();
 
@@ -136,7 +160,7 @@ class FormationIT {
     }
 
     @Test
-    @Order(6)
+    @Order(7)
     void aBrokenProcfileIsRefusedBeforeAnythingIsBuilt() throws Exception {
         Cli.Result push = push("v2", "web ./server\n");
 
@@ -146,7 +170,7 @@ class FormationIT {
     }
 
     @Test
-    @Order(7)
+    @Order(8)
     void psRestartReplacesEveryInstance() throws Exception {
         Set<String> before = containerIds();
 
@@ -160,7 +184,7 @@ class FormationIT {
     }
 
     @Test
-    @Order(8)
+    @Order(9)
     void webAtZeroAndStoppedAppsAnswer503UntilStartedAgain() throws Exception {
         assertTrue(user.ssh("ps:scale", APP, "web=0").ok());
         assertEquals(503, user.get(APP).statusCode());
@@ -183,7 +207,7 @@ class FormationIT {
     }
 
     @Test
-    @Order(9)
+    @Order(10)
     void theFormationAndItsInstancesSurviveAControlPlaneRestart() throws Exception {
         Set<String> before = containerIds();
 
@@ -196,7 +220,7 @@ class FormationIT {
     }
 
     @Test
-    @Order(10)
+    @Order(11)
     void limitsApplyToInstancesStartedAfterwardsAndBadLimitsAreRefused() throws Exception {
         Cli.Result set = user.ssh("limits:set", APP, "worker", "memory=64m", "cpus=0.5", "pids=128");
         assertTrue(set.ok(), set.output());
@@ -217,7 +241,7 @@ class FormationIT {
     }
 
     @Test
-    @Order(11)
+    @Order(12)
     void aCrashLoopOrAnOomKillIsBackedOffAndReportedWithoutTouchingOtherTypes() throws Exception {
         Set<String> web = Set.copyOf(instances("web").stream().map(RunningContainer::id).toList());
         assertTrue(user.ssh("limits:set", APP, "hog", "memory=16m").ok());
@@ -232,6 +256,50 @@ class FormationIT {
         assertTrue(Pattern.compile("(?m)^web\\.1\\s+v3\\s+up").matcher(ps).find(), ps);
         assertTrue(answeringInstances(10).stream().allMatch(body -> body.startsWith("v3 ")));
         assertTrue(instances("web").stream().noneMatch(c -> web.contains(c.id())), "web moved to v3");
+    }
+
+    @Test
+    @Order(13)
+    void theReleaseCommandRunsOncePerNewBuildBeforeAnyInstanceStarts() throws Exception {
+        Cli.Result push = push("v4", WEB + "\n" + WORKER + "\nrelease: echo \"migrating for $GANTRY_RELEASE\"\n");
+
+        assertTrue(push.ok(), push.output());
+        assertTrue(push.output().indexOf("Running the release command of v4: echo") < push.output()
+                .indexOf("Starting web.1 of v4"), push.output());
+        assertTrue(push.output().contains("       migrating for v4"), push.output());
+        assertTrue(user.ssh("releases:info", APP, "v4").output().contains("release command ran: echo"));
+
+        Cli.Result config = user.ssh("config:set", APP, "MODE=calm");
+        assertTrue(config.ok(), config.output());
+        assertFalse(config.output().contains("Running the release command"), "same build, no second run:\n"
+                + config.output());
+    }
+
+    @Test
+    @Order(14)
+    void aFailingReleaseCommandStopsTheDeployBeforeAnythingSwitches() throws Exception {
+        Set<String> serving = containerIdsOf("5");
+
+        Cli.Result push = push("v6", WEB + "\nrelease: echo cannot migrate; exit 5\n");
+
+        assertFalse(push.ok(), push.output());
+        assertTrue(push.output().contains("the release command of v6 failed (exit code 5"), push.output());
+        assertTrue(push.output().contains("       cannot migrate"), push.output());
+        assertEquals(serving, containerIdsOf("5"));
+        assertEquals(Set.of(), containerIdsOf("6"), "no instance of the failed release was started");
+        assertTrue(answeringInstances(5).stream().allMatch(body -> body.startsWith("v5 ")));
+    }
+
+    @Test
+    @Order(15)
+    void rollingBackPastAReleaseCommandAsksForForce() {
+        Cli.Result refused = user.ssh("rollback", APP, "v3");
+        assertRefused(refused, "v4 ran 'echo \"migrating for $GANTRY_RELEASE\"' since v3");
+        assertTrue(refused.output().contains("rollback " + APP + " v3 --force"), refused.output());
+
+        Cli.Result forced = user.ssh("rollback", APP, "v3", "--force");
+        assertTrue(forced.ok(), forced.output());
+        assertFalse(forced.output().contains("Running the release command"), forced.output());
     }
 
     private Cli.Result push(String message, String procfile) throws IOException {
@@ -256,6 +324,11 @@ class FormationIT {
 
     private Set<String> containerIds() {
         return Set.copyOf(testbed.engine.list(Map.of("gantry.app", APP)).stream().map(RunningContainer::id).toList());
+    }
+
+    private Set<String> containerIdsOf(String release) {
+        return Set.copyOf(testbed.engine.list(Map.of("gantry.app", APP, "gantry.release", release)).stream()
+                .map(RunningContainer::id).toList());
     }
 
     private void awaitInstances(String type, int count, String notId) throws InterruptedException {

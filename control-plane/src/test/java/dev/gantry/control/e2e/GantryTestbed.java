@@ -19,6 +19,7 @@ final class GantryTestbed implements AutoCloseable {
     final Path work;
     final GantryProcess gantry;
     final GantryUser user;
+    final GantryApi api;
     final Path repo;
 
     private GantryTestbed(String app, Path work, GantryProcess gantry, GantryUser user, Path repo) {
@@ -26,6 +27,7 @@ final class GantryTestbed implements AutoCloseable {
         this.work = work;
         this.gantry = gantry;
         this.user = user;
+        this.api = new GantryApi(gantry);
         this.repo = repo;
     }
 

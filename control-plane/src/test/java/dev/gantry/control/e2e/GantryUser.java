@@ -78,6 +78,13 @@ final class GantryUser {
         return argv;
     }
 
+    /** {@code ssh -tt}: the client asks for a terminal even though the test has none. */
+    Cli.Result sshWithTerminal(String... command) {
+        List<String> argv = sshArgv(command);
+        argv.add(1, "-tt");
+        return Cli.run(work, Map.of(), argv);
+    }
+
     BackgroundCommand startSsh(String... command) throws IOException {
         return BackgroundCommand.start(work, Map.of(), sshArgv(command));
     }

@@ -5,9 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.time.Duration;
@@ -117,15 +114,15 @@ class LogsIT {
     @Test
     @Order(5)
     void theRestEndpointServesTheSameLinesAndRefusesBadOptions() throws Exception {
-        HttpResponse<String> tail = api("/api/v1/apps/" + APP + "/logs?lines=5&type=worker");
+        HttpResponse<String> tail = testbed.api.get("/apps/" + APP + "/logs?lines=5&type=worker");
         assertEquals(200, tail.statusCode(), tail.body());
         assertEquals(5, tail.body().lines().count(), tail.body());
 
-        HttpResponse<String> badLines = api("/api/v1/apps/" + APP + "/logs?lines=lots");
+        HttpResponse<String> badLines = testbed.api.get("/apps/" + APP + "/logs?lines=lots");
         assertEquals(422, badLines.statusCode(), badLines.body());
         assertTrue(badLines.body().contains("'lots' is not a line count"), badLines.body());
 
-        assertEquals(404, api("/api/v1/apps/no-such-app/logs").statusCode());
+        assertEquals(404, testbed.api.get("/apps/no-such-app/logs").statusCode());
     }
 
     @Test
@@ -154,6 +151,12 @@ class LogsIT {
         Cli.Result local = user.gantryCli("run", APP, "--", "sh", "-c", "cat; exit 0");
         assertEquals(0, local.exitCode(), local.output());
 
+        Cli.Result withTerminal = user.sshWithTerminal("run", APP, "--", "sh", "-c", "'tty; echo two; exit 7'");
+        assertEquals(7, withTerminal.exitCode(), withTerminal.output());
+        assertTrue(withTerminal.output().contains("/dev/pts/"), "ssh -t gives the command a terminal:\n"
+                + withTerminal.output());
+        assertTrue(withTerminal.output().contains("two\r\n"), withTerminal.output());
+
         Cli.Result missing = user.ssh("run", APP, "--", "no-such-program");
         assertNotEquals(0, missing.exitCode(), missing.output());
         assertTrue(missing.output().contains("was not found in the image"), missing.output());
@@ -176,12 +179,5 @@ class LogsIT {
             Thread.sleep(500);
         }
         throw new AssertionError("the log never showed " + expected + ":\n" + logs);
-    }
-
-    private HttpResponse<String> api(String path) throws Exception {
-        String token = Files.readString(testbed.gantry.home.resolve("cli-token")).trim();
-        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + testbed.gantry.apiPort + path))
-                .header("Authorization", "Bearer " + token).timeout(Duration.ofSeconds(10)).build();
-        return HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
     }
 }

@@ -5,9 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.gantry.node.ContainerEngine;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -34,11 +31,11 @@ class RollbackIT {
     private static final String SERVE = "CMD httpd -f -p $PORT -h /www";
     private static final int IMAGES_KEPT = 4;
 
-    private final HttpClient http = HttpClient.newHttpClient();
     private GantryTestbed testbed;
     private ContainerEngine engine;
     private GantryProcess gantry;
     private GantryUser user;
+    private GantryApi api;
     private Path repo;
 
     @BeforeAll
@@ -47,6 +44,7 @@ class RollbackIT {
         engine = testbed.engine;
         gantry = testbed.gantry;
         user = testbed.user;
+        api = testbed.api;
         repo = testbed.repo;
         for (int version = 1; version <= 3; version++) {
             user.commitApp(repo, "hello v" + version, SERVE);
@@ -113,18 +111,18 @@ class RollbackIT {
     @Test
     @Order(4)
     void restRollbackAnswers201AndProblemDocumentsForBadInput() throws Exception {
-        HttpResponse<String> created = api("POST", "/apps/" + APP + "/rollback", "{\"version\": 3}", true);
+        HttpResponse<String> created = api.send("POST", "/apps/" + APP + "/rollback", "{\"version\": 3}");
         assertEquals(201, created.statusCode(), created.body());
         assertTrue(created.body().contains("\"version\":6"), created.body());
         assertTrue(created.body().contains("Rollback to v3"), created.body());
         assertEquals("hello v3", body());
 
-        assertProblem(api("POST", "/apps/" + APP + "/rollback", "{\"version\": 3", true), 400, "line 1");
-        assertProblem(api("POST", "/apps/" + APP + "/rollback", "{\"version\": \"2\"}", true), 422, "version");
-        assertProblem(api("POST", "/apps/" + APP + "/rollback", "{\"version\": -1}", true), 422, "version");
-        assertProblem(api("POST", "/apps/" + APP + "/rollback", "{\"verzion\": 2}", true), 422, "verzion");
-        assertProblem(api("POST", "/apps/" + APP + "/rollback", "{\"version\": 2}", false), 401, "token");
-        assertProblem(api("POST", "/apps/nope/rollback", "{\"version\": 2}", true), 404, "nope");
+        GantryApi.assertProblem(api.send("POST", "/apps/" + APP + "/rollback", "{\"version\": 3"), 400, "line 1");
+        GantryApi.assertProblem(api.send("POST", "/apps/" + APP + "/rollback", "{\"version\": \"2\"}"), 422, "version");
+        GantryApi.assertProblem(api.send("POST", "/apps/" + APP + "/rollback", "{\"version\": -1}"), 422, "version");
+        GantryApi.assertProblem(api.send("POST", "/apps/" + APP + "/rollback", "{\"verzion\": 2}"), 422, "verzion");
+        GantryApi.assertProblem(api.send("POST", "/apps/" + APP + "/rollback", "{\"version\": 2}", false), 401, "token");
+        GantryApi.assertProblem(api.send("POST", "/apps/nope/rollback", "{\"version\": 2}"), 404, "nope");
         assertFalse(user.ssh("releases", APP).output().contains("v7"), "refused requests made no release");
     }
 
@@ -223,22 +221,6 @@ class RollbackIT {
             Thread.sleep(1000);
         }
         throw new AssertionError("releases never matched " + expected + ":\n" + releases);
-    }
-
-    private HttpResponse<String> api(String method, String path, String json, boolean withToken) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + gantry.apiPort
-                + "/api/v1" + path)).header("Content-Type", "application/json")
-                .method(method, HttpRequest.BodyPublishers.ofString(json)).timeout(Duration.ofSeconds(60));
-        if (withToken) {
-            request.header("Authorization", "Bearer " + Files.readString(gantry.home.resolve("cli-token")).trim());
-        }
-        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-    }
-
-    private static void assertProblem(HttpResponse<String> response, int status, String mentioned) {
-        assertEquals(status, response.statusCode(), response.body());
-        assertEquals("application/problem+json", response.headers().firstValue("Content-Type").orElse(""));
-        assertTrue(response.body().contains(mentioned), response.body());
     }
 
     private String body() throws Exception {

@@ -1,0 +1,117 @@
+package dev.gantry.control.api;
+
+import dev.gantry.control.InvalidInputException;
+import dev.gantry.control.apps.AppService;
+import dev.gantry.control.deploy.InstanceReport;
+import dev.gantry.control.deploy.LimitsService;
+import dev.gantry.control.deploy.RestartService;
+import dev.gantry.control.deploy.ScaleService;
+import dev.gantry.git.LineSink;
+import dev.gantry.node.ResourceLimits;
+import io.smallrye.common.annotation.Blocking;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.jboss.logging.Logger;
+
+/**
+ * The formation and instances of an app, as {@code ps}, {@code ps:scale}, {@code ps:restart},
+ * {@code limits} and {@code limits:set} handle them. Scaling to the same counts again changes
+ * nothing, so a PATCH is safe to retry.
+ */
+@Path("/api/v1/apps/{app}")
+@Produces(MediaType.APPLICATION_JSON)
+@Blocking
+public class FormationResource {
+
+    private static final Logger LOG = Logger.getLogger(FormationResource.class);
+
+    private final ScaleService scale;
+    private final RestartService restarts;
+    private final LimitsService limits;
+    private final InstanceReport report;
+    private final AppService apps;
+
+    FormationResource(ScaleService scale, RestartService restarts, LimitsService limits, InstanceReport report,
+            AppService apps) {
+        this.scale = scale;
+        this.restarts = restarts;
+        this.limits = limits;
+        this.report = report;
+        this.apps = apps;
+    }
+
+    /** One process type: how many instances, and what each may use. */
+    public record ProcessTypeResponse(String type, int quantity, String limits) {
+    }
+
+    /** The body of a restart: one process type, or every instance when absent. */
+    public record RestartRequest(String type) {
+    }
+
+    @GET
+    @Path("/formation")
+    public List<ProcessTypeResponse> formation(@PathParam("app") String app) {
+        apps.get(app);
+        // The formation first: it creates the rows (and so the limits) of types a release added.
+        Map<String, Integer> counts = report.formation(app);
+        Map<String, ResourceLimits> limitsByType = limits.limits(app);
+        return counts.entrySet().stream()
+                .map(entry -> new ProcessTypeResponse(entry.getKey(), entry.getValue(),
+                        LimitsService.describe(limitsByType.get(entry.getKey()))))
+                .toList();
+    }
+
+    /** Body {@code {"web": 3, "worker": 0}}. */
+    @PATCH
+    @Path("/formation")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public List<ProcessTypeResponse> scale(@PathParam("app") String app, Map<String, Integer> counts) {
+        if (counts == null || counts.isEmpty()) {
+            throw new InvalidInputException("nothing to scale. Send e.g. {\"web\": 2, \"worker\": 1}");
+        }
+        Map<String, String> asText = new LinkedHashMap<>();
+        counts.forEach((type, count) -> asText.put(type, count == null ? "" : count.toString()));
+        scale.scale(app, ScaleService.parseCounts(asText), CliResource.LOCAL_ADMIN, log(app));
+        return formation(app);
+    }
+
+    /** Body {@code {"memory": "512m", "cpus": "0.5", "pids": "256"}}, any of them; "default" resets one. */
+    @PATCH
+    @Path("/formation/{type}/limits")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public ProcessTypeResponse setLimits(@PathParam("app") String app, @PathParam("type") String type,
+            Map<String, String> settings) {
+        ResourceLimits set = limits.set(app, type, settings == null ? Map.of() : settings, CliResource.LOCAL_ADMIN);
+        return new ProcessTypeResponse(type, report.formation(app).getOrDefault(type, 0), LimitsService.describe(set));
+    }
+
+    @GET
+    @Path("/instances")
+    public List<InstanceReport.Row> instances(@PathParam("app") String app) {
+        apps.get(app);
+        return report.rows(app);
+    }
+
+    @POST
+    @Path("/restart")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public List<InstanceReport.Row> restart(@PathParam("app") String app, RestartRequest request) {
+        restarts.restart(app, Optional.ofNullable(request == null ? null : request.type()), CliResource.LOCAL_ADMIN,
+                log(app));
+        return report.rows(app);
+    }
+
+    private static LineSink log(String app) {
+        return line -> LOG.infof("%s: %s", app, line.trim());
+    }
+}

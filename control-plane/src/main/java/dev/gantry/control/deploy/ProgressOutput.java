@@ -1,0 +1,51 @@
+package dev.gantry.control.deploy;
+
+import dev.gantry.git.LineSink;
+import dev.gantry.node.TerminalText;
+import java.io.ByteArrayOutputStream;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * A command's output as progress lines (indented, sanitized, cut at 4 KiB), so what a release
+ * command prints reaches the push as it happens.
+ */
+final class ProgressOutput extends OutputStream {
+
+    private static final int MAX_LINE_BYTES = 4096;
+
+    private final LineSink progress;
+    private final ByteArrayOutputStream line = new ByteArrayOutputStream();
+
+    ProgressOutput(LineSink progress) {
+        this.progress = progress;
+    }
+
+    @Override
+    public synchronized void write(int b) {
+        if (b == '\n') {
+            emit();
+        } else if (line.size() < MAX_LINE_BYTES) {
+            line.write(b);
+        }
+    }
+
+    @Override
+    public synchronized void write(byte[] bytes, int offset, int length) {
+        for (int i = offset; i < offset + length; i++) {
+            write(bytes[i]);
+        }
+    }
+
+    @Override
+    public synchronized void close() {
+        if (line.size() > 0) {
+            emit();
+        }
+    }
+
+    private void emit() {
+        progress.line("       " + TerminalText.sanitize(line.toString(StandardCharsets.UTF_8)));
+        line.reset();
+    }
+}

@@ -1,0 +1,56 @@
+package dev.gantry.control.deploy;
+
+import dev.gantry.control.GantryConfig;
+import dev.gantry.git.LineSink;
+import dev.gantry.node.ContainerEngine;
+import dev.gantry.node.ContainerSpec;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Runs the Procfile's {@code release} command (database migrations and the like) once per new
+ * build, in a one-off container of the new release with its config, before any instance starts.
+ * A config change or a rollback reuses a build that has had its release command, so it does not
+ * run again. Its failure stops the rollout: the running release keeps serving.
+ */
+@ApplicationScoped
+public class ReleasePhase {
+
+    private final ReleaseLedger ledger;
+    private final ContainerEngine engine;
+    private final GantryConfig config;
+
+    ReleasePhase(ReleaseLedger ledger, ContainerEngine engine, GantryConfig config) {
+        this.ledger = ledger;
+        this.engine = engine;
+        this.config = config;
+    }
+
+    /** Returns the command that ran, if one did; throws with the reason if it failed. */
+    public Optional<String> run(RolloutTarget target, LineSink progress) {
+        Optional<String> command = target.processTypes().releaseCommand();
+        if (command.isEmpty() || !ledger.isFirstReleaseOfItsBuild(target.releaseId())) {
+            return Optional.empty();
+        }
+        progress.line("-----> Running the release command of " + target.label() + ": " + command.get());
+        String name = target.app() + "-release-" + target.label() + "-" + InstanceLauncher.suffix();
+        Map<String, String> labels = new HashMap<>(InstanceLabels.of(target.app(), target.version(),
+                OneOffRunner.PROCESS_TYPE, 1, name));
+        labels.put(InstanceLabels.ONE_OFF, "true");
+        int exitCode;
+        try (ProgressOutput output = new ProgressOutput(progress)) {
+            exitCode = engine.runOneOff(new ContainerSpec(name, target.image(), List.of("/bin/sh", "-c", command.get()),
+                    InstanceLauncher.environment(target, "release", "release.1"), labels, 0,
+                    config.node().advertiseAddress(), RolloutTarget.DEFAULT_LIMITS), null, output, output, false);
+        }
+        if (exitCode != 0) {
+            throw new DeployFailedException("the release command of " + target.label() + " failed (exit code "
+                    + exitCode + "; its output is above). Nothing was switched: the previous release keeps serving;"
+                    + " fix it and push again");
+        }
+        return command;
+    }
+}
