@@ -111,6 +111,22 @@ public class FormationResource {
         return report.rows(app);
     }
 
+    /** As {@code ps:stop}: maintenance, nothing runs and the router answers 503 until started. */
+    @POST
+    @Path("/stop")
+    public List<InstanceReport.Row> stop(@PathParam("app") String app) {
+        scale.stop(app, CliResource.LOCAL_ADMIN, log(app));
+        return report.rows(app);
+    }
+
+    /** As {@code ps:start}. */
+    @POST
+    @Path("/start")
+    public List<ProcessTypeResponse> start(@PathParam("app") String app) {
+        scale.start(app, CliResource.LOCAL_ADMIN, log(app));
+        return formation(app);
+    }
+
     private static LineSink log(String app) {
         return line -> LOG.infof("%s: %s", app, line.trim());
     }

@@ -120,8 +120,13 @@ public class FormationReconciler {
                 }
                 progress.line("-----> Starting " + slot + " of " + target.label());
                 try {
-                    running.add(launcher.startReady(target, type, index));
+                    AppInstance fresh = launcher.startReady(target, type, index);
+                    running.add(fresh);
                     started = true;
+                    if (fresh.routable()) {
+                        // Serving as soon as it is healthy, not after the rest of the pass.
+                        routes.routeTo(target.app(), running);
+                    }
                 } catch (RuntimeException e) {
                     Duration backoff = crashes.crashed(target.app(), target.version(), slot,
                             "did not become ready: " + e.getMessage());

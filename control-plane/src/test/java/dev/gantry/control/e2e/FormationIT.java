@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -199,15 +200,39 @@ class FormationIT {
         awaitGone(running);
         String ps = user.ssh("ps", APP).output();
         assertTrue(ps.contains("(stopped: run 'ps:start " + APP + "')"), ps);
+        Thread.sleep(2 * 2000);
+        assertEquals(Set.of(), containerIds(), "the supervisor leaves a stopped app alone");
 
         Cli.Result start = user.ssh("ps:start", APP);
         assertTrue(start.ok(), start.output());
         assertTrue(start.output().contains(APP + " runs web=2 worker=1"), start.output());
         assertEquals(Set.of("v1 web.1", "v1 web.2"), answeringInstances(20));
+
+        assertEquals(200, testbed.api.send("POST", "/apps/" + APP + "/stop", null).statusCode());
+        assertEquals(503, user.get(APP).statusCode());
+        HttpResponse<String> started = testbed.api.send("POST", "/apps/" + APP + "/start", null);
+        assertEquals(200, started.statusCode(), started.body());
+        assertEquals(Set.of("v1 web.1", "v1 web.2"), answeringInstances(20));
     }
 
     @Test
     @Order(10)
+    void instancesTheEngineStoppedComeBackAsAfterAnEngineRestart() throws Exception {
+        Set<String> before = containerIds();
+        List<String> stop = new ArrayList<>(List.of("docker", "stop", "-t", "1"));
+        stop.addAll(before);
+
+        Cli.ok(testbed.work, Map.of(), stop.toArray(String[]::new));
+
+        awaitInstances("web", 2, "");
+        awaitInstances("worker", 1, "");
+        awaitServing(Duration.ofSeconds(15));
+        assertTrue(containerIds().stream().noneMatch(before::contains), "stopped containers are replaced");
+        assertEquals(Set.of("v1 web.1", "v1 web.2"), answeringInstances(20));
+    }
+
+    @Test
+    @Order(11)
     void theFormationAndItsInstancesSurviveAControlPlaneRestart() throws Exception {
         Set<String> before = containerIds();
 
@@ -220,7 +245,7 @@ class FormationIT {
     }
 
     @Test
-    @Order(11)
+    @Order(12)
     void limitsApplyToInstancesStartedAfterwardsAndBadLimitsAreRefused() throws Exception {
         Cli.Result set = user.ssh("limits:set", APP, "worker", "memory=64m", "cpus=0.5", "pids=128");
         assertTrue(set.ok(), set.output());
@@ -241,7 +266,7 @@ class FormationIT {
     }
 
     @Test
-    @Order(12)
+    @Order(13)
     void aCrashLoopOrAnOomKillIsBackedOffAndReportedWithoutTouchingOtherTypes() throws Exception {
         Set<String> web = Set.copyOf(instances("web").stream().map(RunningContainer::id).toList());
         assertTrue(user.ssh("limits:set", APP, "hog", "memory=16m").ok());
@@ -259,7 +284,7 @@ class FormationIT {
     }
 
     @Test
-    @Order(13)
+    @Order(14)
     void theReleaseCommandRunsOncePerNewBuildBeforeAnyInstanceStarts() throws Exception {
         Cli.Result push = push("v4", WEB + "\n" + WORKER + "\nrelease: echo \"migrating for $GANTRY_RELEASE\"\n");
 
@@ -276,7 +301,7 @@ class FormationIT {
     }
 
     @Test
-    @Order(14)
+    @Order(15)
     void aFailingReleaseCommandStopsTheDeployBeforeAnythingSwitches() throws Exception {
         Set<String> serving = containerIdsOf("5");
 
@@ -291,7 +316,7 @@ class FormationIT {
     }
 
     @Test
-    @Order(15)
+    @Order(16)
     void rollingBackPastAReleaseCommandAsksForForce() {
         Cli.Result refused = user.ssh("rollback", APP, "v3");
         assertRefused(refused, "v4 ran 'echo \"migrating for $GANTRY_RELEASE\"' since v3");
@@ -341,6 +366,21 @@ class FormationIT {
             Thread.sleep(250);
         }
         throw new AssertionError("the killed instance was not replaced: " + instances(type));
+    }
+
+    /** Until both web instances answer through the router (a restarted one joins once healthy). */
+    private void awaitServing(Duration timeout) throws Exception {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        Set<String> seen = new HashSet<>();
+        while (System.nanoTime() < deadline && seen.size() < 2) {
+            var response = user.get(APP);
+            if (response.statusCode() == 200) {
+                seen.add(response.body().trim());
+            } else {
+                Thread.sleep(100);
+            }
+        }
+        assertEquals(2, seen.size(), "both web instances answer again");
     }
 
     private void awaitGone(Set<String> ids) throws InterruptedException {

@@ -5,6 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.time.Duration;
@@ -32,7 +35,7 @@ class LogsIT {
 
     private static final String APP = "e2e-logs";
     private static final String PROCFILE = """
-            web: echo "web says hello from $GANTRY_INSTANCE of $GANTRY_RELEASE"; exec httpd -f -p $PORT -h /www
+            web: echo "web says hello from $GANTRY_INSTANCE of $GANTRY_RELEASE"; exec httpd -f -vv -p $PORT -h /www
             worker: while true; do echo "worker ticks on stderr" >&2; sleep 1; done
             """;
     private static final Pattern LINE = Pattern.compile(
@@ -101,6 +104,28 @@ class LogsIT {
 
     @Test
     @Order(4)
+    void aRequestsLineReachesAFollowerWithinASecond() throws Exception {
+        BackgroundCommand follow = user.startSsh("logs", APP, "-f", "-n", "0", "--type", "web");
+        try {
+            Thread.sleep(1500); // the follower is subscribed once its (empty) tail is out
+            String marker = "/request-" + System.nanoTime();
+            HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + testbed.gantry.routerPort
+                    + marker)).header("Host", APP + ".localhost").build();
+            HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.discarding());
+            long answered = System.nanoTime();
+
+            follow.awaitOutput("url:" + marker, Duration.ofSeconds(10));
+
+            long millis = (System.nanoTime() - answered) / 1_000_000;
+            System.out.printf("a request's log line reached 'logs -f' %d ms after the answer%n", millis);
+            assertTrue(millis < 1000, "the line took " + millis + " ms");
+        } finally {
+            follow.stop();
+        }
+    }
+
+    @Test
+    @Order(5)
     void aCrashShowsInTheLogWithItsOutput() throws Exception {
         String worker = testbed.engine.list(Map.of("gantry.app", APP, "gantry.process", "worker")).stream()
                 .filter(c -> c.running()).findFirst().orElseThrow().id();
@@ -112,7 +137,7 @@ class LogsIT {
     }
 
     @Test
-    @Order(5)
+    @Order(6)
     void theRestEndpointServesTheSameLinesAndRefusesBadOptions() throws Exception {
         HttpResponse<String> tail = testbed.api.get("/apps/" + APP + "/logs?lines=5&type=worker");
         assertEquals(200, tail.statusCode(), tail.body());
@@ -126,7 +151,7 @@ class LogsIT {
     }
 
     @Test
-    @Order(6)
+    @Order(7)
     void badOptionsAreRefusedWithTheUsage() {
         Cli.Result unknown = user.ssh("logs", APP, "--tail");
         assertNotEquals(0, unknown.exitCode());
@@ -137,7 +162,7 @@ class LogsIT {
     }
 
     @Test
-    @Order(7)
+    @Order(8)
     void aOneOffRunGetsTheConfigPassesItsOutputAndExitCodeAndLeavesNothingBehind() throws Exception {
         Cli.Result run = user.ssh("run", APP, "--", "sh", "-c", "'echo out $GANTRY_RELEASE round $ROUND; echo err >&2; exit 3'");
 
@@ -156,6 +181,10 @@ class LogsIT {
         assertTrue(withTerminal.output().contains("/dev/pts/"), "ssh -t gives the command a terminal:\n"
                 + withTerminal.output());
         assertTrue(withTerminal.output().contains("two\r\n"), withTerminal.output());
+
+        Cli.Result nothing = user.ssh("run", APP);
+        assertNotEquals(0, nothing.exitCode(), nothing.output());
+        assertTrue(nothing.output().contains("no command given. Usage: run " + APP + " -- COMMAND"), nothing.output());
 
         Cli.Result missing = user.ssh("run", APP, "--", "no-such-program");
         assertNotEquals(0, missing.exitCode(), missing.output());
