@@ -1,7 +1,10 @@
 package dev.gantry.control.deploy;
 
 import dev.gantry.control.GantryConfig;
+import dev.gantry.control.domain.App;
+import dev.gantry.control.domain.Domain;
 import dev.gantry.router.RouteControl;
+import jakarta.transaction.Transactional;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Collection;
 import java.util.LinkedHashSet;
@@ -31,10 +34,13 @@ public class AppRoutes {
                 .map(AppInstance::backend).toList());
     }
 
+    /** {@code APP.<base domain>}, {@code APP.localhost} and the app's custom domains. */
+    @Transactional
     public Set<String> hostnames(String app) {
         Set<String> hosts = new LinkedHashSet<>();
         hosts.add(app + "." + config.baseDomain());
         hosts.add(app + ".localhost");
+        App.findByName(app).ifPresent(found -> Domain.of(found).forEach(domain -> hosts.add(domain.hostname)));
         return hosts;
     }
 

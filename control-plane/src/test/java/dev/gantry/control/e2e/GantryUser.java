@@ -106,8 +106,13 @@ final class GantryUser {
     }
 
     HttpResponse<String> get(String app) throws IOException, InterruptedException {
+        return getHost(app + ".localhost");
+    }
+
+    /** A GET through the router as a browser sends it to {@code host} (the router is where its DNS points). */
+    HttpResponse<String> getHost(String host) throws IOException, InterruptedException {
         HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + gantry.routerPort + "/"))
-                .header("Host", app + ".localhost").timeout(Duration.ofSeconds(10)).build();
+                .header("Host", host).timeout(Duration.ofSeconds(10)).build();
         return http.send(request, HttpResponse.BodyHandlers.ofString());
     }
 

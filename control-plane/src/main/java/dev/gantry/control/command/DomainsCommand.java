@@ -1,0 +1,28 @@
+package dev.gantry.control.command;
+
+import dev.gantry.control.apps.AppService;
+import dev.gantry.control.deploy.AppRoutes;
+import jakarta.inject.Singleton;
+
+@Singleton
+public class DomainsCommand extends NamedCommand {
+
+    private final AppService apps;
+    private final AppRoutes routes;
+
+    DomainsCommand(AppService apps, AppRoutes routes) {
+        super("domains", "APP", "list the hostnames an app answers to");
+        this.apps = apps;
+        this.routes = routes;
+    }
+
+    @Override
+    public void run(CommandContext context) {
+        String app = context.arg(0, "the app name");
+        context.expectAtMost(1);
+        context.out().println("=== " + app + " answers to");
+        apps.get(app);
+        // All of them, the app's own names under the base domain first.
+        routes.hostnames(app).forEach(context.out()::println);
+    }
+}
