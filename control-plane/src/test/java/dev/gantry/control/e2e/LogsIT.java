@@ -182,6 +182,14 @@ class LogsIT {
                 + withTerminal.output());
         assertTrue(withTerminal.output().contains("two\r\n"), withTerminal.output());
 
+        HttpResponse<String> overRest = testbed.api.send("POST", "/apps/" + APP + "/run",
+                "{\"command\": [\"sh\", \"-c\", \"cat; echo err >&2; exit 4\"], \"stdin\": \"from the api\"}");
+        assertEquals(200, overRest.statusCode(), overRest.body());
+        assertTrue(overRest.body().contains("\"exitCode\":4"), overRest.body());
+        assertTrue(overRest.body().contains("from the api"), overRest.body());
+        assertTrue(overRest.body().contains("err"), overRest.body());
+        GantryApi.assertProblem(testbed.api.send("POST", "/apps/" + APP + "/run", "{}"), 422, "command");
+
         Cli.Result nothing = user.ssh("run", APP);
         assertNotEquals(0, nothing.exitCode(), nothing.output());
         assertTrue(nothing.output().contains("no command given. Usage: run " + APP + " -- COMMAND"), nothing.output());
