@@ -13,6 +13,7 @@ import dev.gantry.buildpacks.ProcessTypes;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -51,7 +52,7 @@ public class InstanceLauncher {
     }
 
     /** The release's config plus what Gantry tells every container about itself (Heroku's PORT and DYNO). */
-    static Map<String, String> environment(RolloutTarget target, String type, String instance) {
+    private static Map<String, String> environment(RolloutTarget target, String type, String instance) {
         Map<String, String> env = new LinkedHashMap<>(target.config());
         env.put("PORT", Integer.toString(CONTAINER_PORT));
         env.put("GANTRY_APP", target.app());
@@ -61,8 +62,21 @@ public class InstanceLauncher {
         return env;
     }
 
+    /**
+     * A one-off container of the release ({@code run}, the release command): its config, no port,
+     * Gantry's default limits, and the label that keeps it out of the formation.
+     */
+    ContainerSpec oneOff(RolloutTarget target, String type, List<String> command) {
+        String id = suffix();
+        String name = target.app() + "-" + type + "-" + target.label() + "-" + id;
+        Map<String, String> labels = new HashMap<>(InstanceLabels.of(target.app(), target.version(), type, 1, name));
+        labels.put(InstanceLabels.ONE_OFF, "true");
+        return new ContainerSpec(name, target.image(), command, environment(target, type, type + "." + id), labels, 0,
+                config.node().advertiseAddress(), RolloutTarget.DEFAULT_LIMITS);
+    }
+
     /** A short random part that keeps container names unique. */
-    static String suffix() {
+    private static String suffix() {
         byte[] bytes = new byte[3];
         RANDOM.nextBytes(bytes);
         return HexFormat.of().formatHex(bytes);
@@ -105,7 +119,7 @@ public class InstanceLauncher {
     }
 
     /** Blocks until the instance passes the release's health check; throws with the reason otherwise. */
-    public void awaitHealthy(RunningContainer instance, HealthCheckSpec checks) {
+    private void awaitHealthy(RunningContainer instance, HealthCheckSpec checks) {
         if (checks.disabled()) {
             awaitUptime(instance, checks.uptime(), "health checks are disabled, so only uptime is checked");
             return;
@@ -114,7 +128,7 @@ public class InstanceLauncher {
                 .waitUntilHealthy(checks.deadline(), checks.waitBetween(), () -> isRunning(instance));
     }
 
-    public boolean isRunning(RunningContainer instance) {
+    private boolean isRunning(RunningContainer instance) {
         return engine.inspect(instance.id()).map(RunningContainer::running).orElse(false);
     }
 

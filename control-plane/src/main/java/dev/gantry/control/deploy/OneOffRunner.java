@@ -1,6 +1,5 @@
 package dev.gantry.control.deploy;
 
-import dev.gantry.control.GantryConfig;
 import dev.gantry.control.InvalidInputException;
 import dev.gantry.control.apps.AppService;
 import dev.gantry.node.ContainerEngine;
@@ -9,9 +8,7 @@ import dev.gantry.node.ContainerStartFailedException;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * What happens on {@code run APP -- CMD ARGS}: a one-off container of the current release, with
@@ -28,15 +25,15 @@ public class OneOffRunner {
     private final ReleaseLedger ledger;
     private final ContainerEngine engine;
     private final AppEvents events;
-    private final GantryConfig config;
+    private final InstanceLauncher launcher;
 
     OneOffRunner(AppService apps, ReleaseLedger ledger, ContainerEngine engine, AppEvents events,
-            GantryConfig config) {
+            InstanceLauncher launcher) {
         this.apps = apps;
         this.ledger = ledger;
         this.engine = engine;
         this.events = events;
-        this.config = config;
+        this.launcher = launcher;
     }
 
     /** Returns the command's exit code. */
@@ -48,16 +45,12 @@ public class OneOffRunner {
         }
         RolloutTarget target = ledger.currentTarget(app).orElseThrow(() -> new InvalidInputException(
                 app + " has no release to run yet. Push to deploy it first"));
-        String instance = PROCESS_TYPE + "." + InstanceLauncher.suffix();
-        String name = target.app() + "-run-" + target.label() + "-" + instance.substring(PROCESS_TYPE.length() + 1);
-        Map<String, String> labels = new HashMap<>(InstanceLabels.of(app, target.version(), PROCESS_TYPE, 1, name));
-        labels.put(InstanceLabels.ONE_OFF, "true");
+        ContainerSpec spec = launcher.oneOff(target, PROCESS_TYPE, command);
+        String instance = spec.env().get("GANTRY_INSTANCE");
         // Only the program is recorded: arguments may carry secrets.
         events.record(app, instance + " of " + target.label() + " started by " + user + ": " + command.get(0));
         try {
-            int exitCode = engine.runOneOff(new ContainerSpec(name, target.image(), command,
-                    InstanceLauncher.environment(target, PROCESS_TYPE, instance), labels, 0,
-                    config.node().advertiseAddress(), RolloutTarget.DEFAULT_LIMITS), stdin, stdout, stderr, tty);
+            int exitCode = engine.runOneOff(spec, stdin, stdout, stderr, tty);
             events.record(app, instance + " exited with code " + exitCode);
             return exitCode;
         } catch (ContainerStartFailedException e) {

@@ -1,13 +1,10 @@
 package dev.gantry.control.deploy;
 
-import dev.gantry.control.GantryConfig;
+import dev.gantry.buildpacks.ProcessTypes;
 import dev.gantry.git.LineSink;
 import dev.gantry.node.ContainerEngine;
-import dev.gantry.node.ContainerSpec;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -21,12 +18,12 @@ public class ReleasePhase {
 
     private final ReleaseLedger ledger;
     private final ContainerEngine engine;
-    private final GantryConfig config;
+    private final InstanceLauncher launcher;
 
-    ReleasePhase(ReleaseLedger ledger, ContainerEngine engine, GantryConfig config) {
+    ReleasePhase(ReleaseLedger ledger, ContainerEngine engine, InstanceLauncher launcher) {
         this.ledger = ledger;
         this.engine = engine;
-        this.config = config;
+        this.launcher = launcher;
     }
 
     /** Returns the command that ran, if one did; throws with the reason if it failed. */
@@ -36,15 +33,10 @@ public class ReleasePhase {
             return Optional.empty();
         }
         progress.line("-----> Running the release command of " + target.label() + ": " + command.get());
-        String name = target.app() + "-release-" + target.label() + "-" + InstanceLauncher.suffix();
-        Map<String, String> labels = new HashMap<>(InstanceLabels.of(target.app(), target.version(),
-                OneOffRunner.PROCESS_TYPE, 1, name));
-        labels.put(InstanceLabels.ONE_OFF, "true");
         int exitCode;
         try (ProgressOutput output = new ProgressOutput(progress)) {
-            exitCode = engine.runOneOff(new ContainerSpec(name, target.image(), List.of("/bin/sh", "-c", command.get()),
-                    InstanceLauncher.environment(target, "release", "release.1"), labels, 0,
-                    config.node().advertiseAddress(), RolloutTarget.DEFAULT_LIMITS), null, output, output, false);
+            exitCode = engine.runOneOff(launcher.oneOff(target, ProcessTypes.RELEASE,
+                    List.of("/bin/sh", "-c", command.get())), null, output, output, false);
         }
         if (exitCode != 0) {
             throw new DeployFailedException("the release command of " + target.label() + " failed (exit code "
