@@ -6,10 +6,10 @@ import java.util.List;
 
 /**
  * Runs a non-git command sent over SSH ({@code ssh gantry@host apps:list}). The argv is split
- * from the exec string without any shell; {@code tty} says the client asked for a terminal
- * ({@code ssh -t}), whose output already gets CRLF line ends. Returns the process exit code.
+ * from the exec string without any shell; when the client asked for a terminal ({@code ssh -t}),
+ * the output already gets CRLF line ends. Returns the process exit code.
  */
 @FunctionalInterface
 public interface CommandHandler {
-    int run(String user, List<String> argv, InputStream stdin, PrintStream stdout, PrintStream stderr, boolean tty);
+    int run(SshClient client, List<String> argv, InputStream stdin, PrintStream stdout, PrintStream stderr);
 }

@@ -2,6 +2,7 @@ package dev.gantry.git;
 
 import java.io.IOException;
 import java.io.PrintStream;
+import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 
@@ -40,21 +41,27 @@ final class ExecDispatcher {
         String user = identity.requireUser(session);
         switch (argv.get(0)) {
             case RECEIVE_PACK:
-                return receive.receive(user, RepositoryArgument.appName(argv), io,
+                return receive.receive(user, address(session), RepositoryArgument.appName(argv), io,
                         () -> identity.currentUser(session).filter(user::equals).isPresent());
             case UPLOAD_PACK:
                 return upload.upload(user, RepositoryArgument.appName(argv), io,
                         GitProtocol.wantsVersion2(gitProtocol));
             default:
-                return runGantryCommand(user, argv, io);
+                return runGantryCommand(new SshClient(user, address(session), io.tty()), argv, io);
         }
     }
 
-    private int runGantryCommand(String user, List<String> argv, ExecStreams io) {
+    private static String address(ServerSession session) {
+        return session.getClientAddress() instanceof InetSocketAddress socket
+                ? socket.getAddress().getHostAddress()
+                : String.valueOf(session.getClientAddress());
+    }
+
+    private int runGantryCommand(SshClient client, List<String> argv, ExecStreams io) {
         // autoflush: each println reaches the client at once, as a log tail expects.
         PrintStream stdout = new PrintStream(io.out(), true, StandardCharsets.UTF_8);
         PrintStream stderr = new PrintStream(io.err(), true, StandardCharsets.UTF_8);
-        int status = commands.run(user, List.copyOf(argv), io.in(), stdout, stderr, io.tty());
+        int status = commands.run(client, List.copyOf(argv), io.in(), stdout, stderr);
         stdout.flush();
         stderr.flush();
         return status;

@@ -33,7 +33,7 @@ final class GitReceiveService {
         this.timeoutSeconds = (int) Math.min(Integer.MAX_VALUE, Math.max(1, timeout.toSeconds()));
     }
 
-    int receive(String user, String app, ExecStreams io, BooleanSupplier keyStillRegistered)
+    int receive(String user, String address, String app, ExecStreams io, BooleanSupplier keyStillRegistered)
             throws RefusedCommandException, IOException {
         try {
             access.beforePush(user, app, new FlushingLineSink(io.err()));
@@ -42,7 +42,7 @@ final class GitReceiveService {
         }
         try (Repository repository = repositories.openOrCreate(app)) {
             ReceivePack pack = newReceivePack(repository);
-            pack.setPreReceiveHook(new PushPreReceiveHook(user, app, handler, keyStillRegistered));
+            pack.setPreReceiveHook(new PushPreReceiveHook(user, address, app, handler, keyStillRegistered));
             pack.receive(io.in(), io.out(), io.err());
             return 0;
         } catch (UnpackException e) {

@@ -21,12 +21,15 @@ final class PushPreReceiveHook implements PreReceiveHook {
     static final String KEY_REMOVED = "your SSH key was removed during the push. Add it again with keys:add";
 
     private final String user;
+    private final String address;
     private final String app;
     private final PushHandler handler;
     private final BooleanSupplier keyStillRegistered;
 
-    PushPreReceiveHook(String user, String app, PushHandler handler, BooleanSupplier keyStillRegistered) {
+    PushPreReceiveHook(String user, String address, String app, PushHandler handler,
+            BooleanSupplier keyStillRegistered) {
         this.user = user;
+        this.address = address;
         this.app = app;
         this.handler = handler;
         this.keyStillRegistered = keyStillRegistered;
@@ -54,7 +57,7 @@ final class PushPreReceiveHook implements PreReceiveHook {
         PushResult result;
         try {
             result = handler.onPush(new PushRequest(user, app, pack.getRepository(), command.getRefName(),
-                    command.getOldId(), command.getNewId(), progress));
+                    command.getOldId(), command.getNewId(), progress, address));
         } catch (RuntimeException | Error e) {
             LOG.errorf(e, "Push handler failed for app %s, ref %s, user %s", app, command.getRefName(), user);
             command.setResult(ReceiveCommand.Result.REJECTED_OTHER_REASON, HANDLER_FAILED);

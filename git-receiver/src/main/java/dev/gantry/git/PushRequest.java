@@ -7,6 +7,7 @@ import org.eclipse.jgit.lib.Repository;
  * One ref update of a push, already checked: a valid ref name, a valid app name, an authenticated
  * user. {@code newId} is {@link ObjectId#zeroId()} for a delete. Lines written to {@code progress}
  * reach the git client at once (flushed per line, prefixed by git with "remote: ").
+ * {@code clientAddress} is where the push came from, for the audit log.
  */
 public record PushRequest(
         String user,
@@ -15,5 +16,6 @@ public record PushRequest(
         String refName,
         ObjectId oldId,
         ObjectId newId,
-        LineSink progress) {
+        LineSink progress,
+        String clientAddress) {
 }

@@ -73,10 +73,10 @@ final class GitServerFixture implements AutoCloseable {
                     pushes.add(push);
                     return pushDecision.apply(push);
                 },
-                (user, argv, stdin, stdout, stderr, tty) -> {
-                    commandUsers.add(user);
+                (client, argv, stdin, stdout, stderr) -> {
+                    commandUsers.add(client.user());
                     commands.add(argv);
-                    stdout.println("user=" + user + (tty ? " tty" : ""));
+                    stdout.println("user=" + client.user() + (client.tty() ? " tty" : "") + " from=" + client.address());
                     stdout.println("argv=" + String.join("|", argv));
                     return argv.get(0).equals("fail3") ? 3 : 0;
                 });

@@ -130,7 +130,7 @@ class GitSshServerBadInputTest {
         ProcessRun run = server.ssh(alice, "-tt", "whoami");
 
         assertEquals(0, run.exitCode(), run.toString());
-        assertTrue(run.stdout().contains("user=alice tty\r\nargv=whoami\r\n"), run.toString());
+        assertTrue(run.stdout().contains("user=alice tty from=127.0.0.1\r\nargv=whoami\r\n"), run.toString());
     }
 
     @Test

@@ -1,5 +1,6 @@
 package dev.gantry.control.api;
 
+import dev.gantry.control.audit.AuditLog;
 import dev.gantry.control.command.CommandDispatcher;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.ws.rs.Consumes;
@@ -39,8 +40,8 @@ public class CliResource {
     public Response run(@QueryParam("arg") List<String> argv, byte[] stdin) {
         ByteArrayOutputStream output = new ByteArrayOutputStream();
         PrintStream out = new PrintStream(output, true, StandardCharsets.UTF_8);
-        int exitCode = dispatcher.run(LOCAL_ADMIN, argv, new ByteArrayInputStream(stdin == null ? new byte[0] : stdin),
-                out, out, false);
+        int exitCode = dispatcher.run(new AuditLog.Actor(LOCAL_ADMIN, "cli", "127.0.0.1"), argv,
+                new ByteArrayInputStream(stdin == null ? new byte[0] : stdin), out, out, false);
         return Response.ok(output.toString(StandardCharsets.UTF_8)).header(EXIT_CODE_HEADER, exitCode).build();
     }
 }

@@ -12,7 +12,7 @@ import java.io.PrintStream;
 import java.util.List;
 
 @Singleton
-public class AppsInfoCommand extends NamedCommand {
+public class AppsInfoCommand extends NamedCommand implements ReadOnlyCommand {
 
     private final AppService apps;
     private final ReleaseHistory releases;

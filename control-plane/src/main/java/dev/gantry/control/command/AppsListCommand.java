@@ -5,7 +5,7 @@ import dev.gantry.control.domain.App;
 import jakarta.inject.Singleton;
 
 @Singleton
-public class AppsListCommand extends NamedCommand {
+public class AppsListCommand extends NamedCommand implements ReadOnlyCommand {
 
     private final AppService apps;
 

@@ -4,7 +4,7 @@ import dev.gantry.control.apps.AppSettingsService;
 import jakarta.inject.Singleton;
 
 @Singleton
-public class ChecksReportCommand extends NamedCommand {
+public class ChecksReportCommand extends NamedCommand implements ReadOnlyCommand {
 
     private final AppSettingsService settings;
 

@@ -1,6 +1,8 @@
 package dev.gantry.control.command;
 
 import dev.gantry.control.GantryException;
+import dev.gantry.control.audit.AuditLog;
+import dev.gantry.git.AppName;
 import dev.gantry.node.EngineUnavailableException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Any;
@@ -20,17 +22,29 @@ public class CommandDispatcher {
     private static final Logger LOG = Logger.getLogger(CommandDispatcher.class);
 
     private final Map<String, Command> commands = new TreeMap<>();
+    private final AuditLog audit;
 
-    CommandDispatcher(@Any Instance<Command> all) {
+    CommandDispatcher(@Any Instance<Command> all, AuditLog audit) {
         all.forEach(command -> commands.put(command.name(), command));
+        this.audit = audit;
+    }
+
+    /** The app a command acted on: its first argument, when its usage starts with APP. */
+    private static String appOf(Command command, List<String> args) {
+        return command.usage().startsWith("APP") && !args.isEmpty() && AppName.isValid(args.get(0)) ? args.get(0) : null;
     }
 
     public Collection<Command> commands() {
         return commands.values();
     }
 
-    /** @param tty whether the client has a terminal ({@code ssh -t}) a command may hand on, as {@code run} does */
-    public int run(String user, List<String> argv, InputStream stdin, PrintStream stdout, PrintStream stderr,
+    /**
+     * Runs argv as {@code actor} and records the outcome of anything but a {@link ReadOnlyCommand} in
+     * the audit log (by name and app: arguments may hold secrets).
+     *
+     * @param tty whether the client has a terminal ({@code ssh -t}) a command may hand on, as {@code run} does
+     */
+    public int run(AuditLog.Actor actor, List<String> argv, InputStream stdin, PrintStream stdout, PrintStream stderr,
             boolean tty) {
         if (argv.isEmpty()) {
             stderr.println("error: no command given. Run 'help' to list the commands");
@@ -41,23 +55,30 @@ public class CommandDispatcher {
             stderr.println("error: unknown command '" + argv.get(0) + "'. Run 'help' to list the commands");
             return 1;
         }
+        List<String> args = List.copyOf(argv.subList(1, argv.size()));
+        String outcome = "ok";
         try {
-            command.run(new CommandContext(user, command, List.copyOf(argv.subList(1, argv.size())), stdin, stdout,
-                    stderr, tty));
+            command.run(new CommandContext(actor.user(), command, args, stdin, stdout, stderr, tty));
             return 0;
         } catch (CommandExit e) {
+            outcome = "exit " + e.code();
             return e.code();
         } catch (GantryException | EngineUnavailableException e) {
+            outcome = "error: " + e.getMessage();
             stderr.println("error: " + e.getMessage());
             return 1;
         } catch (RuntimeException e) {
-            LOG.errorf(e, "%s failed for %s", command.name(), user);
+            outcome = "error: " + e.getClass().getSimpleName();
+            LOG.errorf(e, "%s failed for %s", command.name(), actor.user());
             stderr.println("error: " + command.name() + " failed unexpectedly (" + e.getClass().getSimpleName()
                     + "). The control plane's log has the details");
             return 1;
         } finally {
             stdout.flush();
             stderr.flush();
+            if (!(command instanceof ReadOnlyCommand)) {
+                audit.record(actor, command.name(), appOf(command, args), outcome);
+            }
         }
     }
 }

@@ -6,7 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
 @Singleton
-public class ConfigCommand extends NamedCommand {
+public class ConfigCommand extends NamedCommand implements ReadOnlyCommand {
 
     private final ConfigService config;
 

@@ -5,7 +5,7 @@ import dev.gantry.control.config.ConfigService;
 import jakarta.inject.Singleton;
 
 @Singleton
-public class ConfigGetCommand extends NamedCommand {
+public class ConfigGetCommand extends NamedCommand implements ReadOnlyCommand {
 
     private final ConfigService config;
 

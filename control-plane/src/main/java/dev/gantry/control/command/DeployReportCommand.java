@@ -7,7 +7,7 @@ import jakarta.inject.Singleton;
 import java.io.PrintStream;
 
 @Singleton
-public class DeployReportCommand extends NamedCommand {
+public class DeployReportCommand extends NamedCommand implements ReadOnlyCommand {
 
     private final AppSettingsService settings;
 

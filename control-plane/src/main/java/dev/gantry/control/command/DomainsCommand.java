@@ -5,7 +5,7 @@ import dev.gantry.control.deploy.AppRoutes;
 import jakarta.inject.Singleton;
 
 @Singleton
-public class DomainsCommand extends NamedCommand {
+public class DomainsCommand extends NamedCommand implements ReadOnlyCommand {
 
     private final AppService apps;
     private final AppRoutes routes;

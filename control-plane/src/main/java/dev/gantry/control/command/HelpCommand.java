@@ -5,7 +5,7 @@ import jakarta.inject.Inject;
 import jakarta.inject.Provider;
 
 @Singleton
-public class HelpCommand extends NamedCommand {
+public class HelpCommand extends NamedCommand implements ReadOnlyCommand {
 
     private static final int SYNOPSIS_WIDTH = 32;
 

@@ -5,7 +5,7 @@ import dev.gantry.control.keys.KeyService;
 import jakarta.inject.Singleton;
 
 @Singleton
-public class KeysListCommand extends NamedCommand {
+public class KeysListCommand extends NamedCommand implements ReadOnlyCommand {
 
     private final KeyService keys;
 

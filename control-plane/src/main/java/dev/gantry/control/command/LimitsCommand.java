@@ -4,7 +4,7 @@ import dev.gantry.control.deploy.LimitsService;
 import jakarta.inject.Singleton;
 
 @Singleton
-public class LimitsCommand extends NamedCommand {
+public class LimitsCommand extends NamedCommand implements ReadOnlyCommand {
 
     private final LimitsService limits;
 

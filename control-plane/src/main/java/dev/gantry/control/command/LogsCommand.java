@@ -8,7 +8,7 @@ import jakarta.inject.Singleton;
 import java.io.PrintStream;
 
 @Singleton
-public class LogsCommand extends NamedCommand {
+public class LogsCommand extends NamedCommand implements ReadOnlyCommand {
 
     private final AppService apps;
     private final AppLogStore store;

@@ -9,7 +9,7 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 @Singleton
-public class PsCommand extends NamedCommand {
+public class PsCommand extends NamedCommand implements ReadOnlyCommand {
 
     private static final String ROW = "%-12s %-7s %-10s %-8s %-8s %-11s %-21s %s%n";
 

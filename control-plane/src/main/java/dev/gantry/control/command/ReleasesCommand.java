@@ -6,7 +6,7 @@ import jakarta.inject.Singleton;
 import java.util.List;
 
 @Singleton
-public class ReleasesCommand extends NamedCommand {
+public class ReleasesCommand extends NamedCommand implements ReadOnlyCommand {
 
     private final ReleaseHistory history;
 

@@ -13,7 +13,7 @@ import java.io.UncheckedIOException;
 import java.util.List;
 
 @Singleton
-public class ReleasesDiffCommand extends NamedCommand {
+public class ReleasesDiffCommand extends NamedCommand implements ReadOnlyCommand {
 
     private static final int MAX_COMMITS = 20;
 

@@ -9,7 +9,7 @@ import java.time.Duration;
 import java.time.Instant;
 
 @Singleton
-public class ReleasesInfoCommand extends NamedCommand {
+public class ReleasesInfoCommand extends NamedCommand implements ReadOnlyCommand {
 
     private final ReleaseHistory history;
 

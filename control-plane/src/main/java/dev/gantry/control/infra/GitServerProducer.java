@@ -1,9 +1,10 @@
 package dev.gantry.control.infra;
 
 import dev.gantry.control.GantryConfig;
-import dev.gantry.control.command.CommandDispatcher;
-import dev.gantry.control.deploy.PushDeployService;
 import dev.gantry.control.apps.AppGitAccess;
+import dev.gantry.control.audit.AuditLog;
+import dev.gantry.control.audit.AuditedPushes;
+import dev.gantry.control.command.CommandDispatcher;
 import dev.gantry.control.keys.KeyService;
 import dev.gantry.git.GitServerConfig;
 import dev.gantry.git.GitSshServer;
@@ -22,7 +23,7 @@ public class GitServerProducer {
     @Produces
     @Singleton
     GitSshServer gitSshServer(GantryConfig config, KeyService keys, AppGitAccess access,
-            PushDeployService pushes, CommandDispatcher commands) {
+            AuditedPushes pushes, CommandDispatcher commands) {
         GitServerConfig serverConfig = new GitServerConfig(
                 config.ssh().bindHost(),
                 config.ssh().port(),
@@ -30,7 +31,10 @@ public class GitServerProducer {
                 config.home().resolve("repos"),
                 config.ssh().maxPackMib() * 1024 * 1024,
                 Duration.ofMinutes(30));
-        GitSshServer server = new GitSshServer(serverConfig, keys::userFor, access, pushes::onPush, commands::run);
+        GitSshServer server = new GitSshServer(serverConfig, keys::userFor, access, pushes,
+                (client, argv, stdin, stdout, stderr) -> commands.run(
+                        new AuditLog.Actor(client.user(), "ssh", client.address()), argv, stdin, stdout, stderr,
+                        client.tty()));
         try {
             server.start();
         } catch (IOException e) {

@@ -172,6 +172,33 @@ class ConfigIT {
         assertEquals("from the api\n", user.get(APP).body());
     }
 
+    @Test
+    @Order(9)
+    void theAuditLogRecordsEveryChangeByDoorWithoutItsValues() {
+        Cli.Result audit = user.ssh("audit", APP);
+
+        assertTrue(audit.ok(), audit.output());
+        String log = audit.output();
+        assertTrue(Pattern.compile("admin\\s+git\\s+127\\.0\\.0\\.1\\s+" + APP + "\\s+git push main\\s+ok")
+                .matcher(log).find(), log);
+        assertTrue(Pattern.compile("admin\\s+ssh\\s+127\\.0\\.0\\.1\\s+" + APP + "\\s+config:set\\s+ok")
+                .matcher(log).find(), log);
+        assertTrue(Pattern.compile("admin\\s+ssh\\s+\\S+\\s+" + APP + "\\s+config:set\\s+error: .*PORT")
+                .matcher(log).find(), "refused changes are recorded with the reason:\n" + log);
+        assertTrue(Pattern.compile("admin\\s+rest\\s+127\\.0\\.0\\.1\\s+" + APP
+                + "\\s+PATCH /api/v1/apps/" + APP + "/config\\s+ok \\(200\\)").matcher(log).find(), log);
+        assertTrue(log.contains("refused (422)"), log);
+        assertFalse(log.contains("config:get") || log.contains("  ps "), "reads are not changes:\n" + log);
+        for (String secret : List.of("from the api", "before the first deploy", "line one", "hello =")) {
+            assertFalse(log.contains(secret), "no config value in the audit log:\n" + log);
+        }
+        assertTrue(user.ssh("audit").output().contains("config:rotate-key"), "changes of no app are listed too");
+
+        HttpResponse<String> overRest = testbed.api.get("/audit?app=" + APP + "&limit=5");
+        assertEquals(200, overRest.statusCode(), overRest.body());
+        assertTrue(overRest.body().contains("\"channel\":\"ssh\""), overRest.body());
+    }
+
     private List<String> sshArgv(String... command) {
         List<String> argv = new java.util.ArrayList<>(List.of("ssh", "-i", testbed.work.resolve("id_ed25519").toString(),
                 "-p", "" + testbed.gantry.sshPort, "-o", "StrictHostKeyChecking=no", "-o", "UserKnownHostsFile=/dev/null",
