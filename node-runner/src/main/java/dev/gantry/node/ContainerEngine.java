@@ -32,7 +32,16 @@ public interface ContainerEngine {
      * @return the image id ({@code sha256:...}) and tag
      * @throws BuildFailedException with the engine's error when the build fails or exceeds its time limit
      */
-    BuiltImage build(InputStream buildContext, String tag, Map<String, String> labels, Consumer<String> output);
+    default BuiltImage build(InputStream buildContext, String tag, Map<String, String> labels, Consumer<String> output) {
+        return build(buildContext, "Dockerfile", tag, labels, output);
+    }
+
+    /**
+     * As {@link #build(InputStream, String, Map, Consumer)}, with the Dockerfile at {@code dockerfile},
+     * a path inside the build context (e.g. one Gantry generated beside the app's files).
+     */
+    BuiltImage build(InputStream buildContext, String dockerfile, String tag, Map<String, String> labels,
+            Consumer<String> output);
 
     /**
      * Creates and starts a container, publishing {@link ContainerSpec#containerPort()} on
@@ -116,6 +125,16 @@ public interface ContainerEngine {
 
     /** Whether the engine has this image (by id or tag), so a container can start from it without a build. */
     boolean hasImage(String image);
+
+    /** Creates a named volume (kept until {@link #removeVolume}); an existing one is left as it is. */
+    void createVolume(String name, Map<String, String> labels);
+
+    /**
+     * Removes a named volume and its data; missing is fine.
+     *
+     * @throws IllegalStateException when a container still uses it, saying so
+     */
+    void removeVolume(String name);
 
     /** Ids of the images carrying every given label (images Gantry built are labelled by app). */
     List<String> listImages(Map<String, String> labels);

@@ -5,7 +5,8 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * What to run: image, unique container name, environment, Gantry labels and resource limits.
+ * What to run: image, unique container name, environment, Gantry labels, resource limits and the
+ * named volumes to mount.
  * {@code command} empty means the image's own CMD. The container port is published on
  * {@code hostAddress} only (127.0.0.1 when null); {@code containerPort} 0 publishes nothing, for
  * process types that serve no traffic (workers, one-off runs).
@@ -18,7 +19,8 @@ public record ContainerSpec(
         Map<String, String> labels,
         int containerPort,
         String hostAddress,
-        ResourceLimits limits) {
+        ResourceLimits limits,
+        List<VolumeMount> mounts) {
 
     public ContainerSpec {
         Objects.requireNonNull(name, "name");
@@ -30,11 +32,18 @@ public record ContainerSpec(
             throw new IllegalArgumentException("containerPort must be 1-65535, or 0 to publish nothing, was " + containerPort);
         }
         limits = limits == null ? ResourceLimits.DEFAULTS : limits;
+        mounts = mounts == null ? List.of() : List.copyOf(mounts);
+    }
+
+    /** A spec without volumes. */
+    public ContainerSpec(String name, String image, List<String> command, Map<String, String> env,
+                         Map<String, String> labels, int containerPort, String hostAddress, ResourceLimits limits) {
+        this(name, image, command, env, labels, containerPort, hostAddress, limits, List.of());
     }
 
     /** A spec with {@link ResourceLimits#DEFAULTS}. */
     public ContainerSpec(String name, String image, List<String> command, Map<String, String> env,
                          Map<String, String> labels, int containerPort, String hostAddress) {
-        this(name, image, command, env, labels, containerPort, hostAddress, ResourceLimits.DEFAULTS);
+        this(name, image, command, env, labels, containerPort, hostAddress, ResourceLimits.DEFAULTS, List.of());
     }
 }

@@ -4,6 +4,7 @@ import dev.gantry.control.GantryConfig;
 import dev.gantry.control.deploy.AppLocks;
 import dev.gantry.control.deploy.InstanceLabels;
 import dev.gantry.control.deploy.CrashHistory;
+import dev.gantry.control.deploy.StorageService;
 import dev.gantry.control.logs.AppLogStore;
 import dev.gantry.control.deploy.ReleaseWatch;
 import dev.gantry.git.LineSink;
@@ -17,12 +18,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Comparator;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
 /**
  * Takes an app down and removes everything Gantry holds for it: route, instances, images, repo,
- * logs, rows.
+ * logs, rows; its volumes only when asked, since they hold data.
  */
 @ApplicationScoped
 public class AppDestroyService {
@@ -38,9 +40,10 @@ public class AppDestroyService {
     private final GantryConfig config;
     private final CrashHistory crashes;
     private final AppLogStore logs;
+    private final StorageService storage;
 
     AppDestroyService(AppService apps, AppLocks locks, ReleaseWatch watch, ContainerEngine engine, RouteControl router,
-            GantryConfig config, CrashHistory crashes, AppLogStore logs) {
+            GantryConfig config, CrashHistory crashes, AppLogStore logs, StorageService storage) {
         this.apps = apps;
         this.locks = locks;
         this.watch = watch;
@@ -49,10 +52,13 @@ public class AppDestroyService {
         this.config = config;
         this.crashes = crashes;
         this.logs = logs;
+        this.storage = storage;
     }
 
-    public void destroy(String name, LineSink progress) {
+    /** @param removeStorage also delete the app's volumes and their data; otherwise they are kept (and named) */
+    public void destroy(String name, boolean removeStorage, LineSink progress) {
         try (AppLocks.Held lock = locks.acquire(name, progress)) {
+            List<String> volumes = storage.list(name).stream().map(StorageService.StorageView::volume).toList();
             watch.stopWatching(name);
             router.removeRoute(name);
             for (RunningContainer instance : engine.list(Map.of(InstanceLabels.APP, name))) {
@@ -60,6 +66,15 @@ public class AppDestroyService {
                 engine.stopAndRemove(instance.id(), STOP_GRACE);
             }
             apps.delete(name);
+            for (String volume : volumes) {
+                if (removeStorage) {
+                    progress.line("Deleting volume " + volume);
+                    engine.removeVolume(volume);
+                } else {
+                    progress.line("Kept volume " + volume + " and its data (apps:destroy --storage deletes it;"
+                            + " so does 'docker volume rm " + volume + "')");
+                }
+            }
             crashes.forgetApp(name);
             logs.delete(name);
             deleteRepository(config.home().resolve("repos").resolve(name + ".git"));

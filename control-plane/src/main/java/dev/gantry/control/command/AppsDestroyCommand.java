@@ -12,8 +12,8 @@ public class AppsDestroyCommand extends NamedCommand {
     private final AppDestroyService destroyer;
 
     AppsDestroyCommand(AppService apps, AppDestroyService destroyer) {
-        super("apps:destroy", "APP --force",
-                "stop an app and delete its releases, images and repository");
+        super("apps:destroy", "APP --force [--storage]",
+                "stop an app and delete its releases, images and repository (its volumes only with --storage)");
         this.apps = apps;
         this.destroyer = destroyer;
     }
@@ -26,7 +26,7 @@ public class AppsDestroyCommand extends NamedCommand {
             throw new InvalidInputException("destroying " + name + " stops it and deletes its releases, images and"
                     + " repository for good. Run again with --force: apps:destroy " + name + " --force");
         }
-        destroyer.destroy(name, context.out()::println);
+        destroyer.destroy(name, context.flag("--storage"), context.out()::println);
         context.out().println("Destroyed " + name);
     }
 }

@@ -5,16 +5,23 @@ import dev.gantry.control.checks.HealthCheckSpec;
 import dev.gantry.control.domain.DeployPolicy;
 import dev.gantry.control.domain.Formation;
 import dev.gantry.control.domain.Release;
+import dev.gantry.control.domain.StorageMount;
 import dev.gantry.node.ResourceLimits;
+import dev.gantry.node.VolumeMount;
+import java.util.List;
 import java.util.Map;
 
 /**
  * A detached view of the release being rolled out, safe to use outside a transaction, with the
- * formation (instances and limits per long-running process type) it starts with.
+ * formation (instances and limits per long-running process type) and volumes it starts with.
  */
 public record RolloutTarget(String app, long releaseId, int version, String summary, String createdBy, String image,
         Map<String, String> config, HealthCheckSpec checks, ProcessTypes processTypes, Map<String, Integer> formation,
-        Map<String, ResourceLimits> limits, DeployPolicy policy, long deploymentId) {
+        Map<String, ResourceLimits> limits, List<AppMount> mounts, DeployPolicy policy, long deploymentId) {
+
+    /** A volume mounted at a path in one process type, or in all of them when {@code processType} is null. */
+    public record AppMount(String volume, String path, String processType) {
+    }
 
     static final ResourceLimits DEFAULT_LIMITS = new ResourceLimits(Formation.DEFAULT_MEMORY_BYTES, 0, 0);
 
@@ -23,7 +30,10 @@ public record RolloutTarget(String app, long releaseId, int version, String summ
         return new RolloutTarget(release.app.name, release.id, release.version, release.summary, release.createdBy,
                 release.build.imageId, Map.copyOf(release.config.vars), release.checksOrDefault(), types,
                 Map.copyOf(Formation.ensureFor(release.app, types.longRunning().keySet())),
-                Map.copyOf(Formation.limitsOf(release.app)), release.app.deployPolicy(), deploymentId);
+                Map.copyOf(Formation.limitsOf(release.app)),
+                StorageMount.of(release.app).stream().map(m -> new AppMount(m.storage.volumeName(), m.path,
+                        m.processType)).toList(),
+                release.app.deployPolicy(), deploymentId);
     }
 
     public String label() {
@@ -39,9 +49,17 @@ public record RolloutTarget(String app, long releaseId, int version, String summ
         return limits.getOrDefault(processType, DEFAULT_LIMITS);
     }
 
+    /** The volumes an instance of the type (or a one-off run, whose type no mount names) gets. */
+    public List<VolumeMount> mounts(String processType) {
+        return mounts.stream()
+                .filter(m -> m.processType() == null || m.processType().equals(processType))
+                .map(m -> new VolumeMount(m.volume(), m.path()))
+                .toList();
+    }
+
     /** The same release with another formation, for a scale change. */
     public RolloutTarget withFormation(Map<String, Integer> counts) {
         return new RolloutTarget(app, releaseId, version, summary, createdBy, image, config, checks, processTypes,
-                Map.copyOf(counts), limits, policy, deploymentId);
+                Map.copyOf(counts), limits, mounts, policy, deploymentId);
     }
 }

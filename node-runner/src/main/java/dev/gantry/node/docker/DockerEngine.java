@@ -7,11 +7,13 @@ import com.github.dockerjava.api.exception.DockerException;
 import com.github.dockerjava.api.exception.NotFoundException;
 import com.github.dockerjava.api.exception.NotModifiedException;
 import com.github.dockerjava.api.model.Container;
+import com.github.dockerjava.api.model.Bind;
 import com.github.dockerjava.api.model.ExposedPort;
 import com.github.dockerjava.api.model.HostConfig;
 import com.github.dockerjava.api.model.Image;
 import com.github.dockerjava.api.model.PortBinding;
 import com.github.dockerjava.api.model.Ports;
+import com.github.dockerjava.api.model.Volume;
 import com.github.dockerjava.transport.DockerHttpClient;
 import com.github.dockerjava.zerodep.ZerodepDockerHttpClient;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -92,8 +94,9 @@ public final class DockerEngine implements ContainerEngine, AutoCloseable {
     }
 
     @Override
-    public BuiltImage build(InputStream buildContext, String tag, Map<String, String> labels, Consumer<String> output) {
-        return new ImageBuild(client(), dockerHost, buildTimeout).run(buildContext, tag, labels, output);
+    public BuiltImage build(InputStream buildContext, String dockerfile, String tag, Map<String, String> labels,
+            Consumer<String> output) {
+        return new ImageBuild(client(), dockerHost, buildTimeout).run(buildContext, dockerfile, tag, labels, output);
     }
 
     @Override
@@ -115,7 +118,8 @@ public final class DockerEngine implements ContainerEngine, AutoCloseable {
 
     /** Creates the container {@code spec} describes, hardened; {@code adjust} adds what one kind of run needs. */
     String create(ContainerSpec spec, Consumer<CreateContainerCmd> adjust) {
-        HostConfig host = AppContainerHardening.hostConfig(spec.limits());
+        HostConfig host = AppContainerHardening.hostConfig(spec.limits())
+                .withBinds(spec.mounts().stream().map(m -> new Bind(m.volume(), new Volume(m.path()))).toList());
         CreateContainerCmd create = client().createContainerCmd(spec.image())
                 .withName(spec.name())
                 .withEnv(spec.env().entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).toList())
@@ -252,6 +256,22 @@ public final class DockerEngine implements ContainerEngine, AutoCloseable {
             return true;
         } catch (NotFoundException e) {
             return false;
+        }
+    }
+
+    @Override
+    public void createVolume(String name, Map<String, String> labels) {
+        call(() -> client().createVolumeCmd().withName(name).withLabels(labels).exec());
+    }
+
+    @Override
+    public void removeVolume(String name) {
+        try {
+            call(() -> client().removeVolumeCmd(name).exec());
+        } catch (NotFoundException missing) {
+            LOG.debugf("volume %s was already gone", name);
+        } catch (ConflictException inUse) {
+            throw new IllegalStateException("volume " + name + " is still in use by a container", inUse);
         }
     }
 

@@ -27,11 +27,13 @@ final class ImageBuild {
         this.timeout = timeout;
     }
 
-    BuiltImage run(InputStream context, String tag, Map<String, String> labels, Consumer<String> output) {
+    BuiltImage run(InputStream context, String dockerfile, String tag, Map<String, String> labels,
+            Consumer<String> output) {
         BuildProgress progress = new BuildProgress(output);
         try {
             client.buildImageCmd()
                     .withTarInputStream(context)
+                    .withDockerfilePath(dockerfile)
                     .withTags(Set.of(tag))
                     .withLabels(labels)
                     .withPull(false)     // never re-pull a base image: there may be no registry at all
