@@ -53,7 +53,7 @@ class StorageIT {
 
     @Test
     @Order(1)
-    void aVolumeIsCreatedAndMountedAndBadInputIsRefused() {
+    void aVolumeIsCreatedAndMountedAndBadInputIsRefused() throws Exception {
         Cli.Result created = user.ssh("storage:create", APP, "data");
         assertTrue(created.ok(), created.output());
         assertTrue(created.output().contains("engine volume " + VOLUME), created.output());
@@ -68,6 +68,9 @@ class StorageIT {
         assertRefused(user.ssh("storage:mount", APP, "nope:/x"), "has no storage 'nope'");
         assertRefused(user.ssh("storage:destroy", APP, "data"), "--force");
         assertTrue(user.ssh("storage:list", APP).output().contains("/www/data"));
+        HttpResponse<String> listed = testbed.api.get("/apps/" + APP + "/storage");
+        assertEquals("[{\"name\":\"data\",\"volume\":\"" + VOLUME + "\",\"mounts\":[\"/www/data\"]}]",
+                listed.body());
     }
 
     @Test
