@@ -1,5 +1,10 @@
 package dev.gantry.control.deploy;
 
+import dev.gantry.buildpacks.BuildContextTar;
+import dev.gantry.buildpacks.BuildPlan;
+import dev.gantry.control.build.Elapsed;
+import dev.gantry.control.build.FailedStep;
+import dev.gantry.control.build.StackImages;
 import dev.gantry.git.CommitArchive;
 import dev.gantry.git.LineSink;
 import dev.gantry.node.BuiltImage;
@@ -21,7 +26,8 @@ import org.eclipse.jgit.lib.Repository;
 
 /**
  * Streams a commit's tree straight from the repository into the engine's build API (no checkout
- * on disk) and relays the build output line by line.
+ * on disk) and relays the build output line by line. A plan with a generated Dockerfile gets it
+ * ahead of the tree in the same context, and its stack images built first when the node lacks them.
  */
 @ApplicationScoped
 public class ImageBuilder {
@@ -29,25 +35,33 @@ public class ImageBuilder {
     private static final int PIPE_BUFFER = 256 * 1024;
 
     private final ContainerEngine engine;
+    private final StackImages stackImages;
 
-    ImageBuilder(ContainerEngine engine) {
+    ImageBuilder(ContainerEngine engine, StackImages stackImages) {
         this.engine = engine;
+        this.stackImages = stackImages;
     }
 
-    public BuiltImage build(String app, long buildId, Repository repository, ObjectId commit, BuildLog log) {
+    public BuiltImage build(String app, long buildId, Repository repository, ObjectId commit, BuildPlan plan,
+            BuildLog log) {
+        plan.stack().ifPresent(stack -> stackImages.ensure(stack, log.client));
+        long started = System.nanoTime();
         try (PipedInputStream context = new PipedInputStream(PIPE_BUFFER)) {
             OutputStream contextWriter = new PipedOutputStream(context);
-            CompletableFuture<Void> archiving = CompletableFuture.runAsync(() -> writeTree(repository, commit, contextWriter));
+            CompletableFuture<Void> archiving = CompletableFuture.runAsync(
+                    () -> writeContext(plan, repository, commit, contextWriter));
             BuiltImage image;
             try {
-                image = engine.build(context, "gantry/" + app + ":build-" + buildId,
+                image = engine.build(context, plan.dockerfile(), "gantry/" + app + ":build-" + buildId,
                         Map.of(InstanceLabels.APP, app, InstanceLabels.BUILD, Long.toString(buildId)), log::line);
             } catch (RuntimeException engineError) {
                 // A tree the archive refused (say, a symlink leaving it) shows up at the engine as a
                 // truncated context; the archive's own reason is the one worth showing.
-                throw archiveFailure(archiving).orElse(engineError);
+                throw archiveFailure(archiving)
+                        .orElse(plan.generatedDockerfile().isPresent() ? FailedStep.briefly(engineError) : engineError);
             }
             archiving.join();
+            log.client.line("-----> Built " + image.tag() + " in " + Elapsed.since(started));
             return image;
         } catch (IOException e) {
             throw new UncheckedIOException("could not stream the commit to the engine: " + e.getMessage(), e);
@@ -65,8 +79,9 @@ public class ImageBuilder {
         }
     }
 
-    private static void writeTree(Repository repository, ObjectId commit, OutputStream out) {
+    private static void writeContext(BuildPlan plan, Repository repository, ObjectId commit, OutputStream out) {
         try (out) {
+            BuildContextTar.writeGeneratedAhead(plan, out);
             CommitArchive.write(repository, commit, out);
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -7,6 +7,7 @@ import dev.gantry.buildpacks.NoBuildPlanException;
 import dev.gantry.buildpacks.ProcessTypes;
 import dev.gantry.buildpacks.Procfile;
 import dev.gantry.control.GantryException;
+import dev.gantry.control.build.CommitTree;
 import dev.gantry.control.checks.AppJsonChecks;
 import dev.gantry.control.checks.HealthCheckSpec;
 import dev.gantry.git.CommitArchive;
@@ -40,7 +41,7 @@ public class PushDeployService {
     static final Set<String> DEPLOY_BRANCHES = Set.of(Constants.R_HEADS + "main", Constants.R_HEADS + "master");
 
     private final AppLocks locks;
-    private final BuildPlanner planner = new BuildPlanner();
+    private final BuildPlanner planner;
     private final ImageBuilder builder;
     private final ReleaseLedger ledger;
     private final Rollout rollout;
@@ -49,9 +50,10 @@ public class PushDeployService {
     private final ReleaseWatch watch;
     private final AppEvents events;
 
-    PushDeployService(AppLocks locks, ImageBuilder builder, ReleaseLedger ledger, Rollout rollout, AppRoutes routes,
-            ImageRetention retention, ReleaseWatch watch, AppEvents events) {
+    PushDeployService(AppLocks locks, BuildPlanner planner, ImageBuilder builder, ReleaseLedger ledger, Rollout rollout,
+            AppRoutes routes, ImageRetention retention, ReleaseWatch watch, AppEvents events) {
         this.locks = locks;
+        this.planner = planner;
         this.builder = builder;
         this.ledger = ledger;
         this.rollout = rollout;
@@ -86,13 +88,13 @@ public class PushDeployService {
         long started = System.nanoTime();
         try (AppLocks.Held lock = locks.acquire(push.app(), progress)) {
             watch.stopWatching(push.app());
-            BuildPlan plan = planner.plan(rootNames(push));
+            BuildPlan plan = planner.plan(new CommitTree(push.repository(), push.newId()));
             Optional<HealthCheckSpec> checks = declaredChecks(push);
             ProcessTypes processTypes = declaredProcessTypes(push);
-            progress.line("-----> Building " + push.app() + " from " + plan.dockerfile() + " (commit "
+            progress.line("-----> Building " + push.app() + " " + plan.describe() + " (commit "
                     + commit.substring(0, 7) + "; " + plan.reason() + ")");
             long buildId = ledger.startBuild(push.app(), commit, plan.kind(), push.user());
-            BuiltImage image = build(push, buildId);
+            BuiltImage image = build(push, buildId, plan);
 
             long releaseId = ledger.appendRelease(buildId, checks, processTypes, "Deploy " + commit.substring(0, 7),
                     push.user());
@@ -130,10 +132,10 @@ public class PushDeployService {
         }
     }
 
-    private BuiltImage build(PushRequest push, long buildId) {
+    private BuiltImage build(PushRequest push, long buildId, BuildPlan plan) {
         ImageBuilder.BuildLog log = new ImageBuilder.BuildLog(push.progress());
         try {
-            BuiltImage image = builder.build(push.app(), buildId, push.repository(), push.newId(), log);
+            BuiltImage image = builder.build(push.app(), buildId, push.repository(), push.newId(), plan, log);
             ledger.buildSucceeded(buildId, image.id(), image.tag(), log.text());
             return image;
         } catch (RuntimeException e) {
@@ -142,16 +144,8 @@ public class PushDeployService {
                     + " failed: " + e.getMessage());
             throw e instanceof BuildFailedException
                     ? new BuildFailedException("build failed: " + e.getMessage()
-                            + ". Fix the Dockerfile and push again; the running release is unchanged")
+                            + ". Fix " + plan.whatToFix() + " and push again; the running release is unchanged")
                     : e;
-        }
-    }
-
-    private static Set<String> rootNames(PushRequest push) {
-        try {
-            return CommitArchive.rootNames(push.repository(), push.newId());
-        } catch (IOException e) {
-            throw new UncheckedIOException("could not read the pushed commit: " + e.getMessage(), e);
         }
     }
 

@@ -7,10 +7,12 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
 /**
  * A person using a running Gantry the way the README shows: an OpenSSH key registered with
@@ -113,6 +115,36 @@ final class GantryUser {
     HttpResponse<String> getHost(String host) throws IOException, InterruptedException {
         HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + gantry.routerPort + "/"))
                 .header("Host", host).timeout(Duration.ofSeconds(10)).build();
+        return http.send(request, HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** Copies the sample app test-apps/{@code sample} of this repository into {@code repo} and commits it. */
+    void commitSample(Path repo, String sample) throws IOException {
+        Path source = Path.of(System.getProperty("gantry.repo.root")).resolve("test-apps").resolve(sample);
+        try (Stream<Path> files = Files.walk(source)) {
+            for (Path file : files.filter(Files::isRegularFile).toList()) {
+                Path target = repo.resolve(source.relativize(file).toString());
+                Files.createDirectories(target.getParent());
+                Files.copy(file, target, StandardCopyOption.REPLACE_EXISTING);
+            }
+        }
+        Cli.ok(repo, Map.of(), "git", "add", "-A");
+        Cli.ok(repo, Map.of(), "git", "commit", "-q", "-m", "the " + sample + " sample");
+    }
+
+    /** Writes one file of {@code repo} and commits it. */
+    void commitFile(Path repo, String path, String content) throws IOException {
+        Path file = repo.resolve(path);
+        Files.createDirectories(file.getParent());
+        Files.writeString(file, content);
+        Cli.ok(repo, Map.of(), "git", "add", "-A");
+        Cli.ok(repo, Map.of(), "git", "commit", "-q", "-m", "change " + path);
+    }
+
+    /** GET {@code path} of {@code app} through the router. */
+    HttpResponse<String> get(String app, String path) throws IOException, InterruptedException {
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + gantry.routerPort + path))
+                .header("Host", app + ".localhost").timeout(Duration.ofSeconds(10)).build();
         return http.send(request, HttpResponse.BodyHandlers.ofString());
     }
 

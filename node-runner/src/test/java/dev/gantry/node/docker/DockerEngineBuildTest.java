@@ -53,6 +53,16 @@ class DockerEngineBuildTest {
     }
 
     @Test
+    void aDockerfileElsewhereInTheContextIsBuiltWithTheRestOfTheContext() {
+        List<String> lines = new CopyOnWriteArrayList<>();
+        docker.build("elsewhere", new BuildContext()
+                .file(".gantry/Dockerfile", "FROM " + docker.baseImage + "\nCOPY greeting /\nRUN cat /greeting\n")
+                .file("greeting", "hello from the context\n"), ".gantry/Dockerfile", lines::add);
+
+        assertTrue(lines.contains("hello from the context"), lines::toString);
+    }
+
+    @Test
     void failingRunStepReportsTheEnginesMessage() {
         BuildFailedException e = assertThrows(BuildFailedException.class,
                 () -> docker.build("run-false", docker.onBase("RUN false\n"), line -> { }));

@@ -51,6 +51,13 @@ final class DockerTestRun implements AutoCloseable {
         return using.build(context.tar(), tag, labels, output);
     }
 
+    /** Builds with the Dockerfile at {@code dockerfile} inside the context. */
+    BuiltImage build(String name, BuildContext context, String dockerfile, Consumer<String> output) {
+        String tag = tag(name);
+        images.add(tag);
+        return engine.build(context.tar(), dockerfile, tag, labels, output);
+    }
+
     /** A Dockerfile on top of the busybox base; {@code body} follows the FROM line. */
     BuildContext onBase(String body) {
         return BuildContext.withDockerfile("FROM " + baseImage + "\n" + body);

@@ -1,0 +1,1 @@
+RUN install-packages openjdk-17-jre-headless

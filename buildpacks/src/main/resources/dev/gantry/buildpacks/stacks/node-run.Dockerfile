@@ -1,0 +1,1 @@
+RUN install-packages nodejs

@@ -1,0 +1,205 @@
+package dev.gantry.control.e2e;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+
+/**
+ * Apps without a Dockerfile, pushed as users push them: each sample of test-apps/ is detected,
+ * built on the stack images and answers through the router; a second push with the same
+ * dependencies reuses their layer; bad input is refused with what to change and leaves the running
+ * release serving. The stack images are built by the first push that needs them and stay on the
+ * node for later runs (a cold node spends about two minutes on them, the Java ones first).
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class BuildpacksIT {
+
+    private static final String BASE_IMAGE = "gantry/base:bookworm";
+    private static final String JAVA = "e2e-bp-java";
+
+    private GantryTestbed testbed;
+    private GantryUser user;
+    private final List<String> apps = new ArrayList<>();
+
+    @BeforeAll
+    void start() throws Exception {
+        testbed = GantryTestbed.start(JAVA, Map.of());
+        user = testbed.user;
+        assertTrue(testbed.engine.hasImage(BASE_IMAGE), BASE_IMAGE + " is missing: ./gantry up builds it");
+    }
+
+    @AfterAll
+    void cleanUp() throws Exception {
+        for (String app : apps) {
+            user.gantryCli("apps:destroy", app, "--force");
+        }
+        if (testbed != null) {
+            testbed.close();
+        }
+    }
+
+    @Test
+    @Order(1)
+    void aMavenAppIsBuiltWithTheJavaBuildpackAndAnswers() throws Exception {
+        user.commitSample(testbed.repo, "java-maven");
+
+        Cli.Result push = push(testbed.repo, JAVA);
+
+        assertTrue(push.output().contains("-----> Building " + JAVA + " with the java buildpack (commit "), push.output());
+        assertTrue(push.output().contains("; found pom.xml)"), push.output());
+        assertEquals("Hello from java-maven\n", user.get(JAVA).body());
+    }
+
+    @Test
+    @Order(2)
+    void aSecondPushWithTheSamePomReusesTheDependencyLayerAndDownloadsNothing() throws Exception {
+        user.commitFile(testbed.repo, "README.md", "A change that leaves pom.xml alone\n");
+
+        Cli.Result push = push(testbed.repo, JAVA);
+
+        assertReused(push, "RUN mvn -B org.apache.maven.plugins:maven-dependency-plugin:3.9.0:go-offline");
+        assertFalse(push.output().contains("Downloaded from"), push.output());
+        assertEquals("Hello from java-maven\n", user.get(JAVA).body());
+    }
+
+    @Test
+    @Order(3)
+    void aCompileErrorShowsTheCompilersMessageAndTheRunningReleaseKeepsServing() throws Exception {
+        user.commitFile(testbed.repo, "src/main/java/dev/gantry/testapps/Broken.java",
+                "package dev.gantry.testapps;\nclass Broken { int x = undefinedName; }\n");
+
+        Cli.Result push = user.git(testbed.repo, "push", "paas", "main");
+
+        assertFalse(push.ok(), push.output());
+        assertTrue(push.output().contains("Broken.java:[2,24] cannot find symbol"), push.output());
+        assertTrue(push.output().contains("build failed: 'mvn -B -DskipTests package' failed with exit code 1."
+                + " Fix the app (the build output above shows the error) and push again; the running release is"
+                + " unchanged"), push.output());
+        assertEquals("Hello from java-maven\n", user.get(JAVA).body());
+    }
+
+    @Test
+    @Order(4)
+    void aNodeAppWithALockFileAndABuildScriptAnswersAndReusesItsModules() throws Exception {
+        Path repo = sampleRepository("e2e-bp-node", "node");
+
+        Cli.Result first = push(repo, "e2e-bp-node");
+        assertTrue(first.output().contains("found package.json and package-lock.json"), first.output());
+        assertTrue(first.output().contains(" : RUN npm run build"), first.output());
+        // The server answers with what the build script wrote, so the build ran (now or in a cached layer).
+        assertEquals("hello from node\n", user.get("e2e-bp-node").body());
+
+        user.commitFile(repo, "README.md", "A change that leaves package.json alone\n");
+        assertReused(push(repo, "e2e-bp-node"), "RUN npm ci");
+    }
+
+    @Test
+    @Order(5)
+    void thePythonGoAndStaticSamplesAnswer() throws Exception {
+        for (String sample : List.of("python", "go")) {
+            String app = "e2e-bp-" + sample;
+            push(sampleRepository(app, sample), app);
+            assertEquals("hello from " + sample + "\n", user.get(app).body());
+        }
+        push(sampleRepository("e2e-bp-static", "static"), "e2e-bp-static");
+
+        HttpResponse<String> page = user.get("e2e-bp-static", "/");
+        assertTrue(page.body().contains("<h1>hello from static</h1>"), page.body());
+        assertEquals("text/html; charset=utf-8", page.headers().firstValue("Content-Type").orElseThrow());
+        assertEquals("no-cache", page.headers().firstValue("Cache-Control").orElseThrow());
+        assertTrue(page.headers().firstValue("ETag").isPresent(), page.headers().toString());
+        HttpResponse<String> css = user.get("e2e-bp-static", "/style.css");
+        assertTrue(css.headers().firstValue("Content-Type").orElseThrow().startsWith("text/css"), css.headers().toString());
+        assertEquals("public, max-age=3600", css.headers().firstValue("Cache-Control").orElseThrow());
+        assertEquals(404, user.get("e2e-bp-static", "/.gantry/Dockerfile").statusCode());
+    }
+
+    @Test
+    @Order(6)
+    void appsRunAsTheUnprivilegedAppUser() {
+        Cli.Result id = user.ssh("run", "e2e-bp-python", "--", "id", "-u");
+
+        assertTrue(id.ok(), id.output());
+        assertTrue(Pattern.compile("(?m)^1000\\r?$").matcher(id.output()).find(), id.output());
+    }
+
+    @Test
+    @Order(7)
+    void stacksListShowsTheImagesTheBuildsMade() {
+        Cli.Result list = user.ssh("stacks:list");
+
+        assertTrue(list.ok(), list.output());
+        assertTrue(Pattern.compile("(?m)^java-build\\s+gantry/stack-java:build\\s+ready$").matcher(list.output()).find(),
+                list.output());
+        assertTrue(Pattern.compile("(?m)^static-run\\s+gantry/stack-static:run\\s+ready$").matcher(list.output()).find(),
+                list.output());
+    }
+
+    @Test
+    @Order(8)
+    void aPackageJsonWithoutStartScriptOrProcfileIsRefusedSayingWhatToAdd() throws Exception {
+        Cli.Result push = refusedPush("e2e-bp-nostart", "package.json", "{\"name\": \"nostart\"}\n");
+
+        assertTrue(push.output().contains("package.json has no start script and there is no Procfile with a web"
+                + " process: add \"start\": \"node index.js\" to the scripts in package.json"), push.output());
+    }
+
+    @Test
+    @Order(9)
+    void aRepositoryOfNoKnownKindIsRefusedListingWhatWasLookedFor() throws Exception {
+        Cli.Result push = refusedPush("e2e-bp-unknown", "README.md", "nothing to build\n");
+
+        assertTrue(push.output().contains("no way to build this app: looked for Dockerfile, pom.xml, go.mod,"
+                + " requirements.txt, pyproject.toml, package.json, index.html, public/index.html"), push.output());
+    }
+
+    /** Pushes a new app made of one file and expects the push to be refused. */
+    private Cli.Result refusedPush(String app, String file, String content) throws Exception {
+        Path repo = newRepository(app);
+        user.commitFile(repo, file, content);
+        Cli.Result push = user.git(repo, "push", "paas", "main");
+        assertFalse(push.ok(), push.output());
+        return push;
+    }
+
+    private Path sampleRepository(String app, String sample) throws Exception {
+        Path repo = newRepository(app);
+        user.commitSample(repo, sample);
+        return repo;
+    }
+
+    private Path newRepository(String app) throws Exception {
+        apps.add(app);
+        return user.newRepository(app);
+    }
+
+    /** Pushes and expects success; the old instance of a redeploy stops at once, so the test moves on. */
+    private Cli.Result push(Path repo, String app) {
+        Cli.Result push = user.git(repo, "push", "paas", "main");
+        assertTrue(push.ok(), push.output());
+        assertTrue(user.ssh("deploy:set", app, "watch=0s", "drain-timeout=1s", "stop-grace=1s").ok());
+        return push;
+    }
+
+    /** The build step's line is followed by the engine's "Using cache": its layer was reused. */
+    private static void assertReused(Cli.Result push, String step) {
+        assertTrue(push.ok(), push.output());
+        assertTrue(Pattern.compile("Step \\d+/\\d+ : " + Pattern.quote(step) + "\\s*\\n[^\\n]*---> Using cache")
+                .matcher(push.output()).find(), "expected '" + step + "' from the cache:\n" + push.output());
+    }
+}
