@@ -114,9 +114,10 @@ class PushDeployIT {
 
     @Test
     @Order(5)
-    void aTreeWithoutDockerfileIsRefusedNamingWhatWasLookedFor() throws Exception {
-        Cli.ok(repo, Map.of(), "git", "rm", "-q", "Dockerfile");
-        Cli.ok(repo, Map.of(), "git", "commit", "-q", "-m", "no dockerfile");
+    void aTreeGantryCannotBuildIsRefusedNamingWhatWasLookedFor() throws Exception {
+        // Without the Dockerfile, index.html alone would make a static site.
+        Cli.ok(repo, Map.of(), "git", "rm", "-q", "Dockerfile", "index.html");
+        Cli.ok(repo, Map.of(), "git", "commit", "-q", "-m", "nothing to build");
 
         Cli.Result push = push();
 
