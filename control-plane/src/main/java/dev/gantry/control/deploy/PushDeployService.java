@@ -7,6 +7,7 @@ import dev.gantry.buildpacks.NoBuildPlanException;
 import dev.gantry.buildpacks.ProcessTypes;
 import dev.gantry.buildpacks.Procfile;
 import dev.gantry.control.GantryException;
+import dev.gantry.control.apps.BuildpackSetting;
 import dev.gantry.control.build.CommitTree;
 import dev.gantry.control.checks.AppJsonChecks;
 import dev.gantry.control.checks.HealthCheckSpec;
@@ -49,9 +50,11 @@ public class PushDeployService {
     private final ImageRetention retention;
     private final ReleaseWatch watch;
     private final AppEvents events;
+    private final BuildpackSetting buildpack;
 
     PushDeployService(AppLocks locks, BuildPlanner planner, ImageBuilder builder, ReleaseLedger ledger, Rollout rollout,
-            AppRoutes routes, ImageRetention retention, ReleaseWatch watch, AppEvents events) {
+            AppRoutes routes, ImageRetention retention, ReleaseWatch watch, AppEvents events,
+            BuildpackSetting buildpack) {
         this.locks = locks;
         this.planner = planner;
         this.builder = builder;
@@ -61,6 +64,7 @@ public class PushDeployService {
         this.retention = retention;
         this.watch = watch;
         this.events = events;
+        this.buildpack = buildpack;
     }
 
     public PushResult onPush(PushRequest push) {
@@ -88,7 +92,7 @@ public class PushDeployService {
         long started = System.nanoTime();
         try (AppLocks.Held lock = locks.acquire(push.app(), progress)) {
             watch.stopWatching(push.app());
-            BuildPlan plan = planner.plan(new CommitTree(push.repository(), push.newId()));
+            BuildPlan plan = planner.plan(new CommitTree(push.repository(), push.newId()), buildpack.of(push.app()));
             Optional<HealthCheckSpec> checks = declaredChecks(push);
             ProcessTypes processTypes = declaredProcessTypes(push);
             progress.line("-----> Building " + push.app() + " " + plan.describe() + " (commit "

@@ -40,6 +40,9 @@ public class App extends IdentifiedEntity {
     @Column(name = "auto_rollback", nullable = false)
     public boolean autoRollback = true;
 
+    /** The build kind set by buildpacks:set (e.g. "node"); null detects it on every push. */
+    public String buildpack;
+
     /** Set by ps:stop: nothing of the app runs, and nothing restarts it, until ps:start. */
     @Column(nullable = false)
     public boolean stopped;

@@ -168,6 +168,29 @@ class BuildpacksIT {
                 + " requirements.txt, pyproject.toml, package.json, index.html, public/index.html"), push.output());
     }
 
+    @Test
+    @Order(10)
+    void aBuildpackSetForTheAppReplacesDetectionUntilSetBackToAuto() throws Exception {
+        String app = "e2e-bp-static";
+        Path repo = testbed.work.resolve(app);
+        Cli.Result unknown = user.ssh("buildpacks:set", app, "cobol");
+        assertFalse(unknown.ok(), unknown.output());
+        assertTrue(unknown.output().contains("'cobol' is not a build kind. Use one of dockerfile, java,"), unknown.output());
+
+        assertTrue(user.ssh("buildpacks:set", app, "node").ok());
+        user.commitFile(repo, "notes.txt", "a second commit\n");
+        Cli.Result asNode = user.git(repo, "push", "paas", "main");
+        assertFalse(asNode.ok(), asNode.output());
+        assertTrue(asNode.output().contains("this app is set to build with the node buildpack, but there is no"
+                + " package.json"), asNode.output());
+
+        Cli.Result auto = user.ssh("buildpacks:set", app, "auto");
+        assertTrue(auto.output().contains("built as detected on each push"), auto.output());
+        Cli.Result detected = user.git(repo, "push", "paas", "main");
+        assertTrue(detected.ok(), detected.output());
+        assertTrue(detected.output().contains("with the static buildpack"), detected.output());
+    }
+
     /** Pushes a new app made of one file and expects the push to be refused. */
     private Cli.Result refusedPush(String app, String file, String content) throws Exception {
         Path repo = newRepository(app);
