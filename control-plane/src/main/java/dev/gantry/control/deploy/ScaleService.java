@@ -6,9 +6,12 @@ import dev.gantry.control.apps.AppService;
 import dev.gantry.control.domain.Formation;
 import dev.gantry.git.LineSink;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
@@ -21,6 +24,9 @@ import java.util.stream.IntStream;
 @ApplicationScoped
 public class ScaleService {
 
+    private static final int RETRIES = 2;
+    private static final Duration MAX_WAIT = Duration.ofSeconds(5);
+
     private final AppService apps;
     private final AppLocks locks;
     private final ReleaseLedger ledger;
@@ -28,9 +34,10 @@ public class ScaleService {
     private final InstanceInventory inventory;
     private final ReleaseWatch watch;
     private final AppEvents events;
+    private final CrashHistory crashes;
 
     ScaleService(AppService apps, AppLocks locks, ReleaseLedger ledger, FormationReconciler reconciler,
-            InstanceInventory inventory, ReleaseWatch watch, AppEvents events) {
+            InstanceInventory inventory, ReleaseWatch watch, AppEvents events, CrashHistory crashes) {
         this.apps = apps;
         this.locks = locks;
         this.ledger = ledger;
@@ -38,6 +45,7 @@ public class ScaleService {
         this.inventory = inventory;
         this.watch = watch;
         this.events = events;
+        this.crashes = crashes;
     }
 
     /** {@code web=3} style arguments to counts, refusing bad names and numbers with the fix. */
@@ -95,19 +103,50 @@ public class ScaleService {
             progress.line("-----> " + app + " has no release yet; the first deploy starts " + describe(formation));
             return formation;
         }
-        reconciler.reconcile(app, progress);
         int version = ledger.currentTarget(app).orElseThrow().version();
-        List<String> missing = formation.entrySet().stream()
-                .flatMap(wanted -> IntStream.rangeClosed(1, wanted.getValue())
-                        .mapToObj(index -> wanted.getKey() + "." + index))
-                .filter(slot -> inventory.serving(app, version).stream()
-                        .noneMatch(instance -> instance.running() && instance.slot().equals(slot)))
-                .toList();
+        reconciler.reconcile(app, progress);
+        List<String> missing = missing(app, version, formation);
+        // A start can fail for a passing reason (the engine's port allocator under churn): wait out the
+        // first backoffs here rather than fail a command that the next pass would have fulfilled.
+        for (int retry = 0; retry < RETRIES && !missing.isEmpty() && !crashLooping(app, version, missing); retry++) {
+            sleepUntilRetry(app, version, missing);
+            reconciler.reconcile(app, progress);
+            missing = missing(app, version, formation);
+        }
         if (!missing.isEmpty()) {
-            throw new DeployFailedException(String.join(", ", missing) + " did not start (the output above says why);"
-                    + " Gantry keeps retrying with backoff. Run 'ps " + app + "' to follow it, or scale back down");
+            String why = missing.stream()
+                    .map(slot -> slot + " " + crashes.of(app, version, slot).map(CrashHistory.Crashes::lastReason)
+                            .orElse("did not start"))
+                    .collect(Collectors.joining("; "));
+            throw new DeployFailedException(why + ". Gantry keeps retrying with backoff. Run 'ps " + app
+                    + "' to follow it, or scale back down");
         }
         return formation;
+    }
+
+    private List<String> missing(String app, int version, Map<String, Integer> formation) {
+        List<AppInstance> serving = inventory.serving(app, version);
+        return formation.entrySet().stream()
+                .flatMap(wanted -> IntStream.rangeClosed(1, wanted.getValue())
+                        .mapToObj(index -> wanted.getKey() + "." + index))
+                .filter(slot -> serving.stream().noneMatch(instance -> instance.running() && instance.slot().equals(slot)))
+                .toList();
+    }
+
+    private boolean crashLooping(String app, int version, List<String> slots) {
+        return slots.stream().anyMatch(slot -> crashes.of(app, version, slot).map(CrashHistory.Crashes::looping)
+                .orElse(false));
+    }
+
+    private void sleepUntilRetry(String app, int version, List<String> slots) {
+        Instant retryAt = slots.stream().map(slot -> crashes.of(app, version, slot).map(CrashHistory.Crashes::retryAt))
+                .flatMap(Optional::stream).max(Instant::compareTo).orElse(Instant.now());
+        long millis = Math.min(MAX_WAIT.toMillis(), Math.max(0, Duration.between(Instant.now(), retryAt).toMillis()));
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     public static String describe(Map<String, Integer> counts) {
