@@ -52,11 +52,13 @@ public class FormationReconciler {
         if (desired.isEmpty()) {
             return false;
         }
-        logs.collect(app, inventory.of(app));
+        // One look at the engine per pass: this runs for every app every couple of seconds.
+        List<AppInstance> all = inventory.of(app);
+        logs.collect(app, all);
         RolloutTarget target = desired.get();
         List<AppInstance> running = new ArrayList<>();
         boolean changed = false;
-        for (AppInstance instance : inventory.serving(app, target.version())) {
+        for (AppInstance instance : inventory.serving(all, target.version())) {
             if (instance.running()) {
                 running.add(instance);
                 crashes.upSince(app, target.version(), instance.slot(), instance.container().startedAt());

@@ -25,7 +25,12 @@ public class InstanceInventory {
 
     /** The instances of one release of the app that are not on their way out (draining or stopping). */
     public List<AppInstance> serving(String app, int version) {
-        return of(app).stream()
+        return serving(of(app), version);
+    }
+
+    /** The same, from a listing already made. */
+    public List<AppInstance> serving(List<AppInstance> instances, int version) {
+        return instances.stream()
                 .filter(instance -> instance.version() == version && !retirer.isRetiring(instance.id()))
                 .toList();
     }

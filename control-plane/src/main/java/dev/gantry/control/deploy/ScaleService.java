@@ -99,11 +99,12 @@ public class ScaleService {
     /** Reconciles now and fails if a wanted instance did not come up; the supervisor keeps retrying it. */
     private Map<String, Integer> converge(String app, LineSink progress) {
         Map<String, Integer> formation = ledger.formationOf(app);
-        if (ledger.currentTarget(app).isEmpty()) {
+        Optional<RolloutTarget> current = ledger.currentTarget(app);
+        if (current.isEmpty()) {
             progress.line("-----> " + app + " has no release yet; the first deploy starts " + describe(formation));
             return formation;
         }
-        int version = ledger.currentTarget(app).orElseThrow().version();
+        int version = current.get().version();
         reconciler.reconcile(app, progress);
         List<String> missing = missing(app, version, formation);
         // A start can fail for a passing reason (the engine's port allocator under churn): wait out the
