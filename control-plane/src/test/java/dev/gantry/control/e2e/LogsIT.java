@@ -190,6 +190,11 @@ class LogsIT {
         assertTrue(overRest.body().contains("err"), overRest.body());
         GantryApi.assertProblem(testbed.api.send("POST", "/apps/" + APP + "/run", "{}"), 422, "command");
 
+        BackgroundCommand hungUp = user.startSsh("run", APP, "--", "sleep", "120");
+        awaitOneOffs(1);
+        hungUp.stop();
+        awaitOneOffs(0);
+
         Cli.Result nothing = user.ssh("run", APP);
         assertNotEquals(0, nothing.exitCode(), nothing.output());
         assertTrue(nothing.output().contains("no command given. Usage: run " + APP + " -- COMMAND"), nothing.output());
@@ -197,6 +202,19 @@ class LogsIT {
         Cli.Result missing = user.ssh("run", APP, "--", "no-such-program");
         assertNotEquals(0, missing.exitCode(), missing.output());
         assertTrue(missing.output().contains("was not found in the image"), missing.output());
+    }
+
+    /** Until the app has {@code count} one-off containers: a run whose client hung up is removed. */
+    private void awaitOneOffs(int count) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (System.nanoTime() < deadline && oneOffs() != count) {
+            Thread.sleep(250);
+        }
+        assertEquals(count, oneOffs(), "one-off containers of " + APP);
+    }
+
+    private int oneOffs() {
+        return testbed.engine.list(Map.of("gantry.app", APP, "gantry.one-off", "true")).size();
     }
 
     private String awaitLogs(String expected, String... options) throws InterruptedException {
