@@ -55,7 +55,12 @@ final class RunStage {
 
     /** Copies {@code source} of the build stage to {@code target}, owned by the app user. */
     RunStage copyFromBuild(String source, String target) {
-        copies.add("COPY --from=build --chown=" + APP_USER + " " + source + " " + target);
+        return copyFromStage("build", source, target);
+    }
+
+    /** Copies {@code source} of the named stage to {@code target}, owned by the app user. */
+    RunStage copyFromStage(String stage, String source, String target) {
+        copies.add("COPY --from=" + stage + " --chown=" + APP_USER + " " + source + " " + target);
         return this;
     }
 

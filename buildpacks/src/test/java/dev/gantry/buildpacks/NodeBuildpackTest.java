@@ -20,16 +20,17 @@ class NodeBuildpackTest {
                 "package-lock.json", "{}"), stack);
 
         assertInOrder(dockerfile,
-                "FROM gantry/stack-node:build AS build",
+                "FROM gantry/stack-node:build AS dependencies",
                 "COPY package.json package-lock.json ./",
-                "RUN npm ci --omit=dev",
-                "COPY . ./",
+                "RUN npm ci --omit=dev && mkdir -p node_modules",
                 "FROM gantry/stack-node:run",
                 "ENV NODE_ENV=production PATH=/app/node_modules/.bin:$PATH",
                 "USER 1000:1000",
                 "CMD [\"/bin/sh\",\"-c\",\"node a.js\"]",
-                "COPY --from=build --chown=1000:1000 /app /app");
+                "COPY --from=dependencies --chown=1000:1000 /app/node_modules /app/node_modules",
+                "COPY --chown=1000:1000 . /app");
         assertFalse(runStage(dockerfile).contains("npm"), dockerfile);
+        assertFalse(dockerfile.contains(" AS build"), "without a build script there is no build stage:\n" + dockerfile);
     }
 
     @Test
@@ -37,19 +38,23 @@ class NodeBuildpackTest {
         String dockerfile = node.dockerfile(MapTree.of("package.json", "{\"scripts\": {\"start\": \"node a.js\"}}"),
                 stack);
 
-        assertInOrder(dockerfile, "COPY package.json ./", "RUN npm install --omit=dev", "COPY . ./");
+        assertInOrder(dockerfile, "COPY package.json ./", "RUN npm install --omit=dev && mkdir -p node_modules");
     }
 
     @Test
-    void aBuildScriptRunsWithDevDependenciesWhichArePrunedAfterwards() {
+    void aBuildScriptRunsWithDevDependenciesAndTheImageGetsItsModulesFromTheDependencyLayer() {
         String withDev = node.dockerfile(MapTree.of("package.json", "{\"scripts\": {\"build\": \"tsc\", \"start\":"
                 + " \"node dist/a.js\"}, \"devDependencies\": {\"typescript\": \"5\"}}", "package-lock.json", "{}"),
                 stack);
         String withoutDev = node.dockerfile(MapTree.of("package.json", "{\"scripts\": {\"build\": \"node b.js\","
                 + " \"start\": \"node a.js\"}}", "package-lock.json", "{}"), stack);
 
-        assertInOrder(withDev, "RUN npm ci", "COPY . ./", "RUN npm run build && npm prune --omit=dev");
-        assertInOrder(withoutDev, "RUN npm ci", "COPY . ./", "RUN npm run build");
+        assertInOrder(withDev, "RUN npm ci --omit=dev && mkdir -p node_modules", "FROM dependencies AS build",
+                "RUN npm ci", "COPY . ./", "RUN npm run build && rm -rf node_modules",
+                "COPY --from=dependencies --chown=1000:1000 /app/node_modules /app/node_modules",
+                "COPY --from=build --chown=1000:1000 /app /app");
+        assertInOrder(withoutDev, "FROM dependencies AS build", "COPY . ./", "RUN npm run build && rm -rf node_modules");
+        assertFalse(withoutDev.contains("\nRUN npm ci\n"), "no dev dependencies to add:\n" + withoutDev);
     }
 
     @Test
