@@ -9,6 +9,7 @@ import dev.gantry.buildpacks.Procfile;
 import dev.gantry.control.GantryException;
 import dev.gantry.control.apps.BuildpackSetting;
 import dev.gantry.control.build.CommitTree;
+import dev.gantry.control.build.Elapsed;
 import dev.gantry.control.checks.AppJsonChecks;
 import dev.gantry.control.checks.HealthCheckSpec;
 import dev.gantry.git.CommitArchive;
@@ -22,7 +23,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.Optional;
 import java.util.Set;
 import org.eclipse.jgit.lib.Constants;
@@ -92,12 +92,15 @@ public class PushDeployService {
         long started = System.nanoTime();
         try (AppLocks.Held lock = locks.acquire(push.app(), progress)) {
             watch.stopWatching(push.app());
-            BuildPlan plan = planner.plan(new CommitTree(push.repository(), push.newId()), buildpack.of(push.app()));
+            CommitTree tree = new CommitTree(push.repository(), push.newId());
+            BuildPlan plan = planner.plan(tree, buildpack.of(push.app()));
             Optional<HealthCheckSpec> checks = declaredChecks(push);
             ProcessTypes processTypes = declaredProcessTypes(push);
             progress.line("-----> Building " + push.app() + " " + plan.describe() + " (commit "
                     + commit.substring(0, 7) + "; " + plan.reason() + ")");
-            long buildId = ledger.startBuild(push.app(), commit, plan.kind(), push.user());
+            // The plan is recorded with the build, so builds:info can say why it was built that way.
+            String dockerfile = plan.generatedDockerfile().or(() -> tree.read(plan.dockerfile())).orElse("");
+            long buildId = ledger.startBuild(push.app(), commit, plan, dockerfile, push.user());
             BuiltImage image = build(push, buildId, plan);
 
             long releaseId = ledger.appendRelease(buildId, checks, processTypes, "Deploy " + commit.substring(0, 7),
@@ -106,7 +109,7 @@ public class PushDeployService {
             retention.prune(push.app());
 
             progress.line("=====> " + push.app() + " " + released.label() + " deployed in "
-                    + seconds(Duration.ofNanos(System.nanoTime() - started)) + ": " + routes.url(push.app()));
+                    + Elapsed.since(started) + ": " + routes.url(push.app()));
             LOG.infof("%s deployed %s %s (image %s)", push.user(), push.app(), released.label(), image.id());
             watch.watch(released, progress);
         }
@@ -151,9 +154,5 @@ public class PushDeployService {
                             + ". Fix " + plan.whatToFix() + " and push again; the running release is unchanged")
                     : e;
         }
-    }
-
-    private static String seconds(Duration duration) {
-        return String.format("%.1f s", duration.toMillis() / 1000.0);
     }
 }

@@ -1,5 +1,6 @@
 package dev.gantry.control.deploy;
 
+import dev.gantry.buildpacks.BuildPlan;
 import dev.gantry.buildpacks.ProcessTypes;
 import dev.gantry.control.InvalidInputException;
 import dev.gantry.control.NotFoundException;
@@ -27,12 +28,15 @@ import java.util.Set;
 @ApplicationScoped
 public class ReleaseLedger {
 
+    /** Records a build as it starts, with its plan: the kind, why, and the Dockerfile's text. */
     @Transactional
-    public long startBuild(String appName, String commit, String kind, String user) {
+    public long startBuild(String appName, String commit, BuildPlan plan, String dockerfile, String user) {
         Build build = new Build();
         build.app = App.findByName(appName).orElseThrow(() -> new NotFoundException("app '" + appName + "' is gone"));
         build.commitSha = commit;
-        build.kind = kind;
+        build.kind = plan.kind();
+        build.reason = plan.reason();
+        build.dockerfile = dockerfile;
         build.status = Build.Status.BUILDING;
         build.createdBy = user;
         build.startedAt = Instant.now();

@@ -1,5 +1,6 @@
 package dev.gantry.control.domain;
 
+import dev.gantry.buildpacks.BuildPlanner;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -21,9 +22,15 @@ public class Build extends IdentifiedEntity {
     @Column(name = "commit_sha", nullable = false)
     public String commitSha;
 
-    /** How it was built ("dockerfile", later a buildpack's name). */
+    /** How it was built: "dockerfile" or a buildpack's name. */
     @Column(nullable = false)
     public String kind;
+
+    /** Why it was built that way: the file found, or the kind set with buildpacks:set (null before V9). */
+    public String reason;
+
+    /** The text of the Dockerfile the engine built: the repository's, or the one Gantry generated. */
+    public String dockerfile;
 
     @Enumerated(EnumType.STRING)
     @Column(nullable = false)
@@ -48,6 +55,11 @@ public class Build extends IdentifiedEntity {
 
     @Column(name = "finished_at")
     public Instant finishedAt;
+
+    /** Whether Gantry wrote the Dockerfile (a buildpack) rather than the app's repository. */
+    public boolean generatedDockerfile() {
+        return !kind.equals(BuildPlanner.DOCKERFILE_KIND);
+    }
 
     public String shortCommit() {
         return commitSha.substring(0, Math.min(7, commitSha.length()));
