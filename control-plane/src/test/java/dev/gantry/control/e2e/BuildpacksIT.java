@@ -92,6 +92,12 @@ class BuildpacksIT {
                 + " Fix the app (the build output above shows the error) and push again; the running release is"
                 + " unchanged"), push.output());
         assertEquals("Hello from java-maven\n", user.get(JAVA).body());
+        Cli.Result info = user.ssh("builds:info", JAVA);
+        assertTrue(info.output().startsWith("=== " + JAVA + " build #") && info.output().contains(" (failed)"),
+                info.output());
+        assertTrue(info.output().contains("Failure:     'mvn -B -DskipTests package' failed with exit code 1"),
+                info.output());
+        assertTrue(info.output().contains("Releases:    none"), info.output());
     }
 
     @Test
@@ -255,6 +261,21 @@ class BuildpacksIT {
                 "'latest' is not a build number");
         GantryApi.assertProblem(testbed.api.get("/apps/e2e-bp-nothing/builds"), 404,
                 "app 'e2e-bp-nothing' does not exist");
+    }
+
+    @Test
+    @Order(13)
+    void buildsInfoOfAnAppWithItsOwnDockerfileShowsThatDockerfile() throws Exception {
+        Path repo = newRepository("e2e-bp-docker");
+        user.commitApp(repo, "hello from a Dockerfile", "CMD httpd -f -p $PORT -h /www");
+        push(repo, "e2e-bp-docker");
+
+        Cli.Result info = user.ssh("builds:info", "e2e-bp-docker");
+
+        assertTrue(info.output().contains("Kind:        dockerfile"), info.output());
+        assertTrue(info.output().contains("Why:         found Dockerfile at the repository root"), info.output());
+        assertTrue(info.output().contains("Dockerfile:  the repository's own:\nFROM gantry-test/busybox:latest\n"
+                + "COPY index.html /www/index.html\n"), info.output());
     }
 
     /** Pushes a new app made of one file and expects the push to be refused. */
