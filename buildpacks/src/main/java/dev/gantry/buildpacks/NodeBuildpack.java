@@ -8,10 +8,10 @@ import java.util.stream.Stream;
 /**
  * Node.js with npm: {@code npm ci} with a lock file, else {@code npm install}, of the production
  * dependencies in a stage of their own; {@code npm run build} when package.json has a build script,
- * with the dev dependencies too, which never reach the run image. The web
- * process runs the start script as {@code npm start} would (with prestart and poststart, and
- * {@code node server.js} when there is no start script but a server.js), through the shell, since
- * the run image holds node but not npm.
+ * with the dev dependencies too, which never reach the run image. The web process runs the start
+ * script as {@code npm start} would (with prestart and poststart, and {@code node server.js} when
+ * there is no start script but a server.js), through the shell, since the run image holds node but
+ * not npm.
  */
 final class NodeBuildpack implements Buildpack {
 
