@@ -3,6 +3,7 @@ package dev.gantry.control.command;
 import dev.gantry.control.domain.SshKey;
 import dev.gantry.control.keys.KeyService;
 import dev.gantry.control.users.Authorization;
+import dev.gantry.git.AppName;
 import jakarta.inject.Singleton;
 import java.util.List;
 
@@ -23,6 +24,11 @@ public class KeysAddCommand extends NamedCommand {
     public void run(CommandContext context) {
         String user = authorization.actingFor(context.user(), context.option("--user"), name());
         List<String> key = context.positional("--user");
+        if (key.size() == 1 && AppName.isValid(key.get(0))) {
+            // keys:add USER was the form before users had roles; say how it is written now.
+            throw context.usageError("'" + key.get(0) + "' is not a public key. For a user's key: keys:add --user "
+                    + key.get(0) + " < key.pub");
+        }
         SshKey added = keys.add(user, key.isEmpty() ? context.readStdin() : String.join(" ", key));
         context.out().println("Added key " + added.fingerprint + " for " + added.user.name);
     }

@@ -1,5 +1,6 @@
 package dev.gantry.control.users;
 
+import dev.gantry.control.ConflictException;
 import dev.gantry.control.InvalidInputException;
 import dev.gantry.control.NotFoundException;
 import dev.gantry.control.UnauthorizedException;
@@ -54,7 +55,7 @@ public class ApiTokens {
             throw new InvalidInputException("--expires: must be longer than 0, e.g. 30d");
         }
         if (ApiToken.findActive(user, name).isPresent()) {
-            throw new InvalidInputException(userName + " already has a token named '" + name
+            throw new ConflictException(userName + " already has a token named '" + name
                     + "'. Pick another name, or revoke it first with tokens:revoke " + name);
         }
         byte[] random = new byte[RANDOM_BYTES];

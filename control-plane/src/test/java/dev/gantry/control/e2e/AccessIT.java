@@ -165,6 +165,8 @@ class AccessIT {
         assertTrue(bob.ssh("stacks:rebuild").output().contains("stacks:rebuild is for admins only"));
         assertTrue(bob.ssh("tokens", "--user", "admin").output().contains("for admins only"));
         assertTrue(bob.ssh("keys:add", "--user", "admin", "ssh-ed25519", "AAAA").output().contains("for admins only"));
+        assertTrue(bob.ssh("keys:add", "bob").output().contains("For a user's key: keys:add --user bob < key.pub"),
+                "the form from before users says how it is written now");
 
         as(bobToken).body("{\"name\": \"eve\"}").contentType("application/json").post("/users")
                 .then().statusCode(403).contentType("application/problem+json")
@@ -232,6 +234,8 @@ class AccessIT {
                 .body("[0].lastUsedAt", not(nullValue()));
         as(bobToken).body("{\"name\": \"x y\"}").contentType("application/json").post("/tokens")
                 .then().statusCode(422).body("detail", containsString("not a valid token name"));
+        as(bobToken).body("{\"name\": \"ci\"}").contentType("application/json").post("/tokens")
+                .then().statusCode(409).body("detail", containsString("already has a token named 'ci'"));
         as(bobToken).delete("/tokens/nothere").then().statusCode(404);
     }
 
