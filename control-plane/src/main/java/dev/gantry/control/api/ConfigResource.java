@@ -33,8 +33,8 @@ public class ConfigResource {
     private final RestCaller caller;
 
     ConfigResource(ConfigService config, RestCaller caller) {
-        this.caller = caller;
         this.config = config;
+        this.caller = caller;
     }
 
     /** The vars, and the release that serves them once a change rolled out. */

@@ -23,8 +23,8 @@ public class DomainsResource {
     private final RestCaller caller;
 
     DomainsResource(DomainService domains, RestCaller caller) {
-        this.caller = caller;
         this.domains = domains;
+        this.caller = caller;
     }
 
     /** Body of a POST: the hostname to add. */

@@ -44,12 +44,12 @@ public class FormationResource {
 
     FormationResource(ScaleService scale, RestartService restarts, LimitsService limits, InstanceReport report,
             AppService apps, RestCaller caller) {
-        this.caller = caller;
         this.scale = scale;
         this.restarts = restarts;
         this.limits = limits;
         this.report = report;
         this.apps = apps;
+        this.caller = caller;
     }
 
     /** One process type: how many instances, and what each may use. */

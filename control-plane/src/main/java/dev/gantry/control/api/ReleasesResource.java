@@ -30,9 +30,9 @@ public class ReleasesResource {
     private final RestCaller caller;
 
     ReleasesResource(ReleaseHistory history, RollbackService rollbacks, RestCaller caller) {
-        this.caller = caller;
         this.history = history;
         this.rollbacks = rollbacks;
+        this.caller = caller;
     }
 
     @GET

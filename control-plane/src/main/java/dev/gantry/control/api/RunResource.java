@@ -31,8 +31,8 @@ public class RunResource {
     private final RestCaller caller;
 
     RunResource(OneOffRunner runner, RestCaller caller) {
-        this.caller = caller;
         this.runner = runner;
+        this.caller = caller;
     }
 
     /** {@code command} is the program and its arguments (no shell); {@code stdin} is optional text. */

@@ -42,9 +42,10 @@ public class CommandDispatcher {
     }
 
     /**
-     * Runs argv as {@code actor}, if the actor has the command's {@link Command#permission()} (for
-     * the app named, when there is one: a missing or invalid name is the command's to refuse), and records the outcome of anything but a {@link ReadOnlyCommand} in
-     * the audit log (by name and app: arguments may hold secrets).
+     * Runs argv as {@code actor} if the actor has the command's {@link Command#permission()} (on the
+     * app named, when there is one: a missing or invalid name is the command's to refuse), and
+     * records the outcome of anything but a {@link ReadOnlyCommand} in the audit log (by name and
+     * app: arguments may hold secrets).
      *
      * @param tty whether the client has a terminal ({@code ssh -t}) a command may hand on, as {@code run} does
      */
