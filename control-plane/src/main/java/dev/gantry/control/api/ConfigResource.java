@@ -30,9 +30,11 @@ public class ConfigResource {
     private static final Logger LOG = Logger.getLogger(ConfigResource.class);
 
     private final ConfigService config;
+    private final RestCaller caller;
 
-    ConfigResource(ConfigService config) {
+    ConfigResource(ConfigService config, RestCaller caller) {
         this.config = config;
+        this.caller = caller;
     }
 
     /** The vars, and the release that serves them once a change rolled out. */
@@ -47,7 +49,7 @@ public class ConfigResource {
     @PATCH
     @Consumes(MediaType.APPLICATION_JSON)
     public ConfigResponse patch(@PathParam("app") String app, Map<String, Object> body) {
-        Optional<RolloutTarget> released = config.patch(app, changes(body), CliResource.LOCAL_ADMIN,
+        Optional<RolloutTarget> released = config.patch(app, changes(body), caller.user(),
                 line -> LOG.infof("%s config: %s", app, line.trim()));
         return new ConfigResponse(shown(config.config(app), false), released.map(RolloutTarget::version).orElse(null));
     }

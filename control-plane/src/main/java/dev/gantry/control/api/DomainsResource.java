@@ -20,9 +20,11 @@ import java.util.List;
 public class DomainsResource {
 
     private final DomainService domains;
+    private final RestCaller caller;
 
-    DomainsResource(DomainService domains) {
+    DomainsResource(DomainService domains, RestCaller caller) {
         this.domains = domains;
+        this.caller = caller;
     }
 
     /** Body of a POST: the hostname to add. */
@@ -37,14 +39,14 @@ public class DomainsResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     public Response add(@PathParam("app") String app, DomainRequest request) {
-        domains.add(app, request == null ? null : request.hostname(), CliResource.LOCAL_ADMIN);
+        domains.add(app, request == null ? null : request.hostname(), caller.user());
         return Response.status(Response.Status.CREATED).entity(domains.domains(app)).build();
     }
 
     @DELETE
     @Path("/{hostname}")
     public List<String> remove(@PathParam("app") String app, @PathParam("hostname") String hostname) {
-        domains.remove(app, hostname, CliResource.LOCAL_ADMIN);
+        domains.remove(app, hostname, caller.user());
         return domains.domains(app);
     }
 }

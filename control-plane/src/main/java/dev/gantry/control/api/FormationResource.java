@@ -40,14 +40,16 @@ public class FormationResource {
     private final LimitsService limits;
     private final InstanceReport report;
     private final AppService apps;
+    private final RestCaller caller;
 
     FormationResource(ScaleService scale, RestartService restarts, LimitsService limits, InstanceReport report,
-            AppService apps) {
+            AppService apps, RestCaller caller) {
         this.scale = scale;
         this.restarts = restarts;
         this.limits = limits;
         this.report = report;
         this.apps = apps;
+        this.caller = caller;
     }
 
     /** One process type: how many instances, and what each may use. */
@@ -81,7 +83,7 @@ public class FormationResource {
         }
         Map<String, String> asText = new LinkedHashMap<>();
         counts.forEach((type, count) -> asText.put(type, count == null ? "" : count.toString()));
-        scale.scale(app, ScaleService.parseCounts(asText), CliResource.LOCAL_ADMIN, log(app));
+        scale.scale(app, ScaleService.parseCounts(asText), caller.user(), log(app));
         return formation(app);
     }
 
@@ -91,7 +93,7 @@ public class FormationResource {
     @Consumes(MediaType.APPLICATION_JSON)
     public ProcessTypeResponse setLimits(@PathParam("app") String app, @PathParam("type") String type,
             Map<String, String> settings) {
-        ResourceLimits set = limits.set(app, type, settings == null ? Map.of() : settings, CliResource.LOCAL_ADMIN);
+        ResourceLimits set = limits.set(app, type, settings == null ? Map.of() : settings, caller.user());
         return new ProcessTypeResponse(type, report.formation(app).getOrDefault(type, 0), LimitsService.describe(set));
     }
 
@@ -106,7 +108,7 @@ public class FormationResource {
     @Path("/restart")
     @Consumes(MediaType.APPLICATION_JSON)
     public List<InstanceReport.Row> restart(@PathParam("app") String app, RestartRequest request) {
-        restarts.restart(app, Optional.ofNullable(request == null ? null : request.type()), CliResource.LOCAL_ADMIN,
+        restarts.restart(app, Optional.ofNullable(request == null ? null : request.type()), caller.user(),
                 log(app));
         return report.rows(app);
     }
@@ -115,7 +117,7 @@ public class FormationResource {
     @POST
     @Path("/stop")
     public List<InstanceReport.Row> stop(@PathParam("app") String app) {
-        scale.stop(app, CliResource.LOCAL_ADMIN, log(app));
+        scale.stop(app, caller.user(), log(app));
         return report.rows(app);
     }
 
@@ -123,7 +125,7 @@ public class FormationResource {
     @POST
     @Path("/start")
     public List<ProcessTypeResponse> start(@PathParam("app") String app) {
-        scale.start(app, CliResource.LOCAL_ADMIN, log(app));
+        scale.start(app, caller.user(), log(app));
         return formation(app);
     }
 

@@ -27,10 +27,12 @@ public class ReleasesResource {
 
     private final ReleaseHistory history;
     private final RollbackService rollbacks;
+    private final RestCaller caller;
 
-    ReleasesResource(ReleaseHistory history, RollbackService rollbacks) {
+    ReleasesResource(ReleaseHistory history, RollbackService rollbacks, RestCaller caller) {
         this.history = history;
         this.rollbacks = rollbacks;
+        this.caller = caller;
     }
 
     @GET
@@ -48,7 +50,7 @@ public class ReleasesResource {
             throw new InvalidInputException("version: must be a release number of 1 or more, e.g. {\"version\": 3}");
         }
         RolloutTarget released = rollbacks.rollback(app, version, request != null && request.forced(),
-                CliResource.LOCAL_ADMIN,
+                caller.user(),
                 line -> LOG.infof("%s rollback: %s", app, line.trim()));
         ReleaseResponse created = history.of(app).stream()
                 .filter(view -> view.version() == released.version())

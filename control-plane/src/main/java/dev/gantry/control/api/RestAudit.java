@@ -17,9 +17,11 @@ public class RestAudit {
     private static final Set<String> READS = Set.of(HttpMethod.GET, HttpMethod.HEAD, HttpMethod.OPTIONS);
 
     private final AuditLog audit;
+    private final RestCaller caller;
 
-    RestAudit(AuditLog audit) {
+    RestAudit(AuditLog audit, RestCaller caller) {
         this.audit = audit;
+        this.caller = caller;
     }
 
     @ServerResponseFilter
@@ -29,7 +31,7 @@ public class RestAudit {
             return;
         }
         int status = response.getStatus();
-        audit.record(new AuditLog.Actor(CliResource.LOCAL_ADMIN, "rest", http.remoteAddress().hostAddress()),
+        audit.record(new AuditLog.Actor(caller.userOrNone(), "rest", http.remoteAddress().hostAddress()),
                 request.getMethod() + " " + path, request.getUriInfo().getPathParameters().getFirst("app"),
                 status < 400 ? "ok (" + status + ")" : "refused (" + status + ")");
     }

@@ -28,9 +28,11 @@ public class RunResource {
     static final int MAX_OUTPUT_BYTES = 1024 * 1024;
 
     private final OneOffRunner runner;
+    private final RestCaller caller;
 
-    RunResource(OneOffRunner runner) {
+    RunResource(OneOffRunner runner, RestCaller caller) {
         this.runner = runner;
+        this.caller = caller;
     }
 
     /** {@code command} is the program and its arguments (no shell); {@code stdin} is optional text. */
@@ -48,7 +50,7 @@ public class RunResource {
         }
         BoundedOutput output = new BoundedOutput();
         byte[] stdin = request.stdin() == null ? new byte[0] : request.stdin().getBytes(StandardCharsets.UTF_8);
-        int exitCode = runner.run(app, request.command(), CliResource.LOCAL_ADMIN, new ByteArrayInputStream(stdin),
+        int exitCode = runner.run(app, request.command(), caller.user(), new ByteArrayInputStream(stdin),
                 output, output, false);
         return new RunResponse(exitCode, output.text(), output.truncated);
     }

@@ -4,6 +4,7 @@ import dev.gantry.control.ConflictException;
 import dev.gantry.control.InvalidInputException;
 import dev.gantry.control.NotFoundException;
 import dev.gantry.control.domain.App;
+import dev.gantry.control.users.UserDirectory;
 import dev.gantry.git.AppName;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -18,13 +19,23 @@ public class AppService {
     /** Names that would clash with Gantry's own hostnames or confuse people; see docs/user-guide.md. */
     public static final Set<String> RESERVED_NAMES = Set.of("gantry", "api", "console", "admin", "www", "git", "ssh");
 
+    private final UserDirectory users;
+
+    AppService(UserDirectory users) {
+        this.users = users;
+    }
+
+    /**
+     * Creates an app owned by {@code user}. App names are shared by everyone, so a name in use is
+     * refused with the same words whoever's app it is.
+     */
     @Transactional
     public App create(String name, String user) {
         checkName(name);
         if (App.findByName(name).isPresent()) {
-            throw new ConflictException("app '" + name + "' already exists. Pick another name, or push to it");
+            throw nameTaken(name);
         }
-        return App.create(name, user);
+        return App.create(name, users.get(user));
     }
 
     /** The app a push goes to; a push to an unknown app creates it. Returns whether it was created. */
@@ -34,14 +45,23 @@ public class AppService {
             return false;
         }
         checkName(name);
-        App.create(name, user);
+        App.create(name, users.get(user));
         return true;
     }
 
     @Transactional
     public App get(String name) {
-        return App.findByName(name).orElseThrow(() -> new NotFoundException("app '" + name
-                + "' does not exist. Create it with apps:create " + name + " or push to it"));
+        return App.findByName(name).orElseThrow(() -> notFound(name));
+    }
+
+    /** The answer for an unknown app, and for an app the caller may not know of. */
+    public static NotFoundException notFound(String name) {
+        return new NotFoundException("app '" + name + "' does not exist. Create it with apps:create " + name
+                + " or push to it");
+    }
+
+    public static ConflictException nameTaken(String name) {
+        return new ConflictException("the app name '" + name + "' is taken. Pick another name");
     }
 
     @Transactional

@@ -2,6 +2,7 @@ package dev.gantry.control.command;
 
 import dev.gantry.control.apps.AppService;
 import dev.gantry.control.deploy.AppRoutes;
+import dev.gantry.control.users.Permission;
 import jakarta.inject.Singleton;
 
 @Singleton
@@ -15,6 +16,11 @@ public class AppsCreateCommand extends NamedCommand {
                 "create an app (a push to a new name also does)");
         this.apps = apps;
         this.routes = routes;
+    }
+
+    @Override
+    public Permission permission() {
+        return Permission.ANYONE;
     }
 
     @Override

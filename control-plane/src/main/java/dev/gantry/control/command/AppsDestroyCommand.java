@@ -3,6 +3,7 @@ package dev.gantry.control.command;
 import dev.gantry.control.apps.AppDestroyService;
 import dev.gantry.control.apps.AppService;
 import dev.gantry.control.InvalidInputException;
+import dev.gantry.control.users.Permission;
 import jakarta.inject.Singleton;
 
 @Singleton
@@ -16,6 +17,11 @@ public class AppsDestroyCommand extends NamedCommand {
                 "stop an app and delete its releases, images and repository (its volumes only with --storage)");
         this.apps = apps;
         this.destroyer = destroyer;
+    }
+
+    @Override
+    public Permission permission() {
+        return Permission.APP_OWNER;
     }
 
     @Override

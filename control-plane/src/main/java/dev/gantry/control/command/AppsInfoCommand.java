@@ -7,6 +7,7 @@ import dev.gantry.control.deploy.InstanceReport;
 import dev.gantry.control.domain.App;
 import dev.gantry.control.releases.ReleaseHistory;
 import dev.gantry.control.releases.ReleaseView;
+import dev.gantry.control.users.AppSharing;
 import jakarta.inject.Singleton;
 import java.io.PrintStream;
 import java.util.List;
@@ -19,9 +20,10 @@ public class AppsInfoCommand extends NamedCommand implements ReadOnlyCommand {
     private final InstanceReport report;
     private final AppRoutes routes;
     private final GantryConfig config;
+    private final AppSharing sharing;
 
     AppsInfoCommand(AppService apps, ReleaseHistory releases, InstanceReport report, AppRoutes routes,
-            GantryConfig config) {
+            GantryConfig config, AppSharing sharing) {
         super("apps:info", "APP",
                 "show an app's URL, git remote, current release and instances");
         this.apps = apps;
@@ -29,6 +31,7 @@ public class AppsInfoCommand extends NamedCommand implements ReadOnlyCommand {
         this.report = report;
         this.routes = routes;
         this.config = config;
+        this.sharing = sharing;
     }
 
     @Override
@@ -41,6 +44,9 @@ public class AppsInfoCommand extends NamedCommand implements ReadOnlyCommand {
         out.printf("URL:         %s%n", routes.url(app.name));
         out.printf("Git remote:  ssh://gantry@%s:%d/%s%n", config.publicHost(), config.ssh().port(), app.name);
         out.printf("Created:     %s by %s%n", Formats.time(app.createdAt), app.createdBy);
+        out.printf("Owner:       %s%n", app.owner.name);
+        List<String> sharedWith = sharing.sharedWith(name);
+        out.printf("Shared with: %s%n", sharedWith.isEmpty() ? "nobody" : String.join(", ", sharedWith));
         out.printf("Release:     %s%n", releases.of(name).stream()
                 .filter(r -> r.status() == ReleaseView.Status.CURRENT)
                 .findFirst().map(r -> r.label() + " (" + r.summary() + ")").orElse("none yet: push to deploy"));

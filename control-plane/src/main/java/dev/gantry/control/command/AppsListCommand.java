@@ -1,24 +1,24 @@
 package dev.gantry.control.command;
 
-import dev.gantry.control.apps.AppService;
+import dev.gantry.control.users.Authorization;
 import dev.gantry.control.domain.App;
 import jakarta.inject.Singleton;
 
 @Singleton
 public class AppsListCommand extends NamedCommand implements ReadOnlyCommand {
 
-    private final AppService apps;
+    private final Authorization authorization;
 
-    AppsListCommand(AppService apps) {
+    AppsListCommand(Authorization authorization) {
         super("apps:list", "",
-                "list the apps");
-        this.apps = apps;
+                "list the apps you may use (an admin: all)");
+        this.authorization = authorization;
     }
 
     @Override
     public void run(CommandContext context) {
         context.expectAtMost(0);
-        for (App app : apps.list()) {
+        for (App app : authorization.visibleApps(context.user())) {
             context.out().println(app.name);
         }
     }

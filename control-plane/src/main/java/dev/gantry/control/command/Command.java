@@ -1,5 +1,7 @@
 package dev.gantry.control.command;
 
+import dev.gantry.control.users.Permission;
+
 /**
  * One command people type over SSH ({@code ssh -p 2222 gantry@HOST NAME ARGS}) or on the host
  * ({@code ./gantry NAME ARGS}). Both reach the same implementation.
@@ -14,6 +16,14 @@ public interface Command {
 
     /** One line for {@code help}. */
     String summary();
+
+    /**
+     * What the caller needs, checked by the dispatcher before {@link #run}: by default a command
+     * whose usage starts with APP needs a part in that app, and any other command is anyone's.
+     */
+    default Permission permission() {
+        return usage().startsWith("APP") ? Permission.APP_MEMBER : Permission.ANYONE;
+    }
 
     void run(CommandContext context);
 }

@@ -6,7 +6,9 @@ import java.io.InputStream;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Who runs a command, with which arguments, where its output (and error output) goes, and whether
@@ -23,6 +25,47 @@ public record CommandContext(String user, Command command, List<String> args, In
             throw usageError("missing " + what);
         }
         return args.get(index);
+    }
+
+    /**
+     * The value of a {@code --name VALUE} option, wherever it stands; {@link #positional} leaves
+     * such pairs out.
+     */
+    public Optional<String> option(String name) {
+        int at = args.indexOf(name);
+        if (at < 0) {
+            return Optional.empty();
+        }
+        if (at + 1 >= args.size() || args.get(at + 1).startsWith("--")) {
+            throw usageError(name + " needs a value");
+        }
+        return Optional.of(args.get(at + 1));
+    }
+
+    /** The arguments without the {@code --name VALUE} options named, in order. */
+    public List<String> positional(String... optionNames) {
+        List<String> options = List.of(optionNames);
+        List<String> positional = new ArrayList<>();
+        for (int i = 0; i < args.size(); i++) {
+            if (options.contains(args.get(i))) {
+                i++;
+            } else {
+                positional.add(args.get(i));
+            }
+        }
+        return positional;
+    }
+
+    /** The one argument besides the {@code --name VALUE} options named, or a usage error naming it. */
+    public String onlyArgument(String what, String... optionNames) {
+        List<String> positional = positional(optionNames);
+        if (positional.isEmpty()) {
+            throw usageError("missing " + what);
+        }
+        if (positional.size() > 1) {
+            throw usageError("unexpected argument '" + positional.get(1) + "'");
+        }
+        return positional.get(0);
     }
 
     public boolean flag(String name) {

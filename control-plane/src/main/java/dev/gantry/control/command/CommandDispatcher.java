@@ -2,6 +2,7 @@ package dev.gantry.control.command;
 
 import dev.gantry.control.GantryException;
 import dev.gantry.control.audit.AuditLog;
+import dev.gantry.control.users.Authorization;
 import dev.gantry.git.AppName;
 import dev.gantry.node.EngineUnavailableException;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -23,10 +24,12 @@ public class CommandDispatcher {
 
     private final Map<String, Command> commands = new TreeMap<>();
     private final AuditLog audit;
+    private final Authorization authorization;
 
-    CommandDispatcher(@Any Instance<Command> all, AuditLog audit) {
+    CommandDispatcher(@Any Instance<Command> all, AuditLog audit, Authorization authorization) {
         all.forEach(command -> commands.put(command.name(), command));
         this.audit = audit;
+        this.authorization = authorization;
     }
 
     /** The app a command acted on: its first argument, when its usage starts with APP. */
@@ -39,8 +42,10 @@ public class CommandDispatcher {
     }
 
     /**
-     * Runs argv as {@code actor} and records the outcome of anything but a {@link ReadOnlyCommand} in
-     * the audit log (by name and app: arguments may hold secrets).
+     * Runs argv as {@code actor} if the actor has the command's {@link Command#permission()} (on the
+     * app named, when there is one: a missing or invalid name is the command's to refuse), and
+     * records the outcome of anything but a {@link ReadOnlyCommand} in the audit log (by name and
+     * app: arguments may hold secrets).
      *
      * @param tty whether the client has a terminal ({@code ssh -t}) a command may hand on, as {@code run} does
      */
@@ -56,8 +61,12 @@ public class CommandDispatcher {
             return 1;
         }
         List<String> args = List.copyOf(argv.subList(1, argv.size()));
+        String app = appOf(command, args);
         String outcome = "ok";
         try {
+            if (!command.permission().needsApp() || app != null) {
+                authorization.check(actor.user(), command.permission(), app, command.name());
+            }
             command.run(new CommandContext(actor.user(), command, args, stdin, stdout, stderr, tty));
             return 0;
         } catch (CommandExit e) {
@@ -77,7 +86,7 @@ public class CommandDispatcher {
             stdout.flush();
             stderr.flush();
             if (!(command instanceof ReadOnlyCommand)) {
-                audit.record(actor, command.name(), appOf(command, args), outcome);
+                audit.record(actor, command.name(), app, outcome);
             }
         }
     }

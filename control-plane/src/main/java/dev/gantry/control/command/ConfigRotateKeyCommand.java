@@ -4,7 +4,7 @@ import dev.gantry.control.config.ConfigKeyRotation;
 import jakarta.inject.Singleton;
 
 @Singleton
-public class ConfigRotateKeyCommand extends NamedCommand {
+public class ConfigRotateKeyCommand extends AdminCommand {
 
     private final ConfigKeyRotation rotation;
 

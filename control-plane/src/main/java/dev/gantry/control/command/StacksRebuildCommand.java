@@ -5,7 +5,7 @@ import jakarta.inject.Singleton;
 import java.util.Optional;
 
 @Singleton
-public class StacksRebuildCommand extends NamedCommand {
+public class StacksRebuildCommand extends AdminCommand {
 
     private final StackImages stackImages;
 

@@ -2,6 +2,8 @@ package dev.gantry.control.domain;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
 import dev.gantry.control.checks.HealthCheckSpec;
 import java.time.Duration;
@@ -17,6 +19,11 @@ public class App extends IdentifiedEntity {
 
     @Column(nullable = false, unique = true, length = 30)
     public String name;
+
+    /** Who may share and destroy it, besides admins. */
+    @ManyToOne(optional = false)
+    @JoinColumn(name = "owner_id")
+    public User owner;
 
     @Column(name = "created_by", nullable = false)
     public String createdBy;
@@ -60,10 +67,11 @@ public class App extends IdentifiedEntity {
         return find("name", name).firstResultOptional();
     }
 
-    public static App create(String name, String createdBy) {
+    public static App create(String name, User owner) {
         App app = new App();
         app.name = name;
-        app.createdBy = createdBy;
+        app.owner = owner;
+        app.createdBy = owner.name;
         app.createdAt = Instant.now();
         app.persist();
         return app;

@@ -2,17 +2,19 @@ package dev.gantry.control.domain;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
+import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
-/** A public key that may use the SSH server, acting as {@link #userName}. */
+/** A public key that may use the SSH server, acting as its {@link #user}. */
 @Entity
 @Table(name = "ssh_key")
 public class SshKey extends IdentifiedEntity {
 
-    @Column(name = "user_name", nullable = false)
-    public String userName;
+    @ManyToOne(optional = false)
+    public User user;
 
     /** OpenSSH SHA256 fingerprint, e.g. {@code SHA256:abc...}. */
     @Column(nullable = false, unique = true)
@@ -27,5 +29,9 @@ public class SshKey extends IdentifiedEntity {
 
     public static Optional<SshKey> findByFingerprint(String fingerprint) {
         return find("fingerprint", fingerprint).firstResultOptional();
+    }
+
+    public static List<SshKey> of(User user) {
+        return list("user = ?1 order by createdAt", user);
     }
 }

@@ -3,13 +3,14 @@ package dev.gantry.control.keys;
 import dev.gantry.control.InvalidInputException;
 import dev.gantry.control.NotFoundException;
 import dev.gantry.control.domain.SshKey;
+import dev.gantry.control.domain.User;
+import dev.gantry.control.users.UserDirectory;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.security.PublicKey;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import java.util.regex.Pattern;
 import org.apache.sshd.common.config.keys.AuthorizedKeyEntry;
 import org.apache.sshd.common.config.keys.KeyUtils;
 import org.apache.sshd.common.config.keys.PublicKeyEntryResolver;
@@ -18,28 +19,29 @@ import org.apache.sshd.common.config.keys.PublicKeyEntryResolver;
 @ApplicationScoped
 public class KeyService {
 
-    private static final Pattern USER_NAME = Pattern.compile("^[a-z0-9][a-z0-9._-]{0,63}$");
+    private final UserDirectory users;
+
+    KeyService(UserDirectory users) {
+        this.users = users;
+    }
 
     /** Who owns this key, looked up on every use so that a removed key stops working at once. */
     @Transactional
     public Optional<String> userFor(PublicKey key) {
-        return SshKey.findByFingerprint(KeyUtils.getFingerPrint(key)).map(found -> found.userName);
+        return SshKey.findByFingerprint(KeyUtils.getFingerPrint(key)).map(found -> found.user.name);
     }
 
     @Transactional
     public SshKey add(String userName, String authorizedKeyLine) {
-        if (userName == null || !USER_NAME.matcher(userName).matches()) {
-            throw new InvalidInputException("'" + userName + "' is not a valid user name. Use 1-64 lowercase letters,"
-                    + " digits, '.', '_' or '-', starting with a letter or digit");
-        }
+        User user = users.get(userName);
         PublicKey key = parse(authorizedKeyLine);
         String fingerprint = KeyUtils.getFingerPrint(key);
         SshKey.findByFingerprint(fingerprint).ifPresent(existing -> {
             throw new InvalidInputException("this key (" + fingerprint + ") is already registered for '"
-                    + existing.userName + "'. Remove it first with keys:remove " + fingerprint);
+                    + existing.user.name + "'. Remove it first with keys:remove " + fingerprint);
         });
         SshKey entry = new SshKey();
-        entry.userName = userName;
+        entry.user = user;
         entry.fingerprint = fingerprint;
         entry.publicKey = authorizedKeyLine.trim();
         entry.createdAt = Instant.now();
@@ -49,7 +51,22 @@ public class KeyService {
 
     @Transactional
     public List<SshKey> list() {
-        return SshKey.listAll();
+        return SshKey.list("order by user.name, createdAt");
+    }
+
+    @Transactional
+    public List<SshKey> listOf(String userName) {
+        return SshKey.of(users.get(userName));
+    }
+
+    /** Whose keys {@code fingerprintOrUser} names: a key's owner, or the user named. */
+    @Transactional
+    public String ownerOf(String fingerprintOrUser) {
+        if (fingerprintOrUser.startsWith("SHA256:")) {
+            return SshKey.findByFingerprint(fingerprintOrUser).map(key -> key.user.name).orElseThrow(() -> noKey(
+                    fingerprintOrUser));
+        }
+        return fingerprintOrUser;
     }
 
     /** Removes one key by fingerprint, or every key of a user by user name. */
@@ -57,12 +74,16 @@ public class KeyService {
     public long remove(String fingerprintOrUser) {
         long removed = fingerprintOrUser.startsWith("SHA256:")
                 ? SshKey.delete("fingerprint", fingerprintOrUser)
-                : SshKey.delete("userName", fingerprintOrUser);
+                : User.findByName(fingerprintOrUser).map(user -> SshKey.delete("user", user)).orElse(0L);
         if (removed == 0) {
-            throw new NotFoundException("no key matches '" + fingerprintOrUser
-                    + "'. Give a fingerprint (SHA256:...) or a user name from keys:list");
+            throw noKey(fingerprintOrUser);
         }
         return removed;
+    }
+
+    private static NotFoundException noKey(String fingerprintOrUser) {
+        return new NotFoundException("no key matches '" + fingerprintOrUser
+                + "'. Give a fingerprint (SHA256:...) or a user name from keys:list");
     }
 
     private static PublicKey parse(String line) {

@@ -50,7 +50,7 @@ class CliResourceTest {
         cli().queryParam("arg", "apps:create").queryParam("arg", "shop")
                 .when().post("/api/v1/cli")
                 .then().header("X-Gantry-Exit-Code", "1")
-                .body(equalTo("error: app 'shop' already exists. Pick another name, or push to it\n"));
+                .body(equalTo("error: the app name 'shop' is taken. Pick another name\n"));
     }
 
     @Test
@@ -72,19 +72,29 @@ class CliResourceTest {
         Process keygen = new ProcessBuilder("ssh-keygen", "-q", "-t", "ed25519", "-N", "", "-f",
                 dir.resolve("id").toString()).inheritIO().start();
         assertEquals(0, keygen.waitFor());
-        cli().queryParam("arg", "keys:add").queryParam("arg", "alice").body(Files.readAllBytes(dir.resolve("id.pub")))
+        cli().queryParam("arg", "users:add").queryParam("arg", "alice")
+                .when().post("/api/v1/cli")
+                .then().header("X-Gantry-Exit-Code", "0");
+        cli().queryParam("arg", "keys:add").queryParam("arg", "--user").queryParam("arg", "alice")
+                .body(Files.readAllBytes(dir.resolve("id.pub")))
                 .when().post("/api/v1/cli")
                 .then().header("X-Gantry-Exit-Code", "0")
                 .body(containsString("Added key SHA256:"));
 
-        cli().queryParam("arg", "keys:add").queryParam("arg", "bob").body("-----BEGIN OPENSSH PRIVATE KEY-----\nxyz\n".getBytes(StandardCharsets.UTF_8))
+        cli().queryParam("arg", "keys:add").queryParam("arg", "--user").queryParam("arg", "nobody")
+                .body(Files.readAllBytes(dir.resolve("id.pub")))
+                .when().post("/api/v1/cli")
+                .then().header("X-Gantry-Exit-Code", "1")
+                .body(containsString("no user named 'nobody'"));
+
+        cli().queryParam("arg", "keys:add").body("-----BEGIN OPENSSH PRIVATE KEY-----\nxyz\n".getBytes(StandardCharsets.UTF_8))
                 .when().post("/api/v1/cli")
                 .then().header("X-Gantry-Exit-Code", "1")
                 .body(containsString("Pass the .pub file"));
 
         cli().queryParam("arg", "keys:list")
                 .when().post("/api/v1/cli")
-                .then().body(containsString("alice")).body(not(containsString("bob")));
+                .then().body(containsString("alice")).body(not(containsString("nobody")));
     }
 
     @Test

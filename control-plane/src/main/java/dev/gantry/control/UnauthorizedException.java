@@ -1,6 +1,4 @@
-package dev.gantry.control.api;
-
-import dev.gantry.control.GantryException;
+package dev.gantry.control;
 
 /** No credentials, or wrong ones. */
 public class UnauthorizedException extends GantryException {

@@ -1,0 +1,12 @@
+package dev.gantry.control.command;
+
+import dev.gantry.control.users.AppSharing;
+import jakarta.inject.Singleton;
+
+@Singleton
+public class AppsUnshareCommand extends AppSharingCommand {
+
+    AppsUnshareCommand(AppSharing sharing) {
+        super(sharing, false, "apps:unshare", "stop USER from using APP, at once");
+    }
+}
