@@ -25,7 +25,7 @@ import java.util.List;
 public class CliResource {
 
     static final String EXIT_CODE_HEADER = "X-Gantry-Exit-Code";
-    static final String LOCAL_ADMIN = "admin";
+    public static final String LOCAL_ADMIN = "admin";
 
     private final CommandDispatcher dispatcher;
 
