@@ -37,4 +37,6 @@ public final class ConsolePages {
     public static native TemplateInstance config(Frame frame, String app, List<ConfigVar> vars, boolean revealed);
 
     public static native TemplateInstance logs(Frame frame, String app);
+
+    public static native TemplateInstance nodes(Frame frame, List<NodeOverview.NodeView> nodes);
 }
