@@ -2,6 +2,7 @@ package dev.gantry.control.console;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -66,7 +67,8 @@ public class ConsoleSessions {
 
     /** Compares in constant time, so the answer's timing tells nothing about the token. */
     static boolean csrfMatches(ConsoleSession session, String presented) {
-        return presented != null && MessageDigest.isEqual(session.csrf.getBytes(), presented.getBytes());
+        return presented != null && MessageDigest.isEqual(session.csrf.getBytes(StandardCharsets.UTF_8),
+                presented.getBytes(StandardCharsets.UTF_8));
     }
 
     private boolean expired(ConsoleSession session, Instant now) {
