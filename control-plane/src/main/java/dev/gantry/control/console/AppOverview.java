@@ -54,8 +54,10 @@ public class AppOverview {
         List<ReleaseHistory.Entry> timeline = history.timeline(app.name, RELEASES_SHOWN);
         String current = timeline.stream().filter(entry -> entry.release().status() == ReleaseView.Status.CURRENT)
                 .findFirst().map(entry -> entry.release().label()).orElse("none");
-        Optional<AppView.Progress> progress = timeline.stream().findFirst()
-                .map(newest -> progress(history.details(app.name, newest.release().version())));
+        // A running build comes first: it is the deploy in progress, and has no release yet.
+        Optional<AppView.Progress> progress = history.building(app.name).map(AppOverview::building)
+                .or(() -> timeline.stream().findFirst()
+                        .map(newest -> progress(history.details(app.name, newest.release().version()))));
         return new AppView(app.name, routes.url(app.name), state(app.name, timeline), current, progress.orElse(null),
                 report.rows(app.name).stream().map(AppOverview::instance).toList(),
                 report.formation(app.name).entrySet().stream()
@@ -72,11 +74,12 @@ public class AppOverview {
         if (report.stopped(app)) {
             return "stopped (ps:stop)";
         }
-        return newestFirst.stream().findFirst().map(ReleaseHistory.Entry::release).map(newest -> switch (newest.status()) {
-            case CURRENT -> "running " + newest.label();
-            case DEPLOYING -> "deploying " + newest.label();
-            case FAILED -> newest.label() + " failed; the release before it serves";
-            case ROLLED_BACK -> newest.label() + " was rolled back";
+        Optional<ReleaseView> newest = newestFirst.stream().findFirst().map(ReleaseHistory.Entry::release);
+        return newest.map(release -> switch (release.status()) {
+            case CURRENT -> "running " + release.label();
+            case DEPLOYING -> "deploying " + release.label();
+            case FAILED -> release.label() + " failed";
+            case ROLLED_BACK -> release.label() + " was rolled back";
             case SUCCEEDED -> "running";
         }).orElse("no release yet: git push to deploy");
     }
@@ -92,6 +95,13 @@ public class AppOverview {
                 rollout.failure(), rollout.finishedAt() == null);
     }
 
+    private static AppView.Progress building(ReleaseHistory.BuildInProgress build) {
+        return new AppView.Progress("commit " + build.commit() + " by " + build.createdBy(), "building",
+                List.of(step("build started", build.startedAt()), step("started", null), step("healthy", null),
+                        step("switched traffic", null), step("finished", null)),
+                null, true);
+    }
+
     private static AppView.Step step(String name, Instant at) {
         return new AppView.Step(name, at == null ? "-" : Formats.time(at));
     }
@@ -103,7 +113,8 @@ public class AppOverview {
 
     private static AppView.ReleaseLine release(ReleaseHistory.Entry entry) {
         ReleaseView view = entry.release();
-        return new AppView.ReleaseLine(view.version(), view.label(), view.status().name().toLowerCase().replace('_', ' '),
+        String status = view.status().name().toLowerCase().replace('_', ' ');
+        return new AppView.ReleaseLine(view.version(), view.label(), status,
                 Formats.time(view.createdAt()), view.createdBy(), view.summary(),
                 view.commit() == null ? "-" : view.commit(), entry.configChange().describe(),
                 view.status() == ReleaseView.Status.CURRENT);

@@ -2,11 +2,13 @@ package dev.gantry.control.releases;
 
 import dev.gantry.control.apps.AppService;
 import dev.gantry.control.domain.App;
+import dev.gantry.control.domain.Build;
 import dev.gantry.control.domain.Deployment;
 import dev.gantry.control.domain.Release;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import dev.gantry.control.NotFoundException;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -50,6 +52,18 @@ public class ReleaseHistory {
                     ConfigDiff.between(before, release.config.vars)));
         }
         return entries;
+    }
+
+    /** A push's build that is running now: the first step of a deploy, before any release exists. */
+    public record BuildInProgress(String commit, String createdBy, Instant startedAt) {
+    }
+
+    @Transactional
+    public Optional<BuildInProgress> building(String appName) {
+        App app = apps.get(appName);
+        return Build.<Build>find("app = ?1 and status = ?2 order by id desc", app, Build.Status.BUILDING)
+                .firstResultOptional()
+                .map(build -> new BuildInProgress(build.shortCommit(), build.createdBy, build.startedAt));
     }
 
     @Transactional
