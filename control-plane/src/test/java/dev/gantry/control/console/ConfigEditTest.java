@@ -46,7 +46,8 @@ class ConfigEditTest {
     @Test
     void aNewKeyWithoutValueAndAValueWithoutKeyAreRefusedByName() {
         assertEquals("COLOR: a new var needs a value", assertThrows(InvalidInputException.class,
-                () -> ConfigEdit.changes(CURRENT, FormRows.pairs(List.of("COLOR"), List.of("")), List.of())).getMessage());
+                () -> ConfigEdit.changes(CURRENT, FormRows.pairs(List.of("COLOR"), List.of("")), List.of()))
+                .getMessage());
         assertTrue(assertThrows(InvalidInputException.class,
                 () -> ConfigEdit.changes(CURRENT, FormRows.pairs(List.of(""), List.of("blue")), List.of())).getMessage()
                 .contains("without a key"));

@@ -102,7 +102,8 @@ class ConsoleIT {
         assertTrue(browser.driver.findElement(By.id("value-GREETING")).getAttribute("placeholder").contains("22 bytes"),
                 "the value stays masked until revealed");
         browser.driver.findElement(By.id("reveal")).click();
-        assertEquals("hello from the console", browser.driver.findElement(By.id("value-GREETING")).getDomProperty("value"));
+        assertEquals("hello from the console",
+                browser.driver.findElement(By.id("value-GREETING")).getDomProperty("value"));
         browser.open("/console/apps/" + APP);
         assertEquals("v2", browser.text(By.id("current-release")));
         WebElement v2 = browser.driver.findElement(By.cssSelector("tr.release[data-version='2']"));
@@ -153,6 +154,22 @@ class ConsoleIT {
 
     @Test
     @Order(6)
+    void theAppPageFollowsAChangeMadeOverSshWithoutBeingReloadedAndTheLogPageStreams() throws Exception {
+        browser.open("/console/apps/" + APP);
+        browser.driver.executeScript("window.notReloaded = true;");
+
+        Cli.Result set = testbed.user.ssh("config:set", APP, "COLOR=blue");
+
+        assertTrue(set.ok(), set.output());
+        browser.awaitText(By.id("current-release"), "v4", Duration.ofSeconds(15));
+        assertEquals(Boolean.TRUE, browser.driver.executeScript("return window.notReloaded === true;"));
+        assertTrue(browser.text(By.cssSelector("tr.release[data-version='4']")).contains("+COLOR"));
+        browser.driver.findElement(By.id("logs-link")).click();
+        browser.awaitText(By.id("log"), "gantry: ", Duration.ofSeconds(15));
+    }
+
+    @Test
+    @Order(7)
     void aPostWithoutTheSessionsCsrfTokenIsRefusedAndChangesNothing() throws Exception {
         String cookie = "gantry_session=" + browser.sessionCookie().getValue();
 
@@ -171,7 +188,7 @@ class ConsoleIT {
     }
 
     @Test
-    @Order(7)
+    @Order(8)
     void theSessionCookieIsHttpOnlyAndSameSiteAndSigningOutEndsIt() throws Exception {
         HttpResponse<String> signIn = post("/console/sign-in", "user=admin&password=" + adminToken(), null);
         String setCookie = signIn.headers().firstValue("Set-Cookie").orElse("");
@@ -187,7 +204,7 @@ class ConsoleIT {
 
     /** Last: it shuts this address out of signing in for a minute. */
     @Test
-    @Order(8)
+    @Order(9)
     void fiveWrongPasswordsInAMinuteShutTheAddressOut() throws Exception {
         for (int attempt = 1; attempt <= 5; attempt++) {
             assertEquals(401, post("/console/sign-in", "user=admin&password=guess" + attempt, null).statusCode());
