@@ -2,11 +2,11 @@ package dev.gantry.control.api;
 
 import dev.gantry.control.apps.AppService;
 import dev.gantry.control.logs.AppLogStore;
+import dev.gantry.control.logs.LogEvents;
 import dev.gantry.control.logs.LogFollow;
 import dev.gantry.control.logs.LogQuery;
 import io.smallrye.common.annotation.Blocking;
 import io.smallrye.mutiny.Multi;
-import io.smallrye.mutiny.infrastructure.Infrastructure;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -51,11 +51,7 @@ public class LogsResource {
     public Multi<String> follow(@PathParam("app") String app, @QueryParam("lines") String lines,
             @QueryParam("type") String type, @QueryParam("since") String since) {
         LogQuery query = query(app, lines, type, since, true);
-        return Multi.createFrom().<String>emitter(emitter -> Infrastructure.getDefaultWorkerPool().execute(() -> {
-            LogFollow.show(store, app, query, line -> emitter.emit(LogFollow.format(line)),
-                    () -> !emitter.isCancelled());
-            emitter.complete();
-        }));
+        return LogEvents.follow(store, app, query);
     }
 
     /** The same options and checks as the command, so both refuse the same input with the same words. */

@@ -5,8 +5,8 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 
-/** How times look in command output: UTC to the second, the same on every host. */
-final class Formats {
+/** How times look in command output and the console: UTC to the second, the same on every host. */
+public final class Formats {
 
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'")
             .withZone(ZoneOffset.UTC);
@@ -14,12 +14,12 @@ final class Formats {
     private Formats() {
     }
 
-    static String time(Instant instant) {
+    public static String time(Instant instant) {
         return TIME.format(instant);
     }
 
     /** An uptime as people read it: 45s, 12m3s, 5h2m, 3d4h; zero is shown as "-". */
-    static String duration(Duration duration) {
+    public static String duration(Duration duration) {
         long seconds = duration.toSeconds();
         if (seconds <= 0) {
             return "-";

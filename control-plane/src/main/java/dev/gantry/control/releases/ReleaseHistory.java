@@ -2,11 +2,14 @@ package dev.gantry.control.releases;
 
 import dev.gantry.control.apps.AppService;
 import dev.gantry.control.domain.App;
+import dev.gantry.control.domain.Build;
 import dev.gantry.control.domain.Deployment;
 import dev.gantry.control.domain.Release;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import dev.gantry.control.NotFoundException;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -28,6 +31,39 @@ public class ReleaseHistory {
         return Release.history(app).stream()
                 .map(release -> view(release, current.filter(release.id::equals).isPresent()))
                 .toList();
+    }
+
+    /** A release of the timeline, with the config keys it changed against the release before it. */
+    public record Entry(ReleaseView release, ConfigDiff configChange) {
+    }
+
+    /** The newest {@code limit} releases, each with its config change, in one read. */
+    @Transactional
+    public List<Entry> timeline(String appName, int limit) {
+        App app = apps.get(appName);
+        Optional<Long> current = Release.current(app).map(release -> release.id);
+        List<Release> newest = Release.history(app).stream().limit(limit + 1L).toList();
+        List<Entry> entries = new ArrayList<>();
+        for (int i = 0; i < Math.min(limit, newest.size()); i++) {
+            Release release = newest.get(i);
+            Map<String, String> before = i + 1 < newest.size() && newest.get(i + 1).version == release.version - 1
+                    ? newest.get(i + 1).config.vars : Map.of();
+            entries.add(new Entry(view(release, current.filter(release.id::equals).isPresent()),
+                    ConfigDiff.between(before, release.config.vars)));
+        }
+        return entries;
+    }
+
+    /** A push's build that is running now: the first step of a deploy, before any release exists. */
+    public record BuildInProgress(String commit, String createdBy, Instant startedAt) {
+    }
+
+    @Transactional
+    public Optional<BuildInProgress> building(String appName) {
+        App app = apps.get(appName);
+        return Build.<Build>find("app = ?1 and status = ?2 order by id desc", app, Build.Status.BUILDING)
+                .firstResultOptional()
+                .map(build -> new BuildInProgress(build.shortCommit(), build.createdBy, build.startedAt));
     }
 
     @Transactional

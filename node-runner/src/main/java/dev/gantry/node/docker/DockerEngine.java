@@ -242,7 +242,8 @@ public final class DockerEngine implements ContainerEngine, AutoCloseable {
         return call(() -> {
             try (DockerHttpClient.Response response = http.execute(request)) {
                 JsonNode info = new ObjectMapper().readTree(response.getBody());
-                return new EngineInfo(info.path("ServerVersion").asText(""), info.path("RuncCommit").path("ID").asText(""));
+                return new EngineInfo(info.path("ServerVersion").asText(""), info.path("RuncCommit").path("ID").asText(""),
+                        info.path("NCPU").asInt(0), info.path("MemTotal").asLong(0));
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }

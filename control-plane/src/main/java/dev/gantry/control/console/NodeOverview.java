@@ -1,0 +1,62 @@
+package dev.gantry.control.console;
+
+import dev.gantry.control.GantryConfig;
+import dev.gantry.control.users.Authorization;
+import dev.gantry.control.command.Formats;
+import dev.gantry.control.deploy.AppInstance;
+import dev.gantry.control.deploy.InstanceInventory;
+import dev.gantry.node.ContainerEngine;
+import dev.gantry.node.EngineInfo;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The nodes page: today the one node Gantry runs on (all-in-one), its engine and capacity as the
+ * engine reports them, and every app's instances on it.
+ */
+@ApplicationScoped
+public class NodeOverview {
+
+    private final ContainerEngine engine;
+    private final Authorization authorization;
+    private final InstanceInventory inventory;
+    private final GantryConfig config;
+
+    NodeOverview(ContainerEngine engine, Authorization authorization, InstanceInventory inventory, GantryConfig config) {
+        this.engine = engine;
+        this.authorization = authorization;
+        this.inventory = inventory;
+        this.config = config;
+    }
+
+    /** A node and what runs on it. */
+    public record NodeView(String address, String engine, String runtime, int cpus, String memory,
+            List<Placed> instances) {
+    }
+
+    public record Placed(String app, String slot, String release, String state, String uptime, String address) {
+    }
+
+    /** The node's capacity, and the instances of the apps {@code user} may see. */
+    public List<NodeView> nodes(String user) {
+        EngineInfo info = engine.info();
+        List<Placed> placed = new ArrayList<>();
+        authorization.visibleApps(user).forEach(app -> inventory.of(app.name).stream().sorted(AppInstance.BY_SLOT)
+                .forEach(instance -> placed.add(placed(app.name, instance))));
+        return List.of(new NodeView(config.node().advertiseAddress(), info.engineVersion(), info.runtimeVersion(),
+                info.cpus(), info.memoryBytes() / (1024 * 1024) + " MiB", placed));
+    }
+
+    private static Placed placed(String app, AppInstance instance) {
+        Instant since = instance.container().startedAt();
+        String uptime = instance.running() && since != null
+                ? Formats.duration(Duration.between(since, Instant.now())) : "-";
+        String address = instance.container().hostPort() > 0
+                ? instance.container().hostAddress() + ":" + instance.container().hostPort() : "-";
+        return new Placed(app, instance.slot(), "v" + instance.version(), instance.running() ? "running" : "exited",
+                uptime, address);
+    }
+}

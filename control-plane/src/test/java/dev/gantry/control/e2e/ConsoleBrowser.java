@@ -1,0 +1,106 @@
+package dev.gantry.control.e2e;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Cookie;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * A person at the console: Debian's headless Chromium driven through its chromedriver (both
+ * installed by {@code ./gantry test}), pointed at one Gantry's console.
+ */
+final class ConsoleBrowser implements AutoCloseable {
+
+    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+    private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+
+    final ChromeDriver driver;
+    private final String base;
+
+    ConsoleBrowser(GantryProcess gantry) {
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(CHROMIUM.toFile());
+        // No sandbox: the tests run as an unprivileged user in containers without user namespaces.
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--window-size=1280,900",
+                "--force-device-scale-factor=1");
+        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
+                .build();
+        this.driver = new ChromeDriver(service, options);
+        this.driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
+        this.base = "http://127.0.0.1:" + gantry.apiPort;
+    }
+
+    void open(String path) {
+        driver.get(base + path);
+    }
+
+    String path() {
+        return driver.getCurrentUrl().substring(base.length());
+    }
+
+    void signIn(String user, String password) {
+        open("/console/sign-in");
+        type(By.id("user"), user);
+        type(By.id("password"), password);
+        driver.findElement(By.id("sign-in")).click();
+    }
+
+    void type(By field, String text) {
+        WebElement element = driver.findElement(field);
+        element.clear();
+        element.sendKeys(text);
+    }
+
+    String text(By element) {
+        return driver.findElement(element).getText();
+    }
+
+    /** Waits until {@code element} shows {@code text}: changes roll out, and live sections refresh. */
+    void awaitText(By element, String text, Duration limit) {
+        new WebDriverWait(driver, limit).until(ExpectedConditions.textToBePresentInElementLocated(element, text));
+    }
+
+    Cookie sessionCookie() {
+        return driver.manage().getCookieNamed("gantry_session");
+    }
+
+    /**
+     * Saves what the browser shows as {@code NAME.png} in {@code docs/console} of the source tree under
+     * test, or in the folder the {@code gantry.screenshots} property names (./gantry test works on a copy).
+     */
+    void screenshot(String name) throws IOException {
+        save(name, driver.getScreenshotAs(OutputType.FILE).toPath());
+    }
+
+    /** Saves one part of the page, e.g. the release timeline. */
+    void screenshot(String name, By part) throws IOException {
+        save(name, driver.findElement(part).getScreenshotAs(OutputType.FILE).toPath());
+    }
+
+    private static void save(String name, Path shot) throws IOException {
+        Path docs = Path.of(System.getProperty("gantry.screenshots",
+                Path.of(System.getProperty("gantry.repo.root")).resolve("docs").resolve("console").toString()));
+        Files.createDirectories(docs);
+        Files.copy(shot, docs.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
+    }
+
+    WebDriver.TargetLocator switchTo() {
+        return driver.switchTo();
+    }
+
+    @Override
+    public void close() {
+        driver.quit();
+    }
+}

@@ -1,0 +1,271 @@
+package dev.gantry.control.e2e;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+
+/**
+ * The web console in a real browser against the packaged Gantry, the real engine and router: sign
+ * in, change config, scale and roll back, and see each change answer through the router. Also
+ * what it refuses: a wrong password, a form without its CSRF token, a password guesser.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class ConsoleIT {
+
+    private static final String APP = "e2e-console";
+    /** Serves GREETING when set, else the committed page, so both a config change and a rollback show. */
+    private static final String ECHO_GREETING =
+            "CMD [ -n \"${GREETING+set}\" ] && printf '%s\\n' \"$GREETING\" > /www/index.html;"
+                    + " exec httpd -f -p $PORT -h /www";
+    private static final String ADMIN_PASSWORD = "console-admin-secret";
+    private static final Duration ROLLOUT = Duration.ofSeconds(90);
+
+    private GantryTestbed testbed;
+    private ConsoleBrowser browser;
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    @BeforeAll
+    void start() throws Exception {
+        testbed = GantryTestbed.start(APP, Map.of());
+        Cli.Result push = testbed.push("hello v1", ECHO_GREETING);
+        assertTrue(push.ok(), push.output());
+        setPassword("admin", ADMIN_PASSWORD);
+        browser = new ConsoleBrowser(testbed.gantry);
+    }
+
+    @AfterAll
+    void stop() throws Exception {
+        if (browser != null) {
+            browser.close();
+        }
+        if (testbed != null) {
+            testbed.close();
+        }
+    }
+
+    @Test
+    @Order(1)
+    void aPageAsksToSignInAndAWrongPasswordIsRefused() {
+        browser.open("/console/apps/" + APP);
+        assertEquals("/console/sign-in", browser.path());
+
+        browser.signIn("admin", "not-the-password");
+
+        assertEquals("Wrong user name or password.", browser.text(By.id("problem")));
+        browser.open("/console/apps");
+        assertEquals("/console/sign-in", browser.path(), "still signed out");
+    }
+
+    @Test
+    @Order(2)
+    void signedInTheAppsListShowsTheAppItsStateAndUrl() throws Exception {
+        browser.signIn("admin", ADMIN_PASSWORD);
+
+        assertEquals("/console/apps", browser.path());
+        WebElement row = browser.driver.findElement(By.cssSelector("tr[data-app='" + APP + "']"));
+        assertTrue(row.getText().contains("running v1"), row.getText());
+        assertTrue(row.getText().contains("http://" + APP + ".localhost:" + testbed.gantry.routerPort), row.getText());
+        browser.screenshot("apps");
+    }
+
+    @Test
+    @Order(3)
+    void settingAConfigVarMakesANewReleaseAndTheAppAnswersWithIt() throws Exception {
+        assertEquals("hello v1", body());
+        browser.open("/console/apps/" + APP);
+        browser.driver.findElement(By.id("config-link")).click();
+        browser.type(By.id("new-key-1"), "GREETING");
+        browser.type(By.id("new-value-1"), "hello from the console");
+
+        browser.driver.findElement(By.id("config-save")).click();
+
+        assertEquals("Saved; " + APP + " now runs v2", browser.text(By.id("notice")));
+        browser.screenshot("config");
+        assertEquals("hello from the console", body());
+        assertTrue(browser.driver.findElement(By.id("value-GREETING")).getAttribute("placeholder").contains("22 bytes"),
+                "the value stays masked until revealed");
+        browser.driver.findElement(By.id("reveal")).click();
+        assertEquals("hello from the console",
+                browser.driver.findElement(By.id("value-GREETING")).getDomProperty("value"));
+        browser.open("/console/apps/" + APP);
+        assertEquals("v2", browser.text(By.id("current-release")));
+        WebElement v2 = browser.driver.findElement(By.cssSelector("tr.release[data-version='2']"));
+        assertTrue(v2.getText().contains("Set GREETING") && v2.getText().contains("+GREETING"), v2.getText());
+    }
+
+    @Test
+    @Order(4)
+    void scalingWebToTwoListsTwoInstancesOnTheAppAndTheNodesPage() throws Exception {
+        browser.open("/console/apps/" + APP);
+        browser.type(By.id("scale-web"), "2");
+
+        browser.driver.findElement(By.id("scale-submit")).click();
+
+        assertEquals("Scaled " + APP + " to web=2", browser.text(By.id("notice")));
+        List<String> instances = browser.driver.findElements(By.cssSelector("#instances tr.instance")).stream()
+                .map(WebElement::getText).toList();
+        assertEquals(2, instances.size(), instances.toString());
+        assertTrue(instances.get(0).startsWith("web.1 v2 up") && instances.get(1).startsWith("web.2 v2 up"),
+                instances.toString());
+        browser.screenshot("app");
+        browser.driver.findElement(By.id("nodes-link")).click();
+        assertEquals(2, browser.driver.findElements(By.cssSelector("tr.instance")).stream()
+                .filter(row -> row.getText().startsWith(APP + " web.")).count(), "the node page lists both");
+    }
+
+    @Test
+    @Order(5)
+    void rollingBackFromTheTimelineAsksFirstThenThePreviousVersionAnswers() throws Exception {
+        browser.open("/console/apps/" + APP);
+        browser.driver.findElement(By.id("rollback-v1")).click();
+        browser.switchTo().alert().dismiss();
+        assertEquals("v2", browser.text(By.id("current-release")), "dismissed: nothing changed");
+
+        browser.driver.findElement(By.id("rollback-v1")).click();
+        browser.switchTo().alert().accept();
+
+        browser.awaitText(By.id("notice"), "Rolled back to v1 as v3", ROLLOUT);
+        assertEquals("v3", browser.text(By.id("current-release")));
+        assertEquals("hello v1", body());
+        assertEquals(2, browser.driver.findElements(By.cssSelector("#instances tr.instance")).stream()
+                .filter(row -> row.getText().matches("web\\.[12] v3 up .*")).count(), "the formation stays");
+        browser.screenshot("releases", By.id("releases"));
+        HttpResponse<String> audit = testbed.api.get("/audit?app=" + APP);
+        assertTrue(audit.body().contains("\"channel\":\"console\"") && audit.body().contains("\"action\":\"rollback\""),
+                audit.body());
+    }
+
+    @Test
+    @Order(6)
+    void theAppPageFollowsAChangeMadeOverSshWithoutBeingReloadedAndTheLogPageStreams() throws Exception {
+        browser.open("/console/apps/" + APP);
+        browser.driver.executeScript("window.notReloaded = true;");
+
+        Cli.Result set = testbed.user.ssh("config:set", APP, "COLOR=blue");
+
+        assertTrue(set.ok(), set.output());
+        browser.awaitText(By.id("current-release"), "v4", Duration.ofSeconds(15));
+        assertEquals(Boolean.TRUE, browser.driver.executeScript("return window.notReloaded === true;"));
+        assertTrue(browser.text(By.cssSelector("tr.release[data-version='4']")).contains("+COLOR"));
+        browser.driver.findElement(By.id("logs-link")).click();
+        browser.awaitText(By.id("log"), "gantry: ", Duration.ofSeconds(15));
+    }
+
+    @Test
+    @Order(7)
+    void aPostWithoutTheSessionsCsrfTokenIsRefusedAndChangesNothing() throws Exception {
+        String cookie = "gantry_session=" + browser.sessionCookie().getValue();
+
+        HttpResponse<String> withoutToken = post("/console/apps/" + APP + "/scale", "type=web&quantity=3", cookie);
+        HttpResponse<String> wrongToken = post("/console/apps/" + APP + "/scale", "csrf=guessed&type=web&quantity=3",
+                cookie);
+        HttpResponse<String> withoutSession = post("/console/apps/" + APP + "/scale", "type=web&quantity=3", null);
+
+        assertEquals(403, withoutToken.statusCode());
+        assertTrue(withoutToken.body().contains("This form is out of date"), withoutToken.body());
+        assertEquals(403, wrongToken.statusCode());
+        assertEquals(403, withoutSession.statusCode());
+        assertTrue(withoutSession.body().contains("Sign in again"), withoutSession.body());
+        assertTrue(testbed.api.get("/apps/" + APP + "/formation").body().contains("\"quantity\":2"),
+                "still two instances");
+    }
+
+    @Test
+    @Order(8)
+    void aMemberSeesOnlyItsOwnAppsAndAnotherUsersAppIsLikeNoApp() throws Exception {
+        HttpResponse<String> added = testbed.api.send("POST", "/users", "{\"name\": \"carol\", \"role\": \"member\"}");
+        assertEquals(201, added.statusCode(), added.body());
+        setPassword("carol", "carol-secret-password");
+        HttpResponse<String> signIn = post("/console/sign-in", "user=carol&password=carol-secret-password", null);
+        assertEquals(303, signIn.statusCode(), signIn.body());
+        String cookie = signIn.headers().firstValue("Set-Cookie").orElseThrow().split(";", 2)[0];
+
+        HttpResponse<String> apps = get("/console/apps", cookie);
+        HttpResponse<String> app = get("/console/apps/" + APP, cookie);
+        HttpResponse<String> unknown = get("/console/apps/no-such-app", cookie);
+
+        assertEquals(200, apps.statusCode());
+        assertTrue(!apps.body().contains(APP), "admin's app is not listed for carol");
+        assertEquals(404, app.statusCode());
+        assertEquals(unknown.body().replace("no-such-app", APP), app.body(), "same page as an app that does not exist");
+        HttpResponse<String> scale = post("/console/apps/" + APP + "/scale", "type=web&quantity=0", cookie);
+        assertTrue(scale.statusCode() == 403 || scale.statusCode() == 404, "carol cannot scale it: " + scale.statusCode());
+        assertTrue(testbed.api.get("/apps/" + APP + "/formation").body().contains("\"quantity\":2"), "still two instances");
+    }
+
+    @Test
+    @Order(9)
+    void theSessionCookieIsHttpOnlyAndSameSiteAndSigningOutEndsIt() throws Exception {
+        HttpResponse<String> signIn = post("/console/sign-in", "user=admin&password=" + ADMIN_PASSWORD, null);
+        String setCookie = signIn.headers().firstValue("Set-Cookie").orElse("");
+
+        assertEquals(303, signIn.statusCode());
+        assertTrue(setCookie.startsWith("gantry_session=") && setCookie.contains("HttpOnly")
+                && setCookie.contains("SameSite=Strict"), setCookie);
+        String cookie = "gantry_session=" + browser.sessionCookie().getValue();
+        browser.driver.findElement(By.id("sign-out")).click();
+        assertEquals("/console/sign-in", browser.path());
+        assertEquals(303, get("/console/apps", cookie).statusCode(), "the old cookie no longer signs in");
+    }
+
+    /** Last: it shuts this address out of signing in for a minute. */
+    @Test
+    @Order(10)
+    void fiveWrongPasswordsInAMinuteShutTheAddressOut() throws Exception {
+        for (int attempt = 1; attempt <= 5; attempt++) {
+            assertEquals(401, post("/console/sign-in", "user=admin&password=guess" + attempt, null).statusCode());
+        }
+
+        HttpResponse<String> sixth = post("/console/sign-in", "user=admin&password=" + ADMIN_PASSWORD, null);
+
+        assertEquals(429, sixth.statusCode());
+        assertTrue(sixth.body().contains("Too many failed sign-ins"), sixth.body());
+    }
+
+    private void setPassword(String user, String password) {
+        HttpResponse<String> set = testbed.api.send("PUT", "/users/" + user + "/password",
+                "{\"password\": \"" + password + "\"}");
+        assertEquals(204, set.statusCode(), set.body());
+    }
+
+    private String body() throws Exception {
+        return testbed.user.get(APP).body().trim();
+    }
+
+    private HttpResponse<String> post(String path, String form, String cookie) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(console(path)).timeout(Duration.ofSeconds(30))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form));
+        if (cookie != null) {
+            request.header("Cookie", cookie);
+        }
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private HttpResponse<String> get(String path, String cookie) throws Exception {
+        HttpRequest request = HttpRequest.newBuilder(console(path)).timeout(Duration.ofSeconds(30))
+                .header("Cookie", cookie).build();
+        return http.send(request, HttpResponse.BodyHandlers.ofString());
+    }
+
+    private URI console(String path) {
+        return URI.create("http://127.0.0.1:" + testbed.gantry.apiPort + path);
+    }
+}
