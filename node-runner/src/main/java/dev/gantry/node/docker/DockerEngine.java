@@ -118,7 +118,7 @@ public final class DockerEngine implements ContainerEngine, AutoCloseable {
 
     /** Creates the container {@code spec} describes, hardened; {@code adjust} adds what one kind of run needs. */
     String create(ContainerSpec spec, Consumer<CreateContainerCmd> adjust) {
-        HostConfig host = AppContainerHardening.hostConfig(spec.limits())
+        HostConfig host = AppContainerHardening.hostConfig(spec)
                 .withBinds(spec.mounts().stream().map(m -> new Bind(m.volume(), new Volume(m.path()))).toList());
         CreateContainerCmd create = client().createContainerCmd(spec.image())
                 .withName(spec.name())
@@ -136,8 +136,14 @@ public final class DockerEngine implements ContainerEngine, AutoCloseable {
         if (!spec.command().isEmpty()) {
             create.withCmd(spec.command());
         }
+        if (spec.network() != null && !spec.network().aliases().isEmpty()) {
+            create.withAliases(spec.network().aliases());
+        }
         adjust.accept(create);
         try {
+            if (spec.network() != null) {
+                call(() -> AppNetworks.ensure(client(), spec.network().network()));
+            }
             return call(() -> create.exec().getId());
         } catch (DockerException e) {
             throw new ContainerStartFailedException(
@@ -273,6 +279,11 @@ public final class DockerEngine implements ContainerEngine, AutoCloseable {
         } catch (ConflictException inUse) {
             throw new IllegalStateException("volume " + name + " is still in use by a container", inUse);
         }
+    }
+
+    @Override
+    public void removeNetwork(String name) {
+        call(() -> AppNetworks.remove(client(), name));
     }
 
     @Override
