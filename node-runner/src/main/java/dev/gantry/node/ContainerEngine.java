@@ -68,6 +68,9 @@ public interface ContainerEngine {
     /** Containers (running or not) carrying every given label. */
     List<RunningContainer> list(Map<String, String> labels);
 
+    /** Containers (running or not) carrying the label {@code key}, whatever its value. */
+    List<RunningContainer> listLabelled(String key);
+
     /** Current view of one container, or empty when it no longer exists. */
     Optional<RunningContainer> inspect(String containerId);
 
@@ -148,4 +151,13 @@ public interface ContainerEngine {
      */
     void removeNetwork(String name);
 
+    /**
+     * Ids of the untagged images no other image builds on, made before {@code createdBefore}: what
+     * failed builds leave behind (their last good step). A younger one may be a step of a build still
+     * running, which removing it would break.
+     */
+    List<String> danglingImages(Instant createdBefore);
+
+    /** What images, containers and volumes take on the node's disk, with their labels. */
+    DiskUsage diskUsage();
 }
