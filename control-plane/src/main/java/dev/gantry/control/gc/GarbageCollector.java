@@ -26,9 +26,9 @@ import org.jboss.logging.Logger;
 
 /**
  * Gives the node's disk back (reliability.md §3, "disk full of images"): exited containers no
- * release wants, images of releases beyond retention, and what failed builds leave. It never
- * touches the current release's image or one a container uses (the engine refuses), nor a tagged
- * image such as a stack, and leaves an exited instance of the current release to the
+ * release wants, images of releases beyond retention, and what builds cut off by a crash left. It
+ * never touches the current release's image or one a container uses (the engine refuses), nor a
+ * tagged image such as a stack, and leaves an exited instance of the current release to the
  * {@code FormationReconciler}, which records the crash before it replaces it. An app busy with a
  * deploy is skipped until the next pass.
  */
@@ -37,6 +37,7 @@ public class GarbageCollector {
 
     private static final Logger LOG = Logger.getLogger(GarbageCollector.class);
     private static final Duration REMOVE_GRACE = Duration.ofSeconds(1);
+    private static final Duration ONE_OFF_GRACE = Duration.ofMinutes(1);
 
     private final ContainerEngine engine;
     private final AppService apps;
@@ -87,43 +88,62 @@ public class GarbageCollector {
 
     public synchronized Removed collect() {
         Set<String> known = apps.list().stream().map(app -> app.name).collect(Collectors.toSet());
+        Removed removed = new Removed(removeExitedContainers(known), removeImages(known));
+        if (!removed.containers().isEmpty() || !removed.images().isEmpty()) {
+            LOG.infof("garbage collection removed %d container(s) and %d image(s)", removed.containers().size(),
+                    removed.images().size());
+        }
+        return removed;
+    }
+
+    private List<String> removeExitedContainers(Set<String> known) {
         Map<String, List<RunningContainer>> exitedByApp = engine.listLabelled(InstanceLabels.APP).stream()
                 .filter(container -> !container.running())
                 .collect(Collectors.groupingBy(container -> container.labels().get(InstanceLabels.APP)));
-        List<String> containers = new ArrayList<>();
+        List<String> removed = new ArrayList<>();
         exitedByApp.forEach((app, exited) -> {
             if (!known.contains(app)) {
-                exited.forEach(container -> containers.add(remove(container)));
+                exited.forEach(container -> removed.add(remove(container)));
                 return;
             }
             // Under the app's lock: a rollout may be looking at an instance that just exited.
             locks.tryAcquire(app).ifPresent(lock -> {
                 try (lock) {
                     Optional<String> current = ledger.currentTarget(app).map(t -> Integer.toString(t.version()));
-                    exited.stream()
-                            .filter(container -> container.labels().containsKey(InstanceLabels.ONE_OFF)
-                                    || !current.equals(Optional.ofNullable(container.labels().get(InstanceLabels.RELEASE))))
-                            .forEach(container -> containers.add(remove(container)));
+                    exited.stream().filter(container -> unwanted(container, current))
+                            .forEach(container -> removed.add(remove(container)));
                 }
             });
         });
-        List<String> images = new ArrayList<>();
+        return removed;
+    }
+
+    /**
+     * A one-off run is removed by the run itself once it has read the exit code, so only one that
+     * exited a while ago is left over; an instance is, when its release is not the current one.
+     */
+    private static boolean unwanted(RunningContainer container, Optional<String> currentRelease) {
+        if (container.labels().containsKey(InstanceLabels.ONE_OFF)) {
+            return container.finishedAt() == null || container.finishedAt().isBefore(Instant.now().minus(ONE_OFF_GRACE));
+        }
+        return !currentRelease.equals(Optional.ofNullable(container.labels().get(InstanceLabels.RELEASE)));
+    }
+
+    private List<String> removeImages(Set<String> known) {
+        List<String> removed = new ArrayList<>();
         for (String app : known) {
             locks.tryAcquire(app).ifPresent(lock -> {
                 try (lock) {
-                    images.addAll(retention.prune(app));
+                    removed.addAll(retention.prune(app));
                 }
             });
         }
         for (String image : engine.danglingImages(Instant.now().minus(buildLeftoverAge))) {
             if (engine.removeImage(image)) {
-                images.add(image);
+                removed.add(image);
             }
         }
-        if (!containers.isEmpty() || !images.isEmpty()) {
-            LOG.infof("garbage collection removed %d container(s) and %d image(s)", containers.size(), images.size());
-        }
-        return new Removed(containers, images);
+        return removed;
     }
 
     private String remove(RunningContainer container) {
