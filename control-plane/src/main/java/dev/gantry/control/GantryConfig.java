@@ -27,6 +27,8 @@ public interface GantryConfig {
 
     Releases releases();
 
+    Gc gc();
+
     interface Ssh {
         int port();
 
@@ -58,6 +60,19 @@ public interface GantryConfig {
     interface Node {
         /** Address instances publish their ports on; the router's upstreams use it. */
         String advertiseAddress();
+    }
+
+    interface Gc {
+        /** How often the garbage collector runs ({@code 1h}, {@code 30m}; {@code 0} never: only system:prune). */
+        @WithDefault("1h")
+        String period();
+
+        /**
+         * Untagged images left by failed builds are removed once this old: a younger one may be a
+         * step of a build still running (builds are cut off after 30 minutes).
+         */
+        @WithDefault("30m")
+        String buildLeftoverAge();
     }
 
     interface Releases {

@@ -47,8 +47,10 @@ public interface ContainerEngine {
      * Creates and starts a container, publishing {@link ContainerSpec#containerPort()} on
      * 127.0.0.1 (or the spec's host address) at a port the engine picks, and returns it as observed
      * after the start, so the caller routes to the real host port; a container port of 0 publishes
-     * nothing (host port 0). The container runs with Gantry's default hardening (few capabilities,
-     * no-new-privileges, the engine's init as PID 1), the spec's {@link ResourceLimits} (memory
+     * nothing (host port 0). The container runs with Gantry's default hardening ({@link Isolation}'s
+     * capabilities only, no-new-privileges, the engine's init as PID 1), on the spec's
+     * {@link NetworkAttachment} (the network is made when it does not exist yet) with its aliases, a
+     * read-only root filesystem and a tmpfs {@code /tmp} when the spec asks, the spec's {@link ResourceLimits} (memory
      * without swap, CPUs, pids: 512 unless set), no restart policy, and log files the engine rotates
      * (json-file, 3 files of 10 MB), so a chatty app cannot fill the node's disk.
      *
@@ -65,6 +67,9 @@ public interface ContainerEngine {
 
     /** Containers (running or not) carrying every given label. */
     List<RunningContainer> list(Map<String, String> labels);
+
+    /** Containers (running or not) carrying the label {@code key}, whatever its value. */
+    List<RunningContainer> listLabelled(String key);
 
     /** Current view of one container, or empty when it no longer exists. */
     Optional<RunningContainer> inspect(String containerId);
@@ -138,4 +143,21 @@ public interface ContainerEngine {
 
     /** Ids of the images carrying every given label (images Gantry built are labelled by app). */
     List<String> listImages(Map<String, String> labels);
+
+    /**
+     * Removes a network made for {@link NetworkAttachment}s; missing is fine.
+     *
+     * @throws IllegalStateException when a container is still attached to it, saying so
+     */
+    void removeNetwork(String name);
+
+    /**
+     * Ids of the untagged images no other image builds on, made before {@code createdBefore}: what
+     * failed builds leave behind (their last good step). A younger one may be a step of a build still
+     * running, which removing it would break.
+     */
+    List<String> danglingImages(Instant createdBefore);
+
+    /** What images, containers and volumes take on the node's disk, with their labels. */
+    DiskUsage diskUsage();
 }

@@ -5,8 +5,9 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * What to run: image, unique container name, environment, Gantry labels, resource limits and the
- * named volumes to mount.
+ * What to run: image, unique container name, environment, Gantry labels, resource limits, the
+ * named volumes to mount, the network to join (null: the engine's default bridge) and whether the
+ * root filesystem is read-only (then {@code /tmp} is a writable tmpfs).
  * {@code command} empty means the image's own CMD. The container port is published on
  * {@code hostAddress} only (127.0.0.1 when null); {@code containerPort} 0 publishes nothing, for
  * process types that serve no traffic (workers, one-off runs).
@@ -20,7 +21,9 @@ public record ContainerSpec(
         int containerPort,
         String hostAddress,
         ResourceLimits limits,
-        List<VolumeMount> mounts) {
+        List<VolumeMount> mounts,
+        NetworkAttachment network,
+        boolean readOnlyRoot) {
 
     public ContainerSpec {
         Objects.requireNonNull(name, "name");
@@ -33,6 +36,13 @@ public record ContainerSpec(
         }
         limits = limits == null ? ResourceLimits.DEFAULTS : limits;
         mounts = mounts == null ? List.of() : List.copyOf(mounts);
+    }
+
+    /** A spec on the engine's default bridge with a writable root filesystem. */
+    public ContainerSpec(String name, String image, List<String> command, Map<String, String> env,
+                         Map<String, String> labels, int containerPort, String hostAddress, ResourceLimits limits,
+                         List<VolumeMount> mounts) {
+        this(name, image, command, env, labels, containerPort, hostAddress, limits, mounts, null, false);
     }
 
     /** A spec without volumes. */

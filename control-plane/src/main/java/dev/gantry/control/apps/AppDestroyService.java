@@ -2,6 +2,7 @@ package dev.gantry.control.apps;
 
 import dev.gantry.control.GantryConfig;
 import dev.gantry.control.deploy.AppLocks;
+import dev.gantry.control.deploy.AppNetwork;
 import dev.gantry.control.deploy.InstanceLabels;
 import dev.gantry.control.deploy.CrashHistory;
 import dev.gantry.control.deploy.StorageService;
@@ -23,8 +24,8 @@ import java.util.Map;
 import java.util.stream.Stream;
 
 /**
- * Takes an app down and removes everything Gantry holds for it: route, instances, images, repo,
- * logs, rows; its volumes only when asked, since they hold data.
+ * Takes an app down and removes everything Gantry holds for it: route, instances, network, images,
+ * repo, logs, rows; its volumes only when asked, since they hold data.
  */
 @ApplicationScoped
 public class AppDestroyService {
@@ -64,6 +65,12 @@ public class AppDestroyService {
             for (RunningContainer instance : engine.list(Map.of(InstanceLabels.APP, name))) {
                 progress.line("Stopping " + instance.name());
                 engine.stopAndRemove(instance.id(), STOP_GRACE);
+            }
+            try {
+                engine.removeNetwork(AppNetwork.of(name));
+            } catch (IllegalStateException stillAttached) {
+                progress.line("Kept " + stillAttached.getMessage() + " ('docker network rm " + AppNetwork.of(name)
+                        + "' removes it once that container is gone)");
             }
             apps.delete(name);
             for (String volume : volumes) {

@@ -84,7 +84,8 @@ public class AppSettingsService {
         return duration.toMillis();
     }
 
-    private static boolean bool(String field, String value) {
+    /** on/off, true/false or yes/no, as settings take them. */
+    static boolean bool(String field, String value) {
         return switch (value) {
             case "true", "on", "yes" -> true;
             case "false", "off", "no" -> false;

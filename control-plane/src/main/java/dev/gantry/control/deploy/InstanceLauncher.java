@@ -47,7 +47,8 @@ public class InstanceLauncher {
         RunningContainer container = engine.start(new ContainerSpec(name, target.image(),
                 commandOf(target.processTypes().commands().get(type)), env,
                 InstanceLabels.of(target.app(), target.version(), type, index, name), web ? CONTAINER_PORT : 0,
-                config.node().advertiseAddress(), target.limits(type), target.mounts(type)));
+                config.node().advertiseAddress(), target.limits(type), target.mounts(type),
+                AppNetwork.forInstance(target.app(), type, index), target.readOnlyRoot()));
         return AppInstance.of(container);
     }
 
@@ -63,9 +64,9 @@ public class InstanceLauncher {
     }
 
     /**
-     * A one-off container of the release ({@code run}, the release command): its config and the
-     * app-wide volumes, no port, Gantry's default limits, and the label that keeps it out of the
-     * formation.
+     * A one-off container of the release ({@code run}, the release command): its config, the
+     * app-wide volumes, network and root filesystem setting, no port, Gantry's default limits, and
+     * the label that keeps it out of the formation.
      */
     ContainerSpec oneOff(RolloutTarget target, String type, List<String> command) {
         String id = suffix();
@@ -73,7 +74,8 @@ public class InstanceLauncher {
         Map<String, String> labels = new HashMap<>(InstanceLabels.of(target.app(), target.version(), type, 1, name));
         labels.put(InstanceLabels.ONE_OFF, "true");
         return new ContainerSpec(name, target.image(), command, environment(target, type, type + "." + id), labels, 0,
-                config.node().advertiseAddress(), RolloutTarget.DEFAULT_LIMITS, target.mounts(type));
+                config.node().advertiseAddress(), RolloutTarget.DEFAULT_LIMITS, target.mounts(type),
+                AppNetwork.forOneOff(target.app()), target.readOnlyRoot());
     }
 
     /** A short random part that keeps container names unique. */

@@ -13,11 +13,13 @@ import java.util.Map;
 
 /**
  * A detached view of the release being rolled out, safe to use outside a transaction, with the
- * formation (instances and limits per long-running process type) and volumes it starts with.
+ * formation (instances and limits per long-running process type), volumes and root filesystem
+ * setting it starts with.
  */
 public record RolloutTarget(String app, long releaseId, int version, String summary, String createdBy, String image,
         Map<String, String> config, HealthCheckSpec checks, ProcessTypes processTypes, Map<String, Integer> formation,
-        Map<String, ResourceLimits> limits, List<AppMount> mounts, DeployPolicy policy, long deploymentId) {
+        Map<String, ResourceLimits> limits, List<AppMount> mounts, boolean readOnlyRoot, DeployPolicy policy,
+        long deploymentId) {
 
     /** A volume mounted at a path in one process type, or in all of them when {@code processType} is null. */
     public record AppMount(String volume, String path, String processType) {
@@ -33,7 +35,7 @@ public record RolloutTarget(String app, long releaseId, int version, String summ
                 Map.copyOf(Formation.limitsOf(release.app)),
                 StorageMount.of(release.app).stream().map(m -> new AppMount(m.storage.volumeName(), m.path,
                         m.processType)).toList(),
-                release.app.deployPolicy(), deploymentId);
+                release.app.readOnlyRoot, release.app.deployPolicy(), deploymentId);
     }
 
     public String label() {
@@ -60,6 +62,6 @@ public record RolloutTarget(String app, long releaseId, int version, String summ
     /** The same release with another formation, for a scale change. */
     public RolloutTarget withFormation(Map<String, Integer> counts) {
         return new RolloutTarget(app, releaseId, version, summary, createdBy, image, config, checks, processTypes,
-                Map.copyOf(counts), limits, mounts, policy, deploymentId);
+                Map.copyOf(counts), limits, mounts, readOnlyRoot, policy, deploymentId);
     }
 }

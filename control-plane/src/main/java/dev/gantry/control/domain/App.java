@@ -50,6 +50,10 @@ public class App extends IdentifiedEntity {
     /** The build kind set by buildpacks:set (e.g. "node"); null detects it on every push. */
     public String buildpack;
 
+    /** Set by isolation:set: the app's containers start with a read-only root filesystem and a tmpfs /tmp. */
+    @Column(name = "read_only_root", nullable = false)
+    public boolean readOnlyRoot;
+
     /** Set by ps:stop: nothing of the app runs, and nothing restarts it, until ps:start. */
     @Column(nullable = false)
     public boolean stopped;

@@ -7,6 +7,7 @@ import dev.gantry.control.deploy.InstanceSupervisor;
 import dev.gantry.control.deploy.ReleaseLedger;
 import dev.gantry.control.deploy.RouteRestorer;
 import dev.gantry.control.domain.App;
+import dev.gantry.control.gc.GarbageCollector;
 import dev.gantry.git.GitSshServer;
 import dev.gantry.node.ContainerEngine;
 import dev.gantry.node.RuncAdvisory;
@@ -18,7 +19,7 @@ import org.jboss.logging.Logger;
 
 /**
  * Starts the router and the SSH server with the control plane, restores every app's route and
- * formation, then keeps the formations running.
+ * formation, then keeps the formations running and the node's disk collected.
  */
 @ApplicationScoped
 public class GantryStartup {
@@ -35,7 +36,7 @@ public class GantryStartup {
 
     void onStart(@Observes StartupEvent event, RouteControl router, GitSshServer ssh, AppService apps,
             RouteRestorer restorer, InstanceSupervisor supervisor, ReleaseLedger ledger, ContainerEngine engine,
-            ConfigAtRest configAtRest, CliToken cliToken, GantryConfig config) {
+            ConfigAtRest configAtRest, CliToken cliToken, GantryConfig config, GarbageCollector collector) {
         // Injecting the token writes GANTRY_HOME/cli-token now, so ./gantry COMMAND works as soon as we answer.
         LOG.infof("router (%s) on port %d, git over SSH on port %d, data in %s", config.router().mode(),
                 config.router().port(), ssh.port(), config.home());
@@ -56,5 +57,6 @@ public class GantryStartup {
             }
         }
         supervisor.start();
+        collector.start();
     }
 }

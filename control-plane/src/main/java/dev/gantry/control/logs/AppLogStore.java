@@ -123,6 +123,19 @@ public class AppLogStore {
         }
     }
 
+    /** What the app's log files take on disk ({@code system:df}). */
+    public long bytes(String app) {
+        long total = 0;
+        for (Path file : filesOldestFirst(app)) {
+            try {
+                total += Files.size(file);
+            } catch (IOException rotatedMeanwhile) {
+                // counted in the file it became
+            }
+        }
+        return total;
+    }
+
     private void rotate(String app) throws IOException {
         Path dir = current(app).getParent();
         Files.deleteIfExists(dir.resolve(FILE + "." + (FILES_KEPT - 1)));

@@ -5,22 +5,32 @@ import com.github.dockerjava.api.model.BuildResponseItem;
 import dev.gantry.node.LineSplitter;
 
 import java.util.function.Consumer;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Listens to one build's JSON stream: passes output lines on as they arrive and remembers only the
- * error and the step that was running, never the log itself.
+ * error, the step that was running and the image of the last step that succeeded, never the log itself.
  */
 final class BuildProgress extends ResultCallback.Adapter<BuildResponseItem> {
+
+    /** The engine's classic builder names each step's image as " ---> 1a2b3c4d5e6f". */
+    private static final Pattern STEP_IMAGE = Pattern.compile("\\s*---> ([0-9a-f]{12,64})\\s*");
 
     private final LineSplitter lines;
     private volatile String error;
     private volatile RuntimeException outputFailure;
     private volatile String step;
+    private volatile String lastStepImage;
 
     BuildProgress(Consumer<String> output) {
         this.lines = new LineSplitter(line -> {
             if (line.startsWith("Step ")) {
                 step = line;
+            }
+            Matcher stepImage = STEP_IMAGE.matcher(line);
+            if (stepImage.matches()) {
+                lastStepImage = stepImage.group(1);
             }
             output.accept(line);
         });
@@ -61,5 +71,10 @@ final class BuildProgress extends ResultCallback.Adapter<BuildResponseItem> {
 
     String step() {
         return step;
+    }
+
+    /** The short id of the image the last successful step made, or null before any did. */
+    String lastStepImage() {
+        return lastStepImage;
     }
 }

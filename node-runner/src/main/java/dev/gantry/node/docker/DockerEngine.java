@@ -22,6 +22,7 @@ import dev.gantry.node.BuiltImage;
 import dev.gantry.node.ContainerEngine;
 import dev.gantry.node.ContainerSpec;
 import dev.gantry.node.ContainerStartFailedException;
+import dev.gantry.node.DiskUsage;
 import dev.gantry.node.EngineInfo;
 import dev.gantry.node.LogLine;
 import dev.gantry.node.RunningContainer;
@@ -118,7 +119,7 @@ public final class DockerEngine implements ContainerEngine, AutoCloseable {
 
     /** Creates the container {@code spec} describes, hardened; {@code adjust} adds what one kind of run needs. */
     String create(ContainerSpec spec, Consumer<CreateContainerCmd> adjust) {
-        HostConfig host = AppContainerHardening.hostConfig(spec.limits())
+        HostConfig host = AppContainerHardening.hostConfig(spec)
                 .withBinds(spec.mounts().stream().map(m -> new Bind(m.volume(), new Volume(m.path()))).toList());
         CreateContainerCmd create = client().createContainerCmd(spec.image())
                 .withName(spec.name())
@@ -136,8 +137,14 @@ public final class DockerEngine implements ContainerEngine, AutoCloseable {
         if (!spec.command().isEmpty()) {
             create.withCmd(spec.command());
         }
+        if (spec.network() != null && !spec.network().aliases().isEmpty()) {
+            create.withAliases(spec.network().aliases());
+        }
         adjust.accept(create);
         try {
+            if (spec.network() != null) {
+                call(() -> AppNetworks.ensure(client(), spec.network().network()));
+            }
             return call(() -> create.exec().getId());
         } catch (DockerException e) {
             throw new ContainerStartFailedException(
@@ -174,9 +181,19 @@ public final class DockerEngine implements ContainerEngine, AutoCloseable {
 
     @Override
     public List<RunningContainer> list(Map<String, String> labels) {
+        return listFiltered(labels.entrySet().stream().map(label -> label.getKey() + "=" + label.getValue()).toList());
+    }
+
+    @Override
+    public List<RunningContainer> listLabelled(String key) {
+        return listFiltered(List.of(key));
+    }
+
+    /** @param labelFilters {@code key} (any value) or {@code key=value}, all of which must match */
+    private List<RunningContainer> listFiltered(List<String> labelFilters) {
         List<Container> found = call(() -> client().listContainersCmd()
                 .withShowAll(true)
-                .withLabelFilter(labels)
+                .withLabelFilter(labelFilters)
                 .exec());
         // The list view lacks exit codes and start times; a container removed meanwhile drops out.
         return found.stream().map(c -> inspect(c.getId())).flatMap(Optional::stream).toList();
@@ -237,13 +254,23 @@ public final class DockerEngine implements ContainerEngine, AutoCloseable {
     @Override
     public EngineInfo info() {
         // docker-java's Info model has no runtime version, so read the engine's own answer.
+        JsonNode info = getJson("/info");
+        return new EngineInfo(info.path("ServerVersion").asText(""), info.path("RuncCommit").path("ID").asText(""),
+                info.path("NCPU").asInt(0), info.path("MemTotal").asLong(0));
+    }
+
+    @Override
+    public DiskUsage diskUsage() {
+        // docker-java has no call for the engine's disk usage report.
+        return DiskUsageReport.of(getJson("/system/df"));
+    }
+
+    private JsonNode getJson(String path) {
         DockerHttpClient.Request request = DockerHttpClient.Request.builder()
-                .method(DockerHttpClient.Request.Method.GET).path("/info").build();
+                .method(DockerHttpClient.Request.Method.GET).path(path).build();
         return call(() -> {
             try (DockerHttpClient.Response response = http.execute(request)) {
-                JsonNode info = new ObjectMapper().readTree(response.getBody());
-                return new EngineInfo(info.path("ServerVersion").asText(""), info.path("RuncCommit").path("ID").asText(""),
-                        info.path("NCPU").asInt(0), info.path("MemTotal").asLong(0));
+                return new ObjectMapper().readTree(response.getBody());
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
@@ -274,6 +301,19 @@ public final class DockerEngine implements ContainerEngine, AutoCloseable {
         } catch (ConflictException inUse) {
             throw new IllegalStateException("volume " + name + " is still in use by a container", inUse);
         }
+    }
+
+    @Override
+    public void removeNetwork(String name) {
+        call(() -> AppNetworks.remove(client(), name));
+    }
+
+    @Override
+    public List<String> danglingImages(Instant createdBefore) {
+        return call(() -> client().listImagesCmd().withDanglingFilter(true).exec()).stream()
+                .filter(image -> image.getCreated() != null && image.getCreated() < createdBefore.getEpochSecond())
+                .map(Image::getId)
+                .toList();
     }
 
     @Override

@@ -4,10 +4,12 @@ import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.exception.DockerException;
 import dev.gantry.node.BuildFailedException;
 import dev.gantry.node.BuiltImage;
+import org.jboss.logging.Logger;
 
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.Duration;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -16,6 +18,8 @@ import java.util.function.Consumer;
 
 /** One image build: sends the context, streams the output, and turns every way it can end into one outcome. */
 final class ImageBuild {
+
+    private static final Logger LOG = Logger.getLogger(ImageBuild.class);
 
     private final DockerClient client;
     private final String dockerHost;
@@ -44,6 +48,7 @@ final class ImageBuild {
             progress.finish();
             if (!finished) {
                 closeQuietly(progress); // hanging up makes the engine cancel the build and its step
+                removeLeftover(progress);
                 throw new BuildFailedException("the build of " + tag + " did not finish within "
                         + humanReadable(timeout) + " and was cancelled", progress.step());
             }
@@ -63,6 +68,7 @@ final class ImageBuild {
             throw EngineFailures.translate(e, dockerHost);
         }
         if (progress.error() != null) {
+            removeLeftover(progress);
             throw new BuildFailedException(progress.error(), progress.step());
         }
         // The stream only carries a short id; the tag now names exactly this image.
@@ -70,6 +76,29 @@ final class ImageBuild {
             return new BuiltImage(client.inspectImageCmd(tag).exec().getId(), tag);
         } catch (RuntimeException e) {
             throw EngineFailures.translate(e, dockerHost);
+        }
+    }
+
+    /**
+     * A failed build leaves the image of its last good step untagged, with the untagged steps
+     * before it: removing it removes them too. One that another image builds on (a step an
+     * earlier build shares) stays, as the engine refuses; so does a tagged one (the FROM image
+     * when the first step failed). A leftover of a build cut off by a crash is the garbage
+     * collector's.
+     */
+    private void removeLeftover(BuildProgress progress) {
+        String image = progress.lastStepImage();
+        if (image == null) {
+            return;
+        }
+        try {
+            List<String> tags = client.inspectImageCmd(image).exec().getRepoTags();
+            if (tags != null && !tags.isEmpty()) {
+                return;
+            }
+            client.removeImageCmd(image).exec();
+        } catch (RuntimeException e) {
+            LOG.debugf("kept image %s of a failed build: %s", image, e.getMessage());
         }
     }
 

@@ -1,0 +1,49 @@
+package dev.gantry.control.api;
+
+import dev.gantry.control.gc.DiskUsageByApp;
+import dev.gantry.control.gc.GarbageCollector;
+import dev.gantry.control.users.Authorization;
+import dev.gantry.control.users.Permission;
+import io.smallrye.common.annotation.Blocking;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+
+/**
+ * The node's disk: use by app ({@code system:df}) and garbage collection now ({@code system:prune}).
+ * Both span every app, so both are for admins.
+ */
+@Path("/api/v1/system")
+@Produces(MediaType.APPLICATION_JSON)
+@Blocking
+public class SystemResource {
+
+    private final DiskUsageByApp usage;
+    private final GarbageCollector collector;
+    private final Authorization authorization;
+    private final RestCaller caller;
+
+    SystemResource(DiskUsageByApp usage, GarbageCollector collector, Authorization authorization, RestCaller caller) {
+        this.usage = usage;
+        this.collector = collector;
+        this.authorization = authorization;
+        this.caller = caller;
+    }
+
+    @GET
+    @Path("df")
+    public DiskUsageByApp.Report df() {
+        authorization.check(caller.user(), Permission.ADMIN, null, "system:df");
+        return usage.report();
+    }
+
+    /** Safe to retry: a second pass finds nothing more to remove. */
+    @POST
+    @Path("prune")
+    public GarbageCollector.Removed prune() {
+        authorization.check(caller.user(), Permission.ADMIN, null, "system:prune");
+        return collector.collect();
+    }
+}

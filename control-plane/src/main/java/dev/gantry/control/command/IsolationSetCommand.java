@@ -1,0 +1,24 @@
+package dev.gantry.control.command;
+
+import dev.gantry.control.apps.IsolationSetting;
+import jakarta.inject.Singleton;
+
+@Singleton
+public class IsolationSetCommand extends NamedCommand {
+
+    private final IsolationSetting setting;
+
+    IsolationSetCommand(IsolationSetting setting) {
+        super("isolation:set", "APP read-only=on|off",
+                "give the app's containers a read-only root filesystem (writable /tmp) from their next start");
+        this.setting = setting;
+    }
+
+    @Override
+    public void run(CommandContext context) {
+        String app = context.arg(0, "the app name");
+        setting.set(app, context.args().subList(1, context.args().size()));
+        IsolationReportCommand.print(app, setting.of(app), context.out());
+        context.out().println("Instances started from now on get it: the next deploy, or ps:restart " + app + " now");
+    }
+}

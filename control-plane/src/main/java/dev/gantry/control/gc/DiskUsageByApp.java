@@ -1,0 +1,54 @@
+package dev.gantry.control.gc;
+
+import dev.gantry.control.apps.AppService;
+import dev.gantry.control.deploy.InstanceLabels;
+import dev.gantry.control.logs.AppLogStore;
+import dev.gantry.node.ContainerEngine;
+import dev.gantry.node.DiskUsage;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.List;
+
+/**
+ * {@code system:df}: what each app takes on the node's disk, from one engine report plus the app's
+ * log files; what belongs to no app (stack and base images, build leftovers) is one line apart.
+ */
+@ApplicationScoped
+public class DiskUsageByApp {
+
+    private final ContainerEngine engine;
+    private final AppService apps;
+    private final AppLogStore logs;
+
+    DiskUsageByApp(ContainerEngine engine, AppService apps, AppLogStore logs) {
+        this.engine = engine;
+        this.apps = apps;
+        this.logs = logs;
+    }
+
+    /** Bytes per kind; {@code containers} is what instances wrote outside volumes. */
+    public record AppUsage(String app, long images, long containers, long volumes, long logs) {
+        public long total() {
+            return images + containers + volumes + logs;
+        }
+    }
+
+    /** @param otherImages bytes of images no app owns: stacks, the base image, build leftovers */
+    public record Report(List<AppUsage> apps, long otherImages) {
+    }
+
+    public Report report() {
+        DiskUsage usage = engine.diskUsage();
+        List<AppUsage> rows = apps.list().stream().map(app -> new AppUsage(app.name,
+                bytesOf(usage.images(), app.name), bytesOf(usage.containers(), app.name),
+                bytesOf(usage.volumes(), app.name), logs.bytes(app.name))).toList();
+        long otherImages = usage.images().stream()
+                .filter(image -> !image.labels().containsKey(InstanceLabels.APP))
+                .mapToLong(DiskUsage.Item::bytes).sum();
+        return new Report(rows, otherImages);
+    }
+
+    private static long bytesOf(List<DiskUsage.Item> items, String app) {
+        return items.stream().filter(item -> app.equals(item.labels().get(InstanceLabels.APP)))
+                .mapToLong(DiskUsage.Item::bytes).sum();
+    }
+}

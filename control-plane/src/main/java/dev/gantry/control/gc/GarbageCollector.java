@@ -1,0 +1,153 @@
+package dev.gantry.control.gc;
+
+import dev.gantry.control.GantryConfig;
+import dev.gantry.control.apps.AppService;
+import dev.gantry.control.checks.Durations;
+import dev.gantry.control.deploy.AppLocks;
+import dev.gantry.control.deploy.ImageRetention;
+import dev.gantry.control.deploy.InstanceLabels;
+import dev.gantry.control.deploy.ReleaseLedger;
+import dev.gantry.node.ContainerEngine;
+import dev.gantry.node.RunningContainer;
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+import org.jboss.logging.Logger;
+
+/**
+ * Gives the node's disk back (reliability.md §3, "disk full of images"): exited containers no
+ * release wants, images of releases beyond retention, and what builds cut off by a crash left. It
+ * never touches the current release's image or one a container uses (the engine refuses), nor a
+ * tagged image such as a stack, and leaves an exited instance of the current release to the
+ * {@code FormationReconciler}, which records the crash before it replaces it. An app busy with a
+ * deploy is skipped until the next pass.
+ */
+@ApplicationScoped
+public class GarbageCollector {
+
+    private static final Logger LOG = Logger.getLogger(GarbageCollector.class);
+    private static final Duration REMOVE_GRACE = Duration.ofSeconds(1);
+    private static final Duration ONE_OFF_GRACE = Duration.ofMinutes(1);
+
+    private final ContainerEngine engine;
+    private final AppService apps;
+    private final AppLocks locks;
+    private final ReleaseLedger ledger;
+    private final ImageRetention retention;
+    private final Duration buildLeftoverAge;
+    private final Duration period;
+    private final ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "garbage-collector");
+        thread.setDaemon(true);
+        return thread;
+    });
+
+    GarbageCollector(ContainerEngine engine, AppService apps, AppLocks locks, ReleaseLedger ledger,
+            ImageRetention retention, GantryConfig config) {
+        this.engine = engine;
+        this.apps = apps;
+        this.locks = locks;
+        this.ledger = ledger;
+        this.retention = retention;
+        this.buildLeftoverAge = Durations.parse("gantry.gc.build-leftover-age", config.gc().buildLeftoverAge());
+        this.period = Durations.parse("gantry.gc.period", config.gc().period());
+    }
+
+    /** Collects every period from now on (a period of 0 leaves it to system:prune). */
+    public void start() {
+        if (period.isZero()) {
+            return;
+        }
+        ticker.scheduleWithFixedDelay(() -> {
+            try {
+                collect();
+            } catch (RuntimeException e) {
+                LOG.warnf("garbage collection failed, trying again in %s: %s", Durations.format(period), e.getMessage());
+            }
+        }, period.toMillis(), period.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    @PreDestroy
+    void stop() {
+        ticker.shutdownNow();
+    }
+
+    /** What one pass removed: container names and image ids. */
+    public record Removed(List<String> containers, List<String> images) {
+    }
+
+    public synchronized Removed collect() {
+        Set<String> known = apps.list().stream().map(app -> app.name).collect(Collectors.toSet());
+        Removed removed = new Removed(removeExitedContainers(known), removeImages(known));
+        if (!removed.containers().isEmpty() || !removed.images().isEmpty()) {
+            LOG.infof("garbage collection removed %d container(s) and %d image(s)", removed.containers().size(),
+                    removed.images().size());
+        }
+        return removed;
+    }
+
+    private List<String> removeExitedContainers(Set<String> known) {
+        Map<String, List<RunningContainer>> exitedByApp = engine.listLabelled(InstanceLabels.APP).stream()
+                .filter(container -> !container.running())
+                .collect(Collectors.groupingBy(container -> container.labels().get(InstanceLabels.APP)));
+        List<String> removed = new ArrayList<>();
+        exitedByApp.forEach((app, exited) -> {
+            if (!known.contains(app)) {
+                exited.forEach(container -> removed.add(remove(container)));
+                return;
+            }
+            // Under the app's lock: a rollout may be looking at an instance that just exited.
+            locks.tryAcquire(app).ifPresent(lock -> {
+                try (lock) {
+                    Optional<String> current = ledger.currentTarget(app).map(t -> Integer.toString(t.version()));
+                    exited.stream().filter(container -> unwanted(container, current))
+                            .forEach(container -> removed.add(remove(container)));
+                }
+            });
+        });
+        return removed;
+    }
+
+    /**
+     * A one-off run is removed by the run itself once it has read the exit code, so only one that
+     * exited a while ago is left over; an instance is, when its release is not the current one.
+     */
+    private static boolean unwanted(RunningContainer container, Optional<String> currentRelease) {
+        if (container.labels().containsKey(InstanceLabels.ONE_OFF)) {
+            return container.finishedAt() == null || container.finishedAt().isBefore(Instant.now().minus(ONE_OFF_GRACE));
+        }
+        return !currentRelease.equals(Optional.ofNullable(container.labels().get(InstanceLabels.RELEASE)));
+    }
+
+    private List<String> removeImages(Set<String> known) {
+        List<String> removed = new ArrayList<>();
+        for (String app : known) {
+            locks.tryAcquire(app).ifPresent(lock -> {
+                try (lock) {
+                    removed.addAll(retention.prune(app));
+                }
+            });
+        }
+        for (String image : engine.danglingImages(Instant.now().minus(buildLeftoverAge))) {
+            if (engine.removeImage(image)) {
+                removed.add(image);
+            }
+        }
+        return removed;
+    }
+
+    private String remove(RunningContainer container) {
+        engine.stopAndRemove(container.id(), REMOVE_GRACE);
+        return container.name();
+    }
+}

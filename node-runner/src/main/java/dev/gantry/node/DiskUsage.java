@@ -1,0 +1,25 @@
+package dev.gantry.node;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What the engine's images, containers and volumes take on the node's disk, each with its labels
+ * so the caller can add them up by app. An image counts only the bytes of layers no other image
+ * shares (a stack image's layers belong to the stack, not to each app built on it); a container
+ * counts its writable layer; a volume its data.
+ */
+public record DiskUsage(List<Item> images, List<Item> containers, List<Item> volumes) {
+
+    public record Item(String id, Map<String, String> labels, long bytes) {
+        public Item {
+            labels = labels == null ? Map.of() : Map.copyOf(labels);
+        }
+    }
+
+    public DiskUsage {
+        images = List.copyOf(images);
+        containers = List.copyOf(containers);
+        volumes = List.copyOf(volumes);
+    }
+}
