@@ -23,6 +23,11 @@ public final class ConfigRules {
             throw new InvalidInputException("'" + key + "' is not a valid config key. Use letters, digits and '_',"
                     + " not starting with a digit (like DATABASE_URL)");
         }
+        if (key.equals("GANTRY_BUILDPACK")) {
+            // What Heroku users reach for: point them at the setting that does it.
+            throw new InvalidInputException("'GANTRY_BUILDPACK' is not a config var here: choose how the app is built"
+                    + " with buildpacks:set APP KIND (auto goes back to detection)");
+        }
         if (key.equals("PORT") || key.startsWith("GANTRY_")) {
             throw new InvalidInputException("'" + key + "' is set by Gantry itself (PORT and GANTRY_* are reserved)."
                     + " Pick another name");
