@@ -68,7 +68,7 @@ await_restored() {
     fi
     sleep 1; waited=$((waited + 1))
   done
-  pass "$case: $want serves again after ${waited} s, from release $want_containers only"
+  pass "$case: $want answers after ${waited} s, from containers of release $want_containers only"
 }
 
 start_our_gantry() {
