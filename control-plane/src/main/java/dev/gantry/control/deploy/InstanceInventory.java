@@ -1,6 +1,7 @@
 package dev.gantry.control.deploy;
 
 import dev.gantry.node.ContainerEngine;
+import dev.gantry.node.RunningContainer;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
 
@@ -21,6 +22,13 @@ public class InstanceInventory {
         return AppInstance.of(engine.list(InstanceLabels.appOf(app)).stream()
                 .filter(container -> !container.labels().containsKey(InstanceLabels.ONE_OFF))
                 .toList());
+    }
+
+    /** The app's one-off runs ({@code run}, release commands), running or exited. */
+    public List<RunningContainer> oneOffs(String app) {
+        return engine.list(InstanceLabels.appOf(app)).stream()
+                .filter(container -> container.labels().containsKey(InstanceLabels.ONE_OFF))
+                .toList();
     }
 
     /** The instances of one release of the app that are not on their way out (draining or stopping). */

@@ -216,17 +216,20 @@ public class ReleaseLedger {
     }
 
     /**
-     * Builds and deployments still under way when Gantry starts were cut off by a stop or crash;
-     * they are recorded as failed so history never shows work that will not finish.
+     * Builds and deployments still under way when Gantry starts were cut off by a stop or crash of
+     * an earlier process (those started before {@code bootedAt}); they are recorded as failed so
+     * history never shows work that will not finish. An interrupted rollout is never finished on
+     * start: its push already failed, so the release before it goes on serving, as the user expects.
      */
     @Transactional
-    public int failInterruptedWork() {
-        String reason = "interrupted: Gantry stopped while this ran. Push again to retry";
-        return Build.update("status = ?1, failure = ?2, finishedAt = ?3 where status = ?4",
-                Build.Status.FAILED, reason, Instant.now(), Build.Status.BUILDING)
-                + Deployment.update("state = ?1, failure = ?2, finishedAt = ?3 where state in ?4",
-                        Deployment.State.FAILED, reason, Instant.now(),
-                        List.of(Deployment.State.STARTING, Deployment.State.SWITCHING));
+    public int failInterruptedWork(Instant bootedAt) {
+        return Build.update("status = ?1, failure = ?2, finishedAt = ?3 where status = ?4 and startedAt < ?5",
+                Build.Status.FAILED, "interrupted: the control plane restarted during the build. Push again",
+                Instant.now(), Build.Status.BUILDING, bootedAt)
+                + Deployment.update("state = ?1, failure = ?2, finishedAt = ?3 where state in ?4 and startedAt < ?5",
+                        Deployment.State.FAILED, "interrupted: the control plane restarted during the rollout;"
+                                + " the release before kept serving. Push again",
+                        Instant.now(), List.of(Deployment.State.STARTING, Deployment.State.SWITCHING), bootedAt);
     }
 
     /** What the app should be serving now, if any release of it ever rolled out. */

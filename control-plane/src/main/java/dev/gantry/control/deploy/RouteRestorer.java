@@ -2,7 +2,10 @@ package dev.gantry.control.deploy;
 
 import dev.gantry.git.LineSink;
 import dev.gantry.node.ContainerEngine;
+import dev.gantry.node.RunningContainer;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.jboss.logging.Logger;
@@ -10,9 +13,11 @@ import org.jboss.logging.Logger;
 /**
  * Brings the router back in line with what runs, after Gantry (and its in-process router) starts:
  * routes come from the containers as observed now, never from a saved address. Running instances
- * of the current release are adopted as they are; containers of other releases (left by a deploy
- * that was killed) and exited ones are removed; missing slots are started by the
- * {@link FormationReconciler}.
+ * of the current release are adopted as they are (same container, not restarted); containers of
+ * other releases (left by a rollout that was killed, or retirements cut short), exited ones and
+ * one-off runs whose caller went away with the last process are removed; missing slots are started
+ * by the {@link FormationReconciler}. Gantry runs it for every app before the
+ * {@link InstanceSupervisor} starts, so nothing restarts an instance merely because Gantry restarted.
  */
 @ApplicationScoped
 public class RouteRestorer {
@@ -36,27 +41,36 @@ public class RouteRestorer {
         this.reconciler = reconciler;
     }
 
-    public void restore(String app) {
+    /**
+     * Adopts, routes and cleans up one app. {@code bootedAt} is when this process started: a one-off
+     * run from before it lost its caller with the last process, so nothing will ever read its output.
+     */
+    public void restore(String app, Instant bootedAt) {
         LineSink log = line -> LOG.infof("%s: %s", app, line.strip());
         try (AppLocks.Held lock = locks.acquire(app, log)) {
             Optional<RolloutTarget> current = ledger.desiredState(app);
-            if (current.isEmpty()) {
-                return;
-            }
-            RolloutTarget target = current.get();
             List<AppInstance> instances = inventory.of(app);
-            List<AppInstance> adopted = instances.stream()
+            List<AppInstance> adopted = current.map(target -> instances.stream()
                     .filter(instance -> instance.running() && instance.version() == target.version())
-                    .toList();
-            routes.routeTo(app, adopted);
+                    .toList()).orElse(List.of());
+            current.ifPresent(target -> routes.routeTo(app, adopted));
+            // An app whose first rollout was cut off never served: its containers need no grace.
+            Duration grace = current.map(target -> target.policy().stopGrace()).orElse(Duration.ZERO);
             instances.stream()
                     .filter(instance -> !adopted.contains(instance))
-                    .forEach(orphan -> {
-                        LOG.infof("removing %s: it belongs to no current release of %s", orphan.name(), app);
-                        engine.stopAndRemove(orphan.id(), target.policy().stopGrace());
-                    });
-            LOG.infof("%s: adopted %d running instance(s) of %s", app, adopted.size(), target.label());
-            reconciler.reconcile(app, log);
+                    .forEach(orphan -> remove(app, orphan.container(), "it belongs to no current release", grace));
+            inventory.oneOffs(app).stream()
+                    .filter(run -> run.startedAt() == null || run.startedAt().isBefore(bootedAt))
+                    .forEach(run -> remove(app, run, "its run ended with the last control plane", Duration.ZERO));
+            if (current.isPresent()) {
+                LOG.infof("%s: adopted %d running instance(s) of %s", app, adopted.size(), current.get().label());
+                reconciler.reconcile(app, log);
+            }
         }
+    }
+
+    private void remove(String app, RunningContainer container, String why, Duration grace) {
+        LOG.infof("%s: removing %s: %s", app, container.name(), why);
+        engine.stopAndRemove(container.id(), grace);
     }
 }

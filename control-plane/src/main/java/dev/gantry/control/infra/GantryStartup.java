@@ -15,6 +15,8 @@ import dev.gantry.router.RouteControl;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import java.lang.management.ManagementFactory;
+import java.time.Instant;
 import org.jboss.logging.Logger;
 
 /**
@@ -45,13 +47,16 @@ public class GantryStartup {
         if (encrypted > 0) {
             LOG.infof("encrypted %d config snapshot(s) stored before encryption at rest", encrypted);
         }
-        int interrupted = ledger.failInterruptedWork();
+        // Before any app is restored or supervised: the restore removes what the interrupted rollouts
+        // started. Work this process began (the SSH server already listens) is left alone.
+        Instant bootedAt = Instant.ofEpochMilli(ManagementFactory.getRuntimeMXBean().getStartTime());
+        int interrupted = ledger.failInterruptedWork(bootedAt);
         if (interrupted > 0) {
             LOG.warnf("%d build(s) or deployment(s) were cut off by the last stop; recorded them as failed", interrupted);
         }
         for (App app : apps.list()) {
             try {
-                restorer.restore(app.name);
+                restorer.restore(app.name, bootedAt);
             } catch (RuntimeException e) {
                 LOG.errorf("could not restore %s: %s", app.name, e.getMessage());
             }

@@ -1,0 +1,148 @@
+#!/usr/bin/env bash
+# Fault tests F11 and F15 of reliability.md, which need root: the Docker engine restarts under a
+# running Gantry (F11), then Gantry, the router and the engine all stop and start again (F15). After
+# each, the app must serve its current release again within a bound, from containers of that release
+# only: no retired release comes back.
+#
+# It runs a Gantry of its own (GANTRY_HOME=/var/lib/gantry-faults, its own ports, loopback only) from
+# an already built quarkus-app, started and stopped with ./gantry's own functions, deploys a tiny
+# busybox app with real git over ssh, and removes all of it at the end. `./gantry test` runs it last,
+# after the Maven suite passed, since an engine restart stops every container on the engine.
+#
+#   GANTRY_APP_DIR          the built control-plane/target/quarkus-app (required)
+#   GANTRY_ENGINE_PID_FILE  where ./gantry recorded the pid of the dockerd it started
+#                           (default /var/lib/gantry/run/dockerd.pid); without it the cases are skipped
+set -euo pipefail
+
+SRC=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
+ENGINE_PID_FILE=${GANTRY_ENGINE_PID_FILE:-/var/lib/gantry/run/dockerd.pid}
+APP_DIR=${GANTRY_APP_DIR:?set GANTRY_APP_DIR to a built control-plane/target/quarkus-app}
+export GANTRY_HOME=/var/lib/gantry-faults GANTRY_API_PORT=18000 GANTRY_SSH_PORT=12222 GANTRY_ROUTER_PORT=18080 \
+  GANTRY_ROUTER_ADMIN_PORT=18081 GANTRY_SSH_BIND_HOST=127.0.0.1 GANTRY_ROUTER_BIND_HOST=127.0.0.1 \
+  GANTRY_PUBLIC_HOST=127.0.0.1
+# shellcheck source=../../gantry
+source "$SRC/gantry"
+# start_docker and stop_docker act on the engine of the Gantry under test, not on one of our own.
+DOCKERD_PID_FILE=$ENGINE_PID_FILE
+
+APP=faults
+IMAGE=gantry-faults/busybox:latest
+BOUND=60 # seconds any one recovery may take
+WORK=$(mktemp -d /tmp/gantry-faults.XXXXXX)
+failures=0
+
+pass() { printf 'PASS %s\n' "$*"; }
+fail() { printf 'FAIL %s\n' "$*"; failures=$((failures + 1)); }
+
+cleanup() {
+  local status=$?
+  set +e
+  [ $status -eq 0 ] || [ $failures -gt 0 ] || printf 'FAIL set-up stopped (exit %d); the reason is above\n' $status
+  docker info >/dev/null 2>&1 || start_docker
+  if running_pid >/dev/null; then (cmd_remote apps:destroy "$APP" --force >/dev/null 2>&1); fi
+  stop_gantry
+  stop_process "$ROUTER_PID_FILE" dev.gantry.router.RouterMain
+  docker image rm -f "$IMAGE" >/dev/null 2>&1
+  rm -rf "$WORK" "$GANTRY_HOME"
+}
+trap cleanup EXIT
+
+# What the router answers for the app (empty while it answers nothing or not 200).
+answer() {
+  curl -fsS -m 2 -H "Host: $APP.$GANTRY_BASE_DOMAIN" "http://127.0.0.1:$GANTRY_ROUTER_PORT/" 2>/dev/null || true
+}
+
+# The release label of every container of the app on the engine, running or not, sorted.
+containers() {
+  docker ps -a --filter "label=gantry.app=$APP" --format '{{.Label "gantry.release"}}' | sort | paste -sd ' '
+}
+
+# Until the app answers $1 from exactly the containers $2 (release labels), at most BOUND seconds.
+await_restored() {
+  local want=$1 want_containers=$2 case=$3 waited=0
+  until [ "$(answer)" = "$want" ] && [ "$(containers)" = "$want_containers" ]; do
+    if [ $waited -ge $BOUND ]; then
+      fail "$case: after ${BOUND} s the router answers '$(answer)' (want '$want'); containers by release:" \
+        "'$(containers)' (want '$want_containers')"
+      return 1
+    fi
+    sleep 1; waited=$((waited + 1))
+  done
+  pass "$case: $want answers after ${waited} s, from containers of release $want_containers only"
+}
+
+start_our_gantry() {
+  install -d -o "$GANTRY_USER" -g "$GANTRY_USER" -m 0750 "$GANTRY_HOME" "$RUN_DIR"
+  start_router
+  start_gantry
+}
+
+stop_our_gantry() {
+  stop_gantry
+  stop_process "$ROUTER_PID_FILE" dev.gantry.router.RouterMain
+}
+
+push() {
+  git -C "$WORK/$APP" commit -q --allow-empty -m "$1"
+  GIT_SSH_COMMAND="ssh -i $WORK/id_ed25519 -o IdentitiesOnly=yes -o StrictHostKeyChecking=no \
+-o UserKnownHostsFile=/dev/null -o LogLevel=ERROR" git -C "$WORK/$APP" push -q paas main >"$WORK/push.log" 2>&1 \
+    || { cat "$WORK/push.log"; return 1; }
+}
+
+set_up() {
+  pid_running "$ENGINE_PID_FILE" dockerd >/dev/null || {
+    printf 'SKIP engine restarts: the Docker engine was not started by ./gantry (no live pid in %s)\n' \
+      "$ENGINE_PID_FILE"
+    exit 0
+  }
+  rm -rf "$GANTRY_HOME"
+  install -d -o "$GANTRY_USER" -g "$GANTRY_USER" -m 0750 "$GANTRY_HOME"
+  cp -a "$APP_DIR" "$GANTRY_HOME/app"
+  chown -R "$GANTRY_USER:$GANTRY_USER" "$GANTRY_HOME/app"
+  start_our_gantry >/dev/null
+
+  # The ITs' base image: Debian's static busybox, built in a second without a registry.
+  install -d "$WORK/image"
+  cp /bin/busybox "$WORK/image/busybox"
+  printf 'FROM scratch\nCOPY busybox /bin/busybox\nRUN ["/bin/busybox", "--install", "-s", "/bin"]\n' \
+    >"$WORK/image/Dockerfile"
+  DOCKER_BUILDKIT=0 docker build -q -t "$IMAGE" "$WORK/image" >"$WORK/build.log" 2>&1 || { cat "$WORK/build.log"; return 1; }
+
+  ssh-keygen -q -t ed25519 -N '' -C faults@test -f "$WORK/id_ed25519"
+  (cmd_remote keys:add admin "$WORK/id_ed25519.pub" >/dev/null)
+  git init -q -b main "$WORK/$APP"
+  git -C "$WORK/$APP" config user.email faults@example.com
+  git -C "$WORK/$APP" config user.name Faults
+  git -C "$WORK/$APP" remote add paas "ssh://gantry@127.0.0.1:$GANTRY_SSH_PORT/$APP"
+  printf 'FROM %s\nCMD mkdir -p /www && echo "$GANTRY_RELEASE" >/www/index.html && exec httpd -f -p $PORT -h /www\n' \
+    "$IMAGE" >"$WORK/$APP/Dockerfile"
+  git -C "$WORK/$APP" add -A
+  push v1
+  (cmd_remote deploy:set "$APP" drain-timeout=1s stop-grace=1s watch=0s >/dev/null)
+  # v1 is retired by v2: it must never come back.
+  push v2
+  await_restored v2 2 "set-up: v2 deployed"
+}
+
+f11_engine_restart() {
+  step "F11: restart the Docker engine under a running Gantry"
+  stop_docker
+  start_docker >/dev/null
+  await_restored v2 2 "F11 engine restart"
+}
+
+f15_everything_restarts() {
+  step "F15: stop Gantry and the router, stop the engine, start all of them"
+  stop_our_gantry
+  stop_docker
+  start_docker >/dev/null
+  start_our_gantry >/dev/null
+  await_restored v2 2 "F15 Gantry, router and engine restart"
+}
+
+started=$(date +%s)
+set_up
+f11_engine_restart || true
+f15_everything_restarts || true
+printf '%s: %d failure(s) in %d s\n' "${BASH_SOURCE[0]##*/}" "$failures" "$(($(date +%s) - started))"
+[ "$failures" -eq 0 ]
