@@ -12,6 +12,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
+import java.util.Objects;
 
 /** An app's TLS certificates, as {@code certs}, {@code certs:add} and {@code certs:remove} handle them. */
 @Path("/api/v1/apps/{app}/certs")
@@ -39,8 +40,9 @@ public class CertsResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     public Response add(@PathParam("app") String app, CertRequest request) {
-        String bundle = request == null ? null
-                : (request.certificate() == null ? "" : request.certificate()) + "\n" + (request.key() == null ? "" : request.key());
+        // One bundle, as certs:add reads it: the key may come in its own field or after the chain.
+        String bundle = request == null ? "" : Objects.toString(request.certificate(), "") + "\n"
+                + Objects.toString(request.key(), "");
         CertificateService.Added added = certificates.add(app, bundle, caller.user());
         return Response.status(Response.Status.CREATED).entity(added).build();
     }
