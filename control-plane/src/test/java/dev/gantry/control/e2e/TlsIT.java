@@ -125,12 +125,17 @@ class TlsIT {
 
     @Test
     @Order(6)
-    void aRemovedCertificateLeavesTheDefault() throws Exception {
+    void aRemovedCertificateLeavesTheDefaultAndTheHostCliAddsOneFromTwoFiles() throws Exception {
         Cli.Result removed = admin.ssh("certs:remove", APP, DOMAIN);
 
         assertTrue(removed.ok(), removed.output());
         assertNotEquals(certificate.fingerprint(), fingerprintServedFor(DOMAIN));
         assertEquals("first", https(DOMAIN).trim());
+
+        Cli.Result added = admin.gantryCli("certs:add", APP, bundle(certificate.certificatePem()).toString(),
+                bundle(certificate.keyPem()).toString());
+        assertTrue(added.ok(), added.output());
+        assertEquals(certificate.fingerprint(), fingerprintServedFor(DOMAIN));
     }
 
     private Path bundle(String pem) throws Exception {
