@@ -31,8 +31,8 @@ import org.jboss.logging.Logger;
  *
  * <p>Runs on the caller's {@link Vertx}, on {@link RouterOptions#listeners()} event loops;
  * {@link #close()} leaves that Vert.x running. With {@link RouterOptions#httpsPort()} it serves
- * HTTPS too, each connection with the certificate of its server name (SNI) or else the default one. With {@link RouterOptions#stateFile()} the table is
- * loaded at construction and saved after every change.
+ * HTTPS too, each connection with the certificate of its server name (SNI) or else the default one.
+ * With {@link RouterOptions#stateFile()} the table is loaded at construction and saved after every change.
  */
 public final class Router implements RouteControl, AutoCloseable {
 
