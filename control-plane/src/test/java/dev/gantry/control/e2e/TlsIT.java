@@ -95,6 +95,7 @@ class TlsIT {
     @Order(4)
     void plainHttpRedirectsToHttpsWhenTheAppAsks() throws Exception {
         assertTrue(admin.ssh("domains:redirect-https", APP, "on").ok());
+        assertTrue(admin.ssh("domains", APP).output().contains("HTTP to HTTPS redirect: on"));
 
         HttpResponse<String> redirected = admin.getHost(DOMAIN);
         assertEquals(308, redirected.statusCode());
