@@ -47,6 +47,9 @@ public interface GantryConfig {
 
         int port();
 
+        /** HTTPS, certificates chosen by SNI; 0 serves none. Read here by the embedded router only. */
+        int httpsPort();
+
         String bindHost();
 
         /** The process router's admin interface, on 127.0.0.1. */

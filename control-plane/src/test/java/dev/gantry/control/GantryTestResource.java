@@ -33,6 +33,8 @@ public class GantryTestResource implements QuarkusTestResourceLifecycleManager {
                     "gantry.ssh.bind-host", "127.0.0.1",
                     "gantry.router.mode", "embedded",
                     "gantry.router.port", "0",
+                    // No HTTPS listener: a fixed port would clash between test runs side by side.
+                    "gantry.router.https-port", "0",
                     "gantry.router.bind-host", "127.0.0.1");
         } catch (IOException e) {
             throw new UncheckedIOException(e);

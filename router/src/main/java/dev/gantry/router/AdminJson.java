@@ -12,7 +12,8 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
- * The JSON shapes of the admin interface and the state file, in one place for both ends. Vert.x's
+ * The JSON shapes of the admin interface and the state file, in one place for both ends. Routes carry
+ * their certificates' private keys: both places are the router's own (token, file mode 0600). Vert.x's
  * own JSON types, so the standalone router needs no Jackson databind. Reading validates and names the
  * offending field in the {@link IllegalArgumentException}.
  */
@@ -62,9 +63,51 @@ final class AdminJson {
     }
 
     static JsonObject route(AppRoute route) {
+        JsonArray certificates = new JsonArray();
+        route.certificates().forEach(certificate -> certificates.add(certificate(certificate)));
         return new JsonObject()
                 .put("hostnames", new JsonArray(new ArrayList<>(new TreeSet<>(route.hostnames()))))
-                .put("backends", backends(route.backends()));
+                .put("backends", backends(route.backends()))
+                .put("certificates", certificates)
+                .put("redirectHttps", route.redirectHttps());
+    }
+
+    /** Reads a route; {@code certificates} and {@code redirectHttps} may be missing (plain HTTP). */
+    static AppRoute route(String app, JsonObject json) {
+        Object redirect = json.getValue("redirectHttps", false);
+        if (!(redirect instanceof Boolean redirectHttps)) {
+            throw new IllegalArgumentException(app + ".redirectHttps: must be true or false, was " + redirect);
+        }
+        return new AppRoute(app, hostnames(json.getValue("hostnames"), app + ".hostnames"),
+                backends(json.getValue("backends"), app + ".backends"),
+                certificates(json.getValue("certificates", new JsonArray()), app + ".certificates"), redirectHttps);
+    }
+
+    static JsonObject certificate(TlsCertificate certificate) {
+        return new JsonObject().put("certificate", certificate.certificatePem()).put("key", certificate.keyPem());
+    }
+
+    static TlsCertificate certificate(Object json, String field) {
+        if (!(json instanceof JsonObject object)) {
+            throw new IllegalArgumentException(field + ": must be an object {\"certificate\": PEM, \"key\": PEM}");
+        }
+        try {
+            return TlsCertificate.fromPem(string(object.getValue("certificate"), field + ".certificate"),
+                    string(object.getValue("key"), field + ".key"));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(field + "." + e.getMessage(), e);
+        }
+    }
+
+    private static List<TlsCertificate> certificates(Object json, String field) {
+        if (!(json instanceof JsonArray array)) {
+            throw new IllegalArgumentException(field + ": must be an array of {\"certificate\": PEM, \"key\": PEM}");
+        }
+        List<TlsCertificate> certificates = new ArrayList<>(array.size());
+        for (int i = 0; i < array.size(); i++) {
+            certificates.add(certificate(array.getValue(i), field + "[" + i + "]"));
+        }
+        return certificates;
     }
 
     static JsonObject routes(Map<String, AppRoute> routes) {
@@ -79,8 +122,7 @@ final class AdminJson {
             if (!(json.getValue(app) instanceof JsonObject route)) {
                 throw new IllegalArgumentException("routes." + app + ": must be an object");
             }
-            routes.put(app, new AppRoute(app, hostnames(route.getValue("hostnames"), app + ".hostnames"),
-                    backends(route.getValue("backends"), app + ".backends")));
+            routes.put(app, route(app, route));
         }
         return routes;
     }

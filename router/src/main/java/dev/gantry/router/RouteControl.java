@@ -21,11 +21,25 @@ public interface RouteControl {
      * Atomically replaces the app's hostnames and backends (and, where the router persists its
      * table, saves it before returning). Requests that arrive afterwards go only to {@code backends}.
      *
+     * With the route come the certificates the app's names are served with over HTTPS, and whether
+     * plain HTTP requests are redirected there.
+     *
      * @return the backends that left the app's route
      * @throws IllegalArgumentException if a hostname belongs to another app or the input is invalid;
      *     nothing changed
      */
-    Set<Backend> setRoute(String app, Set<String> hostnames, List<Backend> backends);
+    Set<Backend> setRoute(AppRoute route);
+
+    /** {@link #setRoute(AppRoute)} for plain HTTP: no certificates, no redirect. */
+    default Set<Backend> setRoute(String app, Set<String> hostnames, List<Backend> backends) {
+        return setRoute(new AppRoute(app, hostnames, backends));
+    }
+
+    /**
+     * The certificate for HTTPS clients whose server name no route's certificate covers (or that send
+     * none); saved like the routes.
+     */
+    void setDefaultCertificate(TlsCertificate certificate);
 
     /**
      * Completes once no request is in flight to {@code backends}; at {@code timeout} the requests still

@@ -7,10 +7,13 @@ import java.io.UncheckedIOException;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.FileAttribute;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Instant;
 import org.jboss.logging.Logger;
 
@@ -23,6 +26,9 @@ final class RouteStateFile {
 
     private static final Logger LOG = Logger.getLogger(RouteStateFile.class);
     private static final int VERSION = 1;
+    private static final FileAttribute<?>[] OWNER_ONLY = FileSystems.getDefault().supportedFileAttributeViews()
+            .contains("posix") ? new FileAttribute<?>[] {PosixFilePermissions.asFileAttribute(
+                    PosixFilePermissions.fromString("rw-------"))} : new FileAttribute<?>[0];
 
     private final Path file;
 
@@ -47,9 +53,11 @@ final class RouteStateFile {
             JsonObject json = new JsonObject(Files.readString(file, StandardCharsets.UTF_8));
             RouteTable table = RouteTable.EMPTY;
             for (AppRoute route : AdminJson.routes(json.getJsonObject("routes", new JsonObject())).values()) {
-                table = table.with(route.app(), route.hostnames(), route.backends());
+                table = table.with(route);
             }
-            return table;
+            Object defaultCertificate = json.getValue("defaultCertificate");
+            return defaultCertificate == null ? table
+                    : table.withDefaultCertificate(AdminJson.certificate(defaultCertificate, "defaultCertificate"));
         } catch (IOException | DecodeException | IllegalArgumentException | ClassCastException e) {
             Path aside = file.resolveSibling(file.getFileName() + ".unreadable-" + Instant.now().toEpochMilli());
             LOG.errorf("Route state %s cannot be read (%s); moved it to %s and starting with no routes",
@@ -68,9 +76,13 @@ final class RouteStateFile {
         JsonObject json = new JsonObject()
                 .put("version", VERSION)
                 .put("routes", AdminJson.routes(table.apps()));
+        if (table.defaultCertificate() != null) {
+            json.put("defaultCertificate", AdminJson.certificate(table.defaultCertificate()));
+        }
         try {
             Files.createDirectories(file.getParent());
-            Path temp = Files.createTempFile(file.getParent(), file.getFileName().toString(), ".tmp");
+            // Owner-only from the start (and so after the move): the table holds certificates' private keys.
+            Path temp = Files.createTempFile(file.getParent(), file.getFileName().toString(), ".tmp", OWNER_ONLY);
             try {
                 Files.writeString(temp, json.encodePrettily() + "\n", StandardCharsets.UTF_8);
                 try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE)) {

@@ -30,8 +30,9 @@ import org.jboss.logging.Logger;
  * backends it returned, and stops those instances once the drain completes.
  *
  * <p>Runs on the caller's {@link Vertx}, on {@link RouterOptions#listeners()} event loops;
- * {@link #close()} leaves that Vert.x running. With {@link RouterOptions#stateFile()} the table is
- * loaded at construction and saved after every change.
+ * {@link #close()} leaves that Vert.x running. With {@link RouterOptions#httpsPort()} it serves
+ * HTTPS too, each connection with the certificate of its server name (SNI) or else the default one.
+ * With {@link RouterOptions#stateFile()} the table is loaded at construction and saved after every change.
  */
 public final class Router implements RouteControl, AutoCloseable {
 
@@ -58,6 +59,8 @@ public final class Router implements RouteControl, AutoCloseable {
     private final List<String> deployments = new ArrayList<>();
     private boolean changesRefused;
     private int port = -1;
+    // Read by every plain HTTP request of an app that redirects to HTTPS, so not behind the monitor.
+    private volatile int httpsPort = -1;
 
     public Router(Vertx vertx, RouterOptions options) {
         this.vertx = Objects.requireNonNull(vertx, "vertx");
@@ -78,22 +81,29 @@ public final class Router implements RouteControl, AutoCloseable {
         if (port >= 0) {
             throw new IllegalStateException("Router already started on port " + port);
         }
-        String where = "listen on " + options.bindHost() + ":" + options.port();
+        port = listen(options.port(), false);
+        LOG.infof("Router listening on %s:%d (%d event loop(s))", options.bindHost(), port, options.listeners());
+        if (options.httpsPort() >= 0) {
+            httpsPort = listen(options.httpsPort(), true);
+            LOG.infof("Router listening for HTTPS on %s:%d", options.bindHost(), httpsPort);
+        }
+    }
+
+    private int listen(int requested, boolean tls) {
+        String where = "listen on " + options.bindHost() + ":" + requested + (tls ? " (HTTPS)" : "");
         // Vert.x hands accepted connections to the listeners that share one server socket. Port 0 would
         // give each its own free port; a negative port is Vert.x's way of sharing one free port among the
         // servers given that same number, so each router takes a number of its own.
-        int shared = options.port() == 0 ? RANDOM_PORT_KEYS.decrementAndGet() : options.port();
+        int shared = requested == 0 ? RANDOM_PORT_KEYS.decrementAndGet() : requested;
         List<RouterListener> listeners = new ArrayList<>();
         deployments.add(await(vertx.deployVerticle(() -> {
-            RouterListener listener = listener(shared);
+            RouterListener listener = listener(shared, tls);
             synchronized (listeners) {
                 listeners.add(listener);
             }
             return listener;
         }, new DeploymentOptions().setInstances(options.listeners())), where));
-        int bound = listeners.get(0).actualPort();
-        port = bound;
-        LOG.infof("Router listening on %s:%d (%d event loop(s))", options.bindHost(), bound, options.listeners());
+        return listeners.get(0).actualPort();
     }
 
     /** The bound port, which differs from {@link RouterOptions#port()} when that was 0. */
@@ -102,6 +112,11 @@ public final class Router implements RouteControl, AutoCloseable {
             throw new IllegalStateException("Router not started");
         }
         return port;
+    }
+
+    /** The bound HTTPS port, which differs from {@link RouterOptions#httpsPort()} when that was 0; -1 without HTTPS. */
+    public int httpsPort() {
+        return httpsPort;
     }
 
     /**
@@ -114,11 +129,13 @@ public final class Router implements RouteControl, AutoCloseable {
      * @throws IllegalStateException after {@link #stopRouteChanges()}
      */
     @Override
-    public Set<Backend> setRoute(String app, Set<String> hostnames, List<Backend> backends) {
+    public Set<Backend> setRoute(AppRoute route) {
+        String app = route.app();
+        List<Backend> backends = route.backends();
         synchronized (changes) {
             requireChangesAccepted();
             RouteTable before = table.get();
-            RouteTable after = before.with(app, hostnames, backends);
+            RouteTable after = before.with(route);
             save(after);
             table.set(after);
             Set<Backend> left = new HashSet<>(backendsOf(before, app));
@@ -140,6 +157,20 @@ public final class Router implements RouteControl, AutoCloseable {
             throw new IllegalArgumentException("drain timeout must not be negative, was " + timeout);
         }
         return inFlight.drain(backends, timeout);
+    }
+
+    @Override
+    public void setDefaultCertificate(TlsCertificate certificate) {
+        synchronized (changes) {
+            requireChangesAccepted();
+            if (certificate.equals(table.get().defaultCertificate())) {
+                return;
+            }
+            RouteTable after = table.get().withDefaultCertificate(certificate);
+            save(after);
+            table.set(after);
+            LOG.infof("Default certificate: %s", certificate);
+        }
     }
 
     /** Stops routing the app; its hostnames answer 404 from now on. */
@@ -219,7 +250,13 @@ public final class Router implements RouteControl, AutoCloseable {
         requireBlockingAllowed("shutdown");
         int listening = port();
         Optional<HandoverTransport> transport = HandoverTransport.of(vertx);
-        transport.ifPresent(t -> await(t.stopListening(listening), "stop listening on " + listening));
+        int listeningHttps = httpsPort;
+        transport.ifPresent(t -> {
+            await(t.stopListening(listening), "stop listening on " + listening);
+            if (listeningHttps > 0) {
+                await(t.stopListening(listeningHttps), "stop listening on " + listeningHttps);
+            }
+        });
         connections.stop();
         BooleanSupplier drained = transport.isPresent() ? connections::none : connections::noneBusy;
         long deadline = System.nanoTime() + drain.toNanos();
@@ -248,11 +285,12 @@ public final class Router implements RouteControl, AutoCloseable {
         }
         deployments.clear();
         port = -1;
+        httpsPort = -1;
         health.close();
     }
 
-    private RouterListener listener(int port) {
-        return new RouterListener(options, port, table,
+    private RouterListener listener(int port, boolean tls) {
+        return new RouterListener(options, port, tls, () -> httpsPort, table,
                 client -> new Upstreams(client, selector, inFlight, options.backendIdleTimeout().toMillis(), metrics, health),
                 connections);
     }

@@ -1,7 +1,6 @@
 package dev.gantry.router;
 
 import io.vertx.core.json.DecodeException;
-import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.io.IOException;
 import java.net.ConnectException;
@@ -16,7 +15,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.HashSet;
-import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
@@ -63,12 +61,16 @@ public final class RouterAdminClient implements RouteControl {
     }
 
     @Override
-    public Set<Backend> setRoute(String app, Set<String> hostnames, List<Backend> backends) {
-        JsonObject body = new JsonObject()
-                .put("hostnames", new JsonArray(List.copyOf(hostnames)))
-                .put("backends", AdminJson.backends(backends));
-        JsonObject answer = call(request(routePath(app)).PUT(json(body)), "set the route of " + app);
+    public Set<Backend> setRoute(AppRoute route) {
+        JsonObject answer = call(request(routePath(route.app())).PUT(json(AdminJson.route(route))),
+                "set the route of " + route.app());
         return new HashSet<>(AdminJson.backends(answer.getValue("removed"), "removed"));
+    }
+
+    @Override
+    public void setDefaultCertificate(TlsCertificate certificate) {
+        call(request("/admin/default-certificate").PUT(json(AdminJson.certificate(certificate))),
+                "set the default certificate");
     }
 
     @Override

@@ -29,7 +29,9 @@ import org.jboss.logging.Logger;
  * <pre>
  * GET    /admin/health         {"status":"up","port":8080,"routes":N}
  * GET    /admin/routes         {"app":{"hostnames":[..],"backends":[{"host":..,"port":..}]}}
- * PUT    /admin/routes/{app}   {"hostnames":[..],"backends":[..]} -> {"removed":[backends that left]}
+ * PUT    /admin/routes/{app}   {"hostnames":[..],"backends":[..],"certificates":[{"certificate":PEM,"key":PEM}],
+ *                               "redirectHttps":false} -> {"removed":[backends that left]}
+ * PUT    /admin/default-certificate  {"certificate":PEM,"key":PEM} -> 204
  * DELETE /admin/routes/{app}   204
  * POST   /admin/drain          {"backends":[..],"timeoutMillis":N} -> {"drained":true} once drained
  * GET    /admin/stats          per app counters (see {@link AppStats})
@@ -115,6 +117,8 @@ public final class RouterAdminServer implements AutoCloseable {
             json(request, 200, AdminJson.stats(router.stats()));
         } else if (path.equals("/admin/drain") && method == HttpMethod.POST) {
             withBody(request, body -> drain(request, body));
+        } else if (path.equals("/admin/default-certificate") && method == HttpMethod.PUT) {
+            withBody(request, body -> setDefaultCertificate(request, body));
         } else if (path.startsWith(ROUTES + "/") && method == HttpMethod.PUT) {
             String app = appOf(path);
             withBody(request, body -> setRoute(request, app, body));
@@ -136,12 +140,25 @@ public final class RouterAdminServer implements AutoCloseable {
     }
 
     private void setRoute(HttpServerRequest request, String app, JsonObject body) {
-        var hostnames = AdminJson.hostnames(body.getValue("hostnames"), "hostnames");
-        List<Backend> backends = AdminJson.backends(body.getValue("backends"), "backends");
+        AppRoute route = AdminJson.route(app, body);
         // The state file is written before the route serves: off the event loop, one change at a time.
-        vertx.executeBlocking(() -> router.setRoute(app, hostnames, backends), true).onComplete(done -> {
+        vertx.executeBlocking(() -> router.setRoute(route), true).onComplete(done -> {
             if (done.succeeded()) {
                 json(request, 200, new JsonObject().put("removed", AdminJson.backends(done.result())));
+            } else {
+                failed(request, done.cause());
+            }
+        });
+    }
+
+    private void setDefaultCertificate(HttpServerRequest request, JsonObject body) {
+        TlsCertificate certificate = AdminJson.certificate(body, "defaultCertificate");
+        vertx.executeBlocking(() -> {
+            router.setDefaultCertificate(certificate);
+            return null;
+        }, true).onComplete(done -> {
+            if (done.succeeded()) {
+                request.response().setStatusCode(204).end();
             } else {
                 failed(request, done.cause());
             }

@@ -9,11 +9,13 @@ import io.vertx.core.http.HttpServerOptions;
 import io.vertx.core.http.PoolOptions;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
+import java.util.function.IntSupplier;
 
 /**
- * One event loop's share of the router: a server on the shared port (Vert.x hands each accepted
+ * One event loop's share of the router's HTTP or HTTPS port: a server on the shared port (Vert.x hands each accepted
  * connection to one of the listeners in turn) and its own pool of backend connections, so that a
- * request and its backend connection live on the same thread and never hop.
+ * request and its backend connection live on the same thread and never hop. Over HTTPS, the
+ * certificate of each connection is the one the route table holds for its server name ({@link SniKeyManager}).
  */
 final class RouterListener extends AbstractVerticle {
 
@@ -25,15 +27,19 @@ final class RouterListener extends AbstractVerticle {
 
     private final RouterOptions options;
     private final int port;
+    private final boolean tls;
+    private final IntSupplier httpsPort;
     private final AtomicReference<RouteTable> table;
     private final Function<HttpClient, Upstreams> upstreams;
     private final ClientConnections connections;
     private HttpServer server;
 
-    RouterListener(RouterOptions options, int port, AtomicReference<RouteTable> table,
-            Function<HttpClient, Upstreams> upstreams, ClientConnections connections) {
+    RouterListener(RouterOptions options, int port, boolean tls, IntSupplier httpsPort,
+            AtomicReference<RouteTable> table, Function<HttpClient, Upstreams> upstreams, ClientConnections connections) {
         this.options = options;
         this.port = port;
+        this.tls = tls;
+        this.httpsPort = httpsPort;
         this.table = table;
         this.upstreams = upstreams;
         this.connections = connections;
@@ -47,7 +53,7 @@ final class RouterListener extends AbstractVerticle {
                         .setKeepAliveTimeout(BACKEND_KEEP_ALIVE_SECONDS)
                         .setConnectTimeout(Math.toIntExact(options.connectTimeout().toMillis())),
                 new PoolOptions().setHttp1MaxSize(options.maxConnectionsPerBackend()));
-        server = vertx.createHttpServer(new HttpServerOptions()
+        HttpServerOptions serverOptions = new HttpServerOptions()
                         .setHost(options.bindHost())
                         .setPort(port)
                         .setReusePort(options.reusePort())
@@ -55,9 +61,13 @@ final class RouterListener extends AbstractVerticle {
                         // One protocol (HTTP/1.1) keeps body framing and hop-by-hop rules in one place.
                         .setHttp2ClearTextEnabled(false)
                         // Clients that wait for 100 Continue get it from here; the body is then piped.
-                        .setHandle100ContinueAutomatically(true))
+                        .setHandle100ContinueAutomatically(true);
+        if (tls) {
+            serverOptions.setSsl(true).setKeyCertOptions(new SniKeyManager(table).options());
+        }
+        server = vertx.createHttpServer(serverOptions)
                 .connectionHandler(connections::opened)
-                .requestHandler(new HostDispatcher(table, upstreams.apply(client), connections));
+                .requestHandler(new HostDispatcher(table, upstreams.apply(client), connections, httpsPort));
         server.listen().<Void>mapEmpty().onComplete(started);
     }
 

@@ -15,10 +15,11 @@ import org.jboss.logging.Logger;
  *
  * <pre>
  * GANTRY_ROUTER_PORT                 8080       public HTTP port
+ * GANTRY_ROUTER_HTTPS_PORT           8443       public HTTPS port (certificates by SNI); 0 serves no HTTPS
  * GANTRY_ROUTER_BIND_HOST            0.0.0.0
  * GANTRY_ROUTER_ADMIN_PORT           8081       admin interface, always on 127.0.0.1
  * GANTRY_HOME                        /var/lib/gantry
- *     router/routes.json             the route table, saved after every change
+ *     router/routes.json             the route table and certificates, saved after every change (mode 0600)
  *     router/admin-token             the admin token (made with mode 0600 if missing)
  *     router/routes.lock             held by the router that takes route changes
  *     run/router.ready               the pid of the router that last began serving (readiness)
@@ -61,6 +62,7 @@ public final class RouterMain {
         RouterOptions options = RouterOptions.defaults()
                 .withBindHost(env.getOrDefault("GANTRY_ROUTER_BIND_HOST", "0.0.0.0"))
                 .withPort(port(env, "GANTRY_ROUTER_PORT", 8080))
+                .withHttpsPort(httpsPort(env))
                 .withConnectTimeout(millis(env, "GANTRY_ROUTER_CONNECT_TIMEOUT_MS", 5_000))
                 .withBackendIdleTimeout(millis(env, "GANTRY_ROUTER_IDLE_TIMEOUT_MS", 60_000))
                 .withListeners(number(env, "GANTRY_ROUTER_EVENT_LOOPS", cores, 1, 256))
@@ -106,6 +108,13 @@ public final class RouterMain {
 
     private static int port(Map<String, String> env, String name, int fallback) {
         return number(env, name, fallback, 0, 65535);
+    }
+
+    // Here 0 means no HTTPS, as for operators a port is either set or off; RouterOptions (and tests)
+    // take 0 for a free port.
+    private static int httpsPort(Map<String, String> env) {
+        int port = port(env, "GANTRY_ROUTER_HTTPS_PORT", 8443);
+        return port == 0 ? -1 : port;
     }
 
     private static Duration millis(Map<String, String> env, String name, int fallback) {

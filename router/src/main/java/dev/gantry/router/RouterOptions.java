@@ -9,6 +9,8 @@ import java.util.Objects;
  *
  * @param bindHost address to listen on
  * @param port port to listen on; 0 picks a free one (see {@link Router#port()})
+ * @param httpsPort port for HTTPS, with each route's certificates chosen by SNI; -1 serves no HTTPS,
+ *     0 picks a free port (see {@link Router#httpsPort()})
  * @param connectTimeout how long to wait for a backend to accept a connection before trying the next one
  * @param backendIdleTimeout how long a backend may stay silent in the middle of a response before the
  *     router gives up with 504
@@ -22,6 +24,7 @@ import java.util.Objects;
 public record RouterOptions(
         String bindHost,
         int port,
+        int httpsPort,
         Duration connectTimeout,
         Duration backendIdleTimeout,
         int maxConnectionsPerBackend,
@@ -35,6 +38,9 @@ public record RouterOptions(
         Objects.requireNonNull(backendIdleTimeout, "backendIdleTimeout");
         if (port < 0 || port > 65535) {
             throw new IllegalArgumentException("router port: must be 0..65535, was " + port);
+        }
+        if (httpsPort < -1 || httpsPort > 65535) {
+            throw new IllegalArgumentException("router httpsPort: must be 0..65535, or -1 for no HTTPS, was " + httpsPort);
         }
         if (connectTimeout.isNegative() || connectTimeout.isZero()) {
             throw new IllegalArgumentException("router connectTimeout: must be positive, was " + connectTimeout);
@@ -51,14 +57,14 @@ public record RouterOptions(
         }
     }
 
-    /** One listener per core, no state file, no SO_REUSEPORT. */
+    /** No HTTPS, one listener per core, no state file, no SO_REUSEPORT. */
     public RouterOptions(String bindHost, int port, Duration connectTimeout, Duration backendIdleTimeout,
             int maxConnectionsPerBackend) {
-        this(bindHost, port, connectTimeout, backendIdleTimeout, maxConnectionsPerBackend, defaultListeners(), null, false);
+        this(bindHost, port, -1, connectTimeout, backendIdleTimeout, maxConnectionsPerBackend, defaultListeners(), null, false);
     }
 
     /**
-     * All interfaces, port 8080, one listener per core, no state file, no SO_REUSEPORT; the idle timeout matches
+     * All interfaces, port 8080, no HTTPS, one listener per core, no state file, no SO_REUSEPORT; the idle timeout matches
      * nginx's proxy_read_timeout.
      */
     public static RouterOptions defaults() {
@@ -66,31 +72,35 @@ public record RouterOptions(
     }
 
     public RouterOptions withBindHost(String bindHost) {
-        return new RouterOptions(bindHost, port, connectTimeout, backendIdleTimeout, maxConnectionsPerBackend, listeners, stateFile, reusePort);
+        return new RouterOptions(bindHost, port, httpsPort, connectTimeout, backendIdleTimeout, maxConnectionsPerBackend, listeners, stateFile, reusePort);
     }
 
     public RouterOptions withPort(int port) {
-        return new RouterOptions(bindHost, port, connectTimeout, backendIdleTimeout, maxConnectionsPerBackend, listeners, stateFile, reusePort);
+        return new RouterOptions(bindHost, port, httpsPort, connectTimeout, backendIdleTimeout, maxConnectionsPerBackend, listeners, stateFile, reusePort);
+    }
+
+    public RouterOptions withHttpsPort(int httpsPort) {
+        return new RouterOptions(bindHost, port, httpsPort, connectTimeout, backendIdleTimeout, maxConnectionsPerBackend, listeners, stateFile, reusePort);
     }
 
     public RouterOptions withConnectTimeout(Duration connectTimeout) {
-        return new RouterOptions(bindHost, port, connectTimeout, backendIdleTimeout, maxConnectionsPerBackend, listeners, stateFile, reusePort);
+        return new RouterOptions(bindHost, port, httpsPort, connectTimeout, backendIdleTimeout, maxConnectionsPerBackend, listeners, stateFile, reusePort);
     }
 
     public RouterOptions withBackendIdleTimeout(Duration backendIdleTimeout) {
-        return new RouterOptions(bindHost, port, connectTimeout, backendIdleTimeout, maxConnectionsPerBackend, listeners, stateFile, reusePort);
+        return new RouterOptions(bindHost, port, httpsPort, connectTimeout, backendIdleTimeout, maxConnectionsPerBackend, listeners, stateFile, reusePort);
     }
 
     public RouterOptions withListeners(int listeners) {
-        return new RouterOptions(bindHost, port, connectTimeout, backendIdleTimeout, maxConnectionsPerBackend, listeners, stateFile, reusePort);
+        return new RouterOptions(bindHost, port, httpsPort, connectTimeout, backendIdleTimeout, maxConnectionsPerBackend, listeners, stateFile, reusePort);
     }
 
     public RouterOptions withStateFile(Path stateFile) {
-        return new RouterOptions(bindHost, port, connectTimeout, backendIdleTimeout, maxConnectionsPerBackend, listeners, stateFile, reusePort);
+        return new RouterOptions(bindHost, port, httpsPort, connectTimeout, backendIdleTimeout, maxConnectionsPerBackend, listeners, stateFile, reusePort);
     }
 
     public RouterOptions withReusePort(boolean reusePort) {
-        return new RouterOptions(bindHost, port, connectTimeout, backendIdleTimeout, maxConnectionsPerBackend, listeners, stateFile, reusePort);
+        return new RouterOptions(bindHost, port, httpsPort, connectTimeout, backendIdleTimeout, maxConnectionsPerBackend, listeners, stateFile, reusePort);
     }
 
     private static int defaultListeners() {

@@ -33,19 +33,19 @@ final class LoopbackRouter implements AutoCloseable {
 
     /**
      * A router as {@link RouterMain} runs it, which a {@link #successor()} can take over from: on the
-     * epoll transport, bound with SO_REUSEPORT, its table saved to {@code stateFile}.
+     * epoll transport, bound with SO_REUSEPORT, serving HTTP and HTTPS, its table saved to {@code stateFile}.
      */
     static LoopbackRouter startForHandover(Path stateFile) {
         return new LoopbackRouter(handoverVertx(), RouterOptions.defaults().withBindHost("127.0.0.1").withPort(0)
-                .withStateFile(stateFile).withReusePort(true));
+                .withHttpsPort(0).withStateFile(stateFile).withReusePort(true));
     }
 
     /**
-     * A second router on this one's port, on a Vert.x of its own (so with a listening socket of its
+     * A second router on this one's ports, on a Vert.x of its own (so with a listening socket of its
      * own), serving the table this one saved. It routes to this one's backends.
      */
     LoopbackRouter successor() {
-        return new LoopbackRouter(handoverVertx(), options.withPort(router.port()));
+        return new LoopbackRouter(handoverVertx(), options.withPort(router.port()).withHttpsPort(router.httpsPort()));
     }
 
     /** A backend answering with its name, closed with the router. */

@@ -26,6 +26,26 @@ class RouteTableTest {
     }
 
     @Test
+    void anExactHostnameWinsOverAWildcardThatCoversOneLabel() {
+        RouteTable table = RouteTable.EMPTY.with("shop", Set.of("shop.example.com"), List.of(ONE))
+                .with("sites", Set.of("*.Example.com"), List.of(TWO));
+
+        assertEquals("shop", table.forHost("shop.example.com").app());
+        assertEquals("sites", table.forHost("blog.example.com").app());
+        assertNull(table.forHost("example.com"));
+        assertNull(table.forHost("a.b.example.com"));
+    }
+
+    @Test
+    void refusesAWildcardAnywhereButAsTheWholeFirstLabel() {
+        for (String hostname : List.of("www.*.example.com", "*example.com", "w*.example.com")) {
+            IllegalArgumentException refused = assertThrows(IllegalArgumentException.class,
+                    () -> RouteTable.EMPTY.with("shop", Set.of(hostname), List.of(ONE)));
+            assertTrue(refused.getMessage().contains("*.example.com"), refused.getMessage());
+        }
+    }
+
+    @Test
     void replacingAnAppsRouteLeavesTheOldTableUntouched() {
         RouteTable before = RouteTable.EMPTY.with("shop", Set.of("old.example.com"), List.of(ONE));
 

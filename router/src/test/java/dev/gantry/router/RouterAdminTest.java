@@ -88,6 +88,18 @@ class RouterAdminTest {
     }
 
     @Test
+    void certificatesAndTheRedirectTravelWithTheRoute() throws Exception {
+        TlsCertificate shop = SelfSignedCertificates.generate(List.of("shop.example.com"), 30);
+        AppRoute route = new AppRoute("shop", Set.of("shop.example.com"), List.of(a.backend()), List.of(shop), true);
+
+        control.setRoute(route);
+        control.setDefaultCertificate(SelfSignedCertificates.generate(List.of("*.gantry.test"), 30));
+
+        assertEquals(Map.of("shop", route), control.routes());
+        assertEquals(200, client.get("shop.example.com", "/").statusCode(), "no HTTPS listener here, so no redirect");
+    }
+
+    @Test
     void setRouteThroughTheClientServesRequests() throws Exception {
         Set<Backend> removed = control.setRoute("shop", Set.of("shop.example.com"), List.of(a.backend()));
 

@@ -73,4 +73,23 @@ class RouterHandoverTest {
             }
         }
     }
+
+    @Test
+    void aSuccessorServesHttpsOnTheSamePortWithTheSavedCertificates() throws Exception {
+        TlsCertificate certificate = SelfSignedCertificates.generate(List.of(HOST), 30);
+        try (LoopbackRouter old = LoopbackRouter.startForHandover(dir.resolve("routes.json"))) {
+            old.router.setRoute(new AppRoute("web", Set.of(HOST), List.of(old.backend("app").backend()),
+                    List.of(certificate), false));
+            int httpsPort = old.router.httpsPort();
+
+            try (LoopbackRouter successor = old.successor()) {
+                old.router.shutdown(DRAIN);
+                TlsClient.Answer answer = TlsClient.get(httpsPort, HOST, HOST);
+
+                assertEquals(httpsPort, successor.router.httpsPort());
+                assertEquals(certificate.certificate(), answer.certificate());
+                assertTrue(answer.response().endsWith("app"), answer.response());
+            }
+        }
+    }
 }

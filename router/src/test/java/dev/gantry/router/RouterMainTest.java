@@ -138,6 +138,8 @@ class RouterMainTest {
             builder.environment().put("GANTRY_ROUTER_BIND_HOST", "127.0.0.1");
             builder.environment().put("GANTRY_ROUTER_PORT", "0");
             builder.environment().put("GANTRY_ROUTER_ADMIN_PORT", "0");
+            // These tests are about the HTTP port; the default HTTPS port (8443) may be taken on a test machine.
+            builder.environment().put("GANTRY_ROUTER_HTTPS_PORT", "0");
             builder.environment().put("GANTRY_ROUTER_SHUTDOWN_GRACE_MS", "5000");
             return builder;
         }

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.vertx.core.Vertx;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -55,6 +56,29 @@ class RouterPersistenceTest {
             assertEquals("a", new TestClient(second.port()).get("shop.example.com", "/").body());
             assertEquals(Map.of("shop", new AppRoute("shop", Set.of("shop.example.com"), List.of(a.backend()))),
                     second.routes());
+        }
+    }
+
+    @Test
+    void certificatesAreSavedForTheOwnerOnlyAndServedAfterARestart() throws Exception {
+        Path state = dir.resolve("router/routes.json");
+        TlsCertificate shop = SelfSignedCertificates.generate(List.of("shop.example.com"), 30);
+        TlsCertificate fallback = SelfSignedCertificates.generate(List.of("*.gantry.test"), 30);
+        try (Router first = new Router(vertx, RouterOptions.defaults().withBindHost("127.0.0.1").withPort(0)
+                .withStateFile(state))) {
+            first.start();
+            first.setRoute(new AppRoute("shop", Set.of("shop.example.com"), List.of(a.backend()), List.of(shop), true));
+            first.setDefaultCertificate(fallback);
+        }
+
+        assertEquals(PosixFilePermissions.fromString("rw-------"), Files.getPosixFilePermissions(state));
+        try (Router second = new Router(vertx, RouterOptions.defaults().withBindHost("127.0.0.1").withPort(0)
+                .withHttpsPort(0).withStateFile(state))) {
+            second.start();
+
+            assertEquals(shop.certificate(), TlsClient.get(second.httpsPort(), "shop.example.com", "x").certificate());
+            assertEquals(fallback.certificate(), TlsClient.get(second.httpsPort(), "other.test", "x").certificate());
+            assertEquals(308, new TestClient(second.port()).get("shop.example.com", "/").statusCode());
         }
     }
 

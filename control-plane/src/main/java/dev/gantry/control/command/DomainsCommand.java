@@ -2,6 +2,7 @@ package dev.gantry.control.command;
 
 import dev.gantry.control.apps.AppService;
 import dev.gantry.control.deploy.AppRoutes;
+import dev.gantry.control.deploy.DomainService;
 import jakarta.inject.Singleton;
 
 @Singleton
@@ -9,11 +10,13 @@ public class DomainsCommand extends NamedCommand implements ReadOnlyCommand {
 
     private final AppService apps;
     private final AppRoutes routes;
+    private final DomainService domains;
 
-    DomainsCommand(AppService apps, AppRoutes routes) {
+    DomainsCommand(AppService apps, AppRoutes routes, DomainService domains) {
         super("domains", "APP", "list the hostnames an app answers to");
         this.apps = apps;
         this.routes = routes;
+        this.domains = domains;
     }
 
     @Override
@@ -24,5 +27,6 @@ public class DomainsCommand extends NamedCommand implements ReadOnlyCommand {
         apps.get(app);
         // All of them, the app's own names under the base domain first.
         routes.hostnames(app).forEach(context.out()::println);
+        context.out().println("HTTP to HTTPS redirect: " + (domains.redirectsHttps(app) ? "on" : "off"));
     }
 }

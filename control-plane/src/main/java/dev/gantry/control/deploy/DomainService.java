@@ -1,14 +1,14 @@
 package dev.gantry.control.deploy;
 
 import dev.gantry.control.ConflictException;
+import dev.gantry.control.ForbiddenException;
 import dev.gantry.control.GantryConfig;
 import dev.gantry.control.InvalidInputException;
 import dev.gantry.control.NotFoundException;
 import dev.gantry.control.apps.AppService;
 import dev.gantry.control.domain.App;
 import dev.gantry.control.domain.Domain;
-import dev.gantry.router.AppRoute;
-import dev.gantry.router.RouteControl;
+import dev.gantry.control.users.Authorization;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.util.List;
@@ -18,29 +18,31 @@ import java.util.regex.Pattern;
 /**
  * {@code domains:add APP example.com}: custom hostnames, served by the router as soon as they are
  * added. A hostname belongs to one app; names under the base domain are the apps' own
- * ({@code APP.<base domain>}) and cannot be claimed by another app.
+ * ({@code APP.<base domain>}) and cannot be claimed by another app. Admins may add a wildcard
+ * ({@code *.example.com}), which serves every name one label below it that no app has exactly.
  */
 @ApplicationScoped
 public class DomainService {
 
     private static final Pattern LABEL = Pattern.compile("[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?");
     private static final int MAX_LENGTH = 253;
+    private static final String WILDCARD = "*.";
 
     private final AppService apps;
     private final AppRoutes routes;
-    private final RouteControl router;
     private final AppLocks locks;
     private final AppEvents events;
     private final GantryConfig config;
+    private final Authorization authorization;
 
-    DomainService(AppService apps, AppRoutes routes, RouteControl router, AppLocks locks, AppEvents events,
-            GantryConfig config) {
+    DomainService(AppService apps, AppRoutes routes, AppLocks locks, AppEvents events, GantryConfig config,
+            Authorization authorization) {
         this.apps = apps;
         this.routes = routes;
-        this.router = router;
         this.locks = locks;
         this.events = events;
         this.config = config;
+        this.authorization = authorization;
     }
 
     @Transactional
@@ -51,10 +53,15 @@ public class DomainService {
     /** Returns the hostname as stored (lowercase). */
     public String add(String app, String hostname, String user) {
         String name = checked(hostname);
+        // A wildcard takes every name below a domain, which may be other teams' to claim: admins decide.
+        if (name.startsWith(WILDCARD) && !authorization.isAdmin(user)) {
+            throw new ForbiddenException("only admins may add a wildcard domain such as " + name
+                    + ". Ask an admin, or add the hostnames one by one");
+        }
         apps.get(app);
         try (AppLocks.Held lock = locks.acquire(app, line -> { })) {
             store(app, name, user);
-            refreshRoute(app);
+            routes.refresh(app);
         }
         events.record(app, "domain " + name + " added by " + user);
         return name;
@@ -65,7 +72,7 @@ public class DomainService {
         apps.get(app);
         try (AppLocks.Held lock = locks.acquire(app, line -> { })) {
             delete(app, name);
-            refreshRoute(app);
+            routes.refresh(app);
         }
         events.record(app, "domain " + name + " removed by " + user);
     }
@@ -89,19 +96,36 @@ public class DomainService {
         domain.delete();
     }
 
-    /** The router's table gets the new hostnames at once; the backends stay as they are. */
-    private void refreshRoute(String app) {
-        AppRoute current = router.routes().get(app);
-        router.setRoute(app, routes.hostnames(app), current == null ? List.of() : current.backends());
+    /** {@code domains:redirect-https APP on|off}: from now on, plain HTTP requests get 308 to HTTPS, or not. */
+    public void redirectHttps(String app, boolean on, String user) {
+        apps.get(app);
+        try (AppLocks.Held lock = locks.acquire(app, line -> { })) {
+            storeRedirect(app, on);
+            routes.refresh(app);
+        }
+        events.record(app, "HTTP to HTTPS redirect turned " + (on ? "on" : "off") + " by " + user);
+    }
+
+    @Transactional
+    public boolean redirectsHttps(String app) {
+        return apps.get(app).redirectHttps;
+    }
+
+    @Transactional
+    void storeRedirect(String appName, boolean on) {
+        apps.get(appName).redirectHttps = on;
     }
 
     private String checked(String hostname) {
         String name = hostname == null ? "" : hostname.toLowerCase(Locale.ROOT);
-        boolean valid = name.length() <= MAX_LENGTH && name.contains(".")
-                && Pattern.compile("\\.").splitAsStream(name).allMatch(label -> LABEL.matcher(label).matches());
+        // Only a whole first label may be a wildcard (*.example.com), and then at least two labels follow.
+        String rest = name.startsWith(WILDCARD) ? name.substring(WILDCARD.length()) : name;
+        boolean valid = name.length() <= MAX_LENGTH && rest.contains(".")
+                && Pattern.compile("\\.").splitAsStream(rest).allMatch(label -> LABEL.matcher(label).matches());
         if (!valid) {
             throw new InvalidInputException("'" + hostname + "' is not a hostname. Give a name such as www.example.com"
-                    + " (letters, digits and dashes in dot-separated labels, no scheme, port or path)");
+                    + " or, for admins, *.example.com (letters, digits and dashes in dot-separated labels, no scheme,"
+                    + " port or path)");
         }
         if (name.endsWith("." + config.baseDomain()) || name.equals(config.baseDomain())
                 || name.endsWith(".localhost")) {

@@ -54,6 +54,10 @@ public class App extends IdentifiedEntity {
     @Column(name = "read_only_root", nullable = false)
     public boolean readOnlyRoot;
 
+    /** Set by domains:redirect-https: the router answers plain HTTP requests with 308 to HTTPS. */
+    @Column(name = "redirect_https", nullable = false)
+    public boolean redirectHttps;
+
     /** Set by ps:stop: nothing of the app runs, and nothing restarts it, until ps:start. */
     @Column(nullable = false)
     public boolean stopped;

@@ -3,6 +3,8 @@ package dev.gantry.control.infra;
 import dev.gantry.control.GantryConfig;
 import dev.gantry.control.apps.AppService;
 import dev.gantry.control.config.ConfigAtRest;
+import dev.gantry.control.deploy.AppRoutes;
+import dev.gantry.control.deploy.DefaultCertificate;
 import dev.gantry.control.deploy.InstanceSupervisor;
 import dev.gantry.control.deploy.ReleaseLedger;
 import dev.gantry.control.deploy.RouteRestorer;
@@ -20,7 +22,8 @@ import java.time.Instant;
 import org.jboss.logging.Logger;
 
 /**
- * Starts the router and the SSH server with the control plane, restores every app's route and
+ * Starts the router and the SSH server with the control plane, gives the router its default
+ * certificate, restores every app's route and
  * formation, then keeps the formations running and the node's disk collected.
  */
 @ApplicationScoped
@@ -38,7 +41,8 @@ public class GantryStartup {
 
     void onStart(@Observes StartupEvent event, RouteControl router, GitSshServer ssh, AppService apps,
             RouteRestorer restorer, InstanceSupervisor supervisor, ReleaseLedger ledger, ContainerEngine engine,
-            ConfigAtRest configAtRest, CliToken cliToken, GantryConfig config, GarbageCollector collector) {
+            ConfigAtRest configAtRest, CliToken cliToken, GantryConfig config, GarbageCollector collector,
+            AppRoutes routes, DefaultCertificate defaultCertificate) {
         // Injecting the token writes GANTRY_HOME/cli-token now, so ./gantry COMMAND works as soon as we answer.
         LOG.infof("router (%s) on port %d, git over SSH on port %d, data in %s", config.router().mode(),
                 config.router().port(), ssh.port(), config.home());
@@ -53,6 +57,11 @@ public class GantryStartup {
         int interrupted = ledger.failInterruptedWork(bootedAt);
         if (interrupted > 0) {
             LOG.warnf("%d build(s) or deployment(s) were cut off by the last stop; recorded them as failed", interrupted);
+        }
+        try {
+            routes.serveDefaultCertificate(defaultCertificate.loadOrCreate());
+        } catch (RuntimeException e) {
+            LOG.errorf("HTTPS clients whose server name no app's certificate covers get no certificate: %s", e.getMessage());
         }
         for (App app : apps.list()) {
             try {

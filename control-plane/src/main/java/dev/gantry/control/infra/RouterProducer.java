@@ -27,7 +27,8 @@ public class RouterProducer {
         if (config.router().mode() == GantryConfig.RouterMode.EMBEDDED) {
             Router router = new Router(vertx, RouterOptions.defaults()
                     .withBindHost(config.router().bindHost())
-                    .withPort(config.router().port()));
+                    .withPort(config.router().port())
+                    .withHttpsPort(config.router().httpsPort() == 0 ? -1 : config.router().httpsPort()));
             router.start();
             return router;
         }

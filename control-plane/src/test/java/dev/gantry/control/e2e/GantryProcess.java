@@ -31,6 +31,7 @@ final class GantryProcess implements AutoCloseable {
     final int apiPort;
     final int sshPort;
     final int routerPort;
+    final int routerHttpsPort;
     final int routerAdminPort;
     private final Map<String, String> extraEnv;
     private final Path appDir = Path.of(System.getProperty("gantry.app.dir"));
@@ -48,6 +49,7 @@ final class GantryProcess implements AutoCloseable {
         this.apiPort = freePort();
         this.sshPort = freePort();
         this.routerPort = freePort();
+        this.routerHttpsPort = freePort();
         this.routerAdminPort = freePort();
     }
 
@@ -57,6 +59,7 @@ final class GantryProcess implements AutoCloseable {
                 "GANTRY_API_PORT", Integer.toString(apiPort),
                 "GANTRY_SSH_PORT", Integer.toString(sshPort),
                 "GANTRY_ROUTER_PORT", Integer.toString(routerPort),
+                "GANTRY_ROUTER_HTTPS_PORT", Integer.toString(routerHttpsPort),
                 "GANTRY_ROUTER_ADMIN_PORT", Integer.toString(routerAdminPort),
                 "GANTRY_SSH_BIND_HOST", "127.0.0.1",
                 "GANTRY_ROUTER_BIND_HOST", "127.0.0.1"));

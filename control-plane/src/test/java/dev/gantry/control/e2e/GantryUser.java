@@ -73,6 +73,11 @@ final class GantryUser {
         return Cli.run(work, Map.of(), sshArgv(command));
     }
 
+    /** {@code ssh gantry@host COMMAND < stdin}. */
+    Cli.Result ssh(Path stdin, String... command) {
+        return Cli.run(work, Map.of(), sshArgv(command), stdin);
+    }
+
     private List<String> sshArgv(String... command) {
         List<String> argv = new ArrayList<>(List.of(sshCommand().split(" ")));
         argv.add("gantry@127.0.0.1");
