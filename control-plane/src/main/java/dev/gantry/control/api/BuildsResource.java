@@ -1,5 +1,9 @@
 package dev.gantry.control.api;
 
+import jakarta.ws.rs.core.UriInfo;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.QueryParam;
 import dev.gantry.control.build.BuildHistory;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.ws.rs.GET;
@@ -23,8 +27,10 @@ public class BuildsResource {
     }
 
     @GET
-    public List<BuildResponse> list(@PathParam("app") String app) {
-        return history.of(app).stream().map(BuildResponse::of).toList();
+    public Response list(@PathParam("app") String app, @QueryParam("limit") String limit,
+            @QueryParam("page") String page, @Context UriInfo uri) {
+        Pages pages = Pages.of(limit, page);
+        return pages.answer(history.of(app).stream().map(BuildResponse::of).toList(), uri);
     }
 
     @GET

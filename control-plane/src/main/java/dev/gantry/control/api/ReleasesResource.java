@@ -1,5 +1,8 @@
 package dev.gantry.control.api;
 
+import jakarta.ws.rs.core.UriInfo;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.QueryParam;
 import dev.gantry.control.InvalidInputException;
 import dev.gantry.control.deploy.RollbackService;
 import dev.gantry.control.deploy.RolloutTarget;
@@ -37,8 +40,10 @@ public class ReleasesResource {
 
     @GET
     @Path("/releases")
-    public List<ReleaseResponse> releases(@PathParam("app") String app) {
-        return history.of(app).stream().map(ReleaseResponse::of).toList();
+    public Response releases(@PathParam("app") String app, @QueryParam("limit") String limit,
+            @QueryParam("page") String page, @Context UriInfo uri) {
+        Pages pages = Pages.of(limit, page);
+        return pages.answer(history.of(app).stream().map(ReleaseResponse::of).toList(), uri);
     }
 
     @POST

@@ -1,5 +1,7 @@
 package dev.gantry.control.api;
 
+import jakarta.ws.rs.core.UriInfo;
+import jakarta.ws.rs.core.Context;
 import dev.gantry.control.InvalidInputException;
 import dev.gantry.control.checks.Durations;
 import dev.gantry.control.domain.ApiToken;
@@ -53,9 +55,12 @@ public class TokensResource {
     }
 
     @GET
-    public List<TokenResponse> list(@QueryParam("user") String user) {
+    public Response list(@QueryParam("user") String user, @QueryParam("limit") String limit,
+            @QueryParam("page") String page, @Context UriInfo uri) {
+        Pages pages = Pages.of(limit, page);
         Instant now = Instant.now();
-        return tokens.list(owner(user, "tokens")).stream().map(token -> TokenResponse.of(token, now)).toList();
+        return pages.answer(tokens.list(owner(user, "tokens")).stream().map(token -> TokenResponse.of(token, now))
+                .toList(), uri);
     }
 
     @POST

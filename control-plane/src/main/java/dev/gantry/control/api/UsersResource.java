@@ -1,5 +1,8 @@
 package dev.gantry.control.api;
 
+import jakarta.ws.rs.core.UriInfo;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.QueryParam;
 import dev.gantry.control.InvalidInputException;
 import dev.gantry.control.domain.User;
 import dev.gantry.control.users.Authorization;
@@ -55,9 +58,10 @@ public class UsersResource {
     }
 
     @GET
-    public List<UserResponse> list() {
+    public Response list(@QueryParam("limit") String limit, @QueryParam("page") String page, @Context UriInfo uri) {
         authorization.check(caller.user(), Permission.ADMIN, null, "users");
-        return users.list().stream().map(UserResponse::of).toList();
+        Pages pages = Pages.of(limit, page);
+        return pages.answer(users.list().stream().map(UserResponse::of).toList(), uri);
     }
 
     @GET
