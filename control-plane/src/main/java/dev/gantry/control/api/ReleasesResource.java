@@ -6,6 +6,7 @@ import jakarta.ws.rs.QueryParam;
 import dev.gantry.control.InvalidInputException;
 import dev.gantry.control.deploy.RollbackService;
 import dev.gantry.control.deploy.RolloutTarget;
+import dev.gantry.control.releases.ReleaseDiff;
 import dev.gantry.control.releases.ReleaseHistory;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.ws.rs.Consumes;
@@ -16,7 +17,6 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.util.List;
 import java.util.Optional;
 import org.jboss.logging.Logger;
 
@@ -29,11 +29,13 @@ public class ReleasesResource {
     private static final Logger LOG = Logger.getLogger(ReleasesResource.class);
 
     private final ReleaseHistory history;
+    private final ReleaseDiff diff;
     private final RollbackService rollbacks;
     private final RestCaller caller;
 
-    ReleasesResource(ReleaseHistory history, RollbackService rollbacks, RestCaller caller) {
+    ReleasesResource(ReleaseHistory history, ReleaseDiff diff, RollbackService rollbacks, RestCaller caller) {
         this.history = history;
+        this.diff = diff;
         this.rollbacks = rollbacks;
         this.caller = caller;
     }
@@ -44,6 +46,22 @@ public class ReleasesResource {
             @QueryParam("page") String page, @Context UriInfo uri) {
         Pages pages = Pages.of(limit, page);
         return pages.answer(history.of(app).stream().map(ReleaseResponse::of).toList(), uri);
+    }
+
+    /** As {@code releases:info}; {@code version} is {@code 3} or {@code v3}. */
+    @GET
+    @Path("/releases/{version}")
+    public ReleaseInfoResponse info(@PathParam("app") String app, @PathParam("version") String version) {
+        return ReleaseInfoResponse.of(history.details(app, RollbackService.parseVersion(version)));
+    }
+
+    /** As {@code releases:diff}: {@code ?from=v2&to=v3}. */
+    @GET
+    @Path("/releases/diff")
+    public ReleaseDiffResponse diff(@PathParam("app") String app, @QueryParam("from") String from,
+            @QueryParam("to") String to) {
+        return ReleaseDiffResponse.of(diff.between(app, RollbackService.parseVersion(from),
+                RollbackService.parseVersion(to)));
     }
 
     @POST
