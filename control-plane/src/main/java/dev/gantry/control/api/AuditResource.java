@@ -1,8 +1,5 @@
 package dev.gantry.control.api;
 
-import jakarta.ws.rs.core.UriInfo;
-import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.Context;
 import dev.gantry.control.audit.AuditLog;
 import dev.gantry.control.users.Authorization;
 import io.smallrye.common.annotation.Blocking;
@@ -10,7 +7,10 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;

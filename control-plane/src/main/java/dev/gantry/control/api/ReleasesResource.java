@@ -1,8 +1,5 @@
 package dev.gantry.control.api;
 
-import jakarta.ws.rs.core.UriInfo;
-import jakarta.ws.rs.core.Context;
-import jakarta.ws.rs.QueryParam;
 import dev.gantry.control.InvalidInputException;
 import dev.gantry.control.deploy.RollbackService;
 import dev.gantry.control.deploy.RolloutTarget;
@@ -15,8 +12,11 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 import java.util.Optional;
 import org.jboss.logging.Logger;
 

@@ -1,7 +1,5 @@
 package dev.gantry.control.api;
 
-import jakarta.ws.rs.core.UriInfo;
-import jakarta.ws.rs.core.Context;
 import dev.gantry.control.InvalidInputException;
 import dev.gantry.control.checks.Durations;
 import dev.gantry.control.domain.ApiToken;
@@ -16,10 +14,11 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 import java.time.Instant;
-import java.util.List;
 import java.util.Optional;
 
 /**

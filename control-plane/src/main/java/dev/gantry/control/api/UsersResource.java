@@ -1,8 +1,5 @@
 package dev.gantry.control.api;
 
-import jakarta.ws.rs.core.UriInfo;
-import jakarta.ws.rs.core.Context;
-import jakarta.ws.rs.QueryParam;
 import dev.gantry.control.InvalidInputException;
 import dev.gantry.control.domain.User;
 import dev.gantry.control.users.Authorization;
@@ -18,10 +15,12 @@ import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 import java.time.Instant;
-import java.util.List;
 
 /** The users, as {@code users}, {@code users:add}, {@code users:set-role}, {@code users:remove} and {@code users:passwd} handle them. */
 @Path("/api/v1/users")
