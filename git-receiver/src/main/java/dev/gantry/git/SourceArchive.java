@@ -56,7 +56,8 @@ final class SourceArchive {
                     file.setFileMode(FileMode.SYMLINK);
                     file.setObjectId(inserter.insert(Constants.OBJ_BLOB,
                             entry.getLinkName().getBytes(StandardCharsets.UTF_8)));
-                } else if (entry.isFile()) {
+                } else if (entry.isFile() && !entry.isLink() && !entry.isCharacterDevice() && !entry.isBlockDevice()
+                        && !entry.isFIFO()) {
                     file.setFileMode((entry.getMode() & 0100) != 0 ? FileMode.EXECUTABLE_FILE : FileMode.REGULAR_FILE);
                     file.setObjectId(inserter.insert(Constants.OBJ_BLOB, entry.getSize(), tar));
                 } else {

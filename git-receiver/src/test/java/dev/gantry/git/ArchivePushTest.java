@@ -81,6 +81,21 @@ class ArchivePushTest {
     }
 
     @Test
+    void hardLinksAreRefusedRatherThanStoredEmpty() throws IOException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (TarArchiveOutputStream tar = new TarArchiveOutputStream(new GZIPOutputStream(bytes))) {
+            TarArchiveEntry link = new TarArchiveEntry("copy", TarArchiveEntry.LF_LINK);
+            link.setLinkName("original");
+            tar.putArchiveEntry(link);
+            tar.closeArchiveEntry();
+        }
+        ArchivePush archives = new ArchivePush(repos, MAX, accepting());
+        InvalidArchiveException refused = assertThrows(InvalidArchiveException.class, () -> archives.push("bob", "shop",
+                new ByteArrayInputStream(bytes.toByteArray()), "127.0.0.1", line -> { }));
+        assertTrue(refused.getMessage().contains("hard links"), refused.getMessage());
+    }
+
+    @Test
     void aBodyThatIsNoGzippedTarSaysWhatToSend() {
         ArchivePush archives = new ArchivePush(repos, MAX, accepting());
         InvalidArchiveException notGzip = assertThrows(InvalidArchiveException.class, () -> archives.push("bob",
