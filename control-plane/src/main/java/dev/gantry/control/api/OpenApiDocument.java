@@ -8,13 +8,14 @@ import org.eclipse.microprofile.openapi.models.OpenAPI;
 import org.eclipse.microprofile.openapi.models.Operation;
 import org.eclipse.microprofile.openapi.models.PathItem;
 import org.eclipse.microprofile.openapi.models.media.Schema;
+import org.eclipse.microprofile.openapi.models.parameters.Parameter;
 import org.eclipse.microprofile.openapi.models.responses.APIResponse;
 import org.eclipse.microprofile.openapi.models.security.SecurityScheme;
 
 /**
  * Completes the OpenAPI document generated from the resources with what annotations would repeat
- * on every method: the bearer token every path but {@code /status} needs, and the RFC 9457 problem
- * document every error is. Registered in application.properties ({@code mp.openapi.filter}).
+ * on every method: the bearer token every path but {@code /status} needs, the RFC 9457 problem
+ * document every error is, and the {@code Idempotency-Key} header every POST takes. Registered in application.properties ({@code mp.openapi.filter}).
  */
 public class OpenApiDocument implements OASFilter {
 
@@ -43,6 +44,12 @@ public class OpenApiDocument implements OASFilter {
                 if (!path.equals(OPEN_PATH)) {
                     operation.getValue().addSecurityRequirement(OASFactory.createSecurityRequirement()
                             .addScheme(BEARER));
+                }
+                if (operation.getKey() == PathItem.HttpMethod.POST) {
+                    operation.getValue().addParameter(OASFactory.createParameter().name(IdempotentPosts.HEADER)
+                            .in(Parameter.In.HEADER).required(false).schema(text("1 to 255 visible ASCII characters"))
+                            .description("Sent again within 24 hours, the request answers its first success"
+                                    + " (with Idempotent-Replayed: true) instead of running again"));
                 }
                 if (operation.getValue().getResponses() != null) {
                     operation.getValue().getResponses().addAPIResponse("4XX", problemResponse(

@@ -3,6 +3,7 @@ package dev.gantry.control.api;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasKey;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -59,7 +60,8 @@ class IdempotencyResourceTest {
     void theOpenApiDocumentIsServedWithoutAToken() {
         given().queryParam("format", "json").get("/api/v1/openapi").then().statusCode(200)
                 .body("paths", hasKey("/api/v1/apps/{app}/builds"))
-                .body("components.schemas", hasKey("Problem"));
+                .body("components.schemas", hasKey("Problem"))
+                .body("paths.'/api/v1/apps/{app}/rollback'.post.parameters.name", hasItem("Idempotency-Key"));
     }
 
     private RequestSpecification admin() throws IOException {
