@@ -121,6 +121,9 @@ class ApiIT {
 
         problem(as(bobToken).contentType("application/gzip").body("not a tarball".getBytes(StandardCharsets.UTF_8))
                 .post("/apps/" + BOB_APP + "/builds"), 422, "not a whole gzipped tar archive");
+        problem(as(bobToken).contentType("text/plain").body("hello").post("/apps/" + BOB_APP + "/builds"), 415,
+                "Content-Type 'text/plain' is not read here. Send JSON with Content-Type: application/json; a build"
+                        + " upload takes application/gzip");
         problem(as(bobToken).contentType("application/gzip").body(tarGz(Map.of("../escape", "x")))
                 .post("/apps/" + BOB_APP + "/builds"), 422, "'../escape'");
         problem(as(bobToken).contentType("application/gzip").body(site("hijack")).post("/apps/" + ADMIN_APP + "/builds"),
