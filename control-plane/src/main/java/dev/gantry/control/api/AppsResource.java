@@ -27,6 +27,7 @@ import jakarta.ws.rs.core.UriInfo;
 import java.time.Instant;
 import java.util.List;
 import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.RestResponse;
 
 /** Apps as {@code apps:list}, {@code apps:create}, {@code apps:info} and {@code apps:destroy} handle them. */
 @Path("/api/v1/apps")
@@ -70,7 +71,7 @@ public class AppsResource {
     }
 
     @GET
-    public Response list(@QueryParam("limit") String limit, @QueryParam("page") String page, @Context UriInfo uri) {
+    public RestResponse<List<AppSummary>> list(@QueryParam("limit") String limit, @QueryParam("page") String page, @Context UriInfo uri) {
         List<AppSummary> visible = authorization.visibleApps(caller.user()).stream()
                 .map(app -> new AppSummary(app.name, app.owner.name)).toList();
         return Pages.of(limit, page).answer(visible, uri);

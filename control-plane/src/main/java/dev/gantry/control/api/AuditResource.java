@@ -9,11 +9,11 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import org.jboss.resteasy.reactive.RestResponse;
 
 /** The audit log, newest first: {@code ?app=} for one app (all of it is for admins), {@code ?limit=&page=} as every list. */
 @Path("/api/v1/audit")
@@ -36,7 +36,7 @@ public class AuditResource {
     }
 
     @GET
-    public Response list(@QueryParam("app") String app, @QueryParam("limit") String limit,
+    public RestResponse<List<AuditEntry>> list(@QueryParam("app") String app, @QueryParam("limit") String limit,
             @QueryParam("page") String page, @Context UriInfo uri) {
         Pages pages = Pages.of(limit, page);
         authorization.checkAuditReader(caller.user(), Optional.ofNullable(app));

@@ -17,8 +17,10 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.io.InputStream;
+import java.util.List;
 import java.util.Optional;
 import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.RestResponse;
 
 /** An app's builds, as {@code builds} and {@code builds:info} show them. */
 @Path("/api/v1/apps/{app}/builds")
@@ -39,7 +41,7 @@ public class BuildsResource {
     }
 
     @GET
-    public Response list(@PathParam("app") String app, @QueryParam("limit") String limit,
+    public RestResponse<List<BuildResponse>> list(@PathParam("app") String app, @QueryParam("limit") String limit,
             @QueryParam("page") String page, @Context UriInfo uri) {
         Pages pages = Pages.of(limit, page);
         return pages.answer(history.of(app).stream().map(BuildResponse::of).toList(), uri);

@@ -2,13 +2,14 @@ package dev.gantry.control.api;
 
 import dev.gantry.control.InvalidInputException;
 import jakarta.ws.rs.core.Link;
-import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.ArrayList;
 import java.util.List;
+import org.jboss.resteasy.reactive.RestResponse;
 
 /**
- * {@code ?limit=&page=} of every list endpoint: the body stays a plain JSON array, and the pages around
+ * {@code ?limit=&page=} of every list endpoint: the body stays a plain JSON array (typed, so the
+ * OpenAPI document still describes it), and the pages around
  * this one are in a {@code Link} header (RFC 8288: {@code rel="next"}, {@code "prev"}, {@code "first"},
  * {@code "last"}) with the total count in {@code X-Total-Count}, so a client follows {@code next} until
  * there is none. Pages count from 1.
@@ -57,13 +58,13 @@ final class Pages {
     }
 
     /** This page of a list held whole in memory. */
-    <T> Response answer(List<T> all, UriInfo uri) {
+    <T> RestResponse<List<T>> answer(List<T> all, UriInfo uri) {
         int from = Math.min(offset(), all.size());
         return answer(all.subList(from, Math.min(all.size(), from + limit)), all.size(), uri);
     }
 
     /** A page the caller fetched itself (at {@link #offset()}, at most {@link #limit()} items) of {@code total}. */
-    <T> Response answer(List<T> items, long total, UriInfo uri) {
+    <T> RestResponse<List<T>> answer(List<T> items, long total, UriInfo uri) {
         int last = (int) Math.max(1, (total + limit - 1) / limit);
         List<Link> links = new ArrayList<>();
         links.add(link(uri, 1, "first"));
@@ -74,7 +75,8 @@ final class Pages {
         if (page < last) {
             links.add(link(uri, page + 1, "next"));
         }
-        return Response.ok(items).header(TOTAL_COUNT, total).links(links.toArray(Link[]::new)).build();
+        return RestResponse.ResponseBuilder.ok(items).header(TOTAL_COUNT, total).links(links.toArray(Link[]::new))
+                .build();
     }
 
     private Link link(UriInfo uri, int target, String rel) {

@@ -17,8 +17,10 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import java.util.List;
 import java.util.Optional;
 import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.RestResponse;
 
 /** An app's releases, and rolling back to one of them. */
 @Path("/api/v1/apps/{app}")
@@ -42,7 +44,7 @@ public class ReleasesResource {
 
     @GET
     @Path("/releases")
-    public Response releases(@PathParam("app") String app, @QueryParam("limit") String limit,
+    public RestResponse<List<ReleaseResponse>> releases(@PathParam("app") String app, @QueryParam("limit") String limit,
             @QueryParam("page") String page, @Context UriInfo uri) {
         Pages pages = Pages.of(limit, page);
         return pages.answer(history.of(app).stream().map(ReleaseResponse::of).toList(), uri);

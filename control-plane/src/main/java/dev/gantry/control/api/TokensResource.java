@@ -19,7 +19,9 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
+import org.jboss.resteasy.reactive.RestResponse;
 
 /**
  * API tokens, as {@code tokens}, {@code tokens:create} and {@code tokens:revoke} handle them: the
@@ -54,7 +56,7 @@ public class TokensResource {
     }
 
     @GET
-    public Response list(@QueryParam("user") String user, @QueryParam("limit") String limit,
+    public RestResponse<List<TokenResponse>> list(@QueryParam("user") String user, @QueryParam("limit") String limit,
             @QueryParam("page") String page, @Context UriInfo uri) {
         Pages pages = Pages.of(limit, page);
         Instant now = Instant.now();

@@ -21,6 +21,8 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.time.Instant;
+import java.util.List;
+import org.jboss.resteasy.reactive.RestResponse;
 
 /** The users, as {@code users}, {@code users:add}, {@code users:set-role}, {@code users:remove} and {@code users:passwd} handle them. */
 @Path("/api/v1/users")
@@ -57,7 +59,7 @@ public class UsersResource {
     }
 
     @GET
-    public Response list(@QueryParam("limit") String limit, @QueryParam("page") String page, @Context UriInfo uri) {
+    public RestResponse<List<UserResponse>> list(@QueryParam("limit") String limit, @QueryParam("page") String page, @Context UriInfo uri) {
         authorization.check(caller.user(), Permission.ADMIN, null, "users");
         Pages pages = Pages.of(limit, page);
         return pages.answer(users.list().stream().map(UserResponse::of).toList(), uri);

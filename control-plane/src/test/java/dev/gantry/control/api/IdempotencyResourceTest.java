@@ -61,7 +61,9 @@ class IdempotencyResourceTest {
         given().queryParam("format", "json").get("/api/v1/openapi").then().statusCode(200)
                 .body("paths", hasKey("/api/v1/apps/{app}/builds"))
                 .body("components.schemas", hasKey("Problem"))
-                .body("paths.'/api/v1/apps/{app}/rollback'.post.parameters.name", hasItem("Idempotency-Key"));
+                .body("paths.'/api/v1/apps/{app}/rollback'.post.parameters.name", hasItem("Idempotency-Key"))
+                .body("paths.'/api/v1/apps/{app}/releases'.get.responses.'200'.content.'application/json'.schema.type",
+                        equalTo("array"));
     }
 
     private RequestSpecification admin() throws IOException {
