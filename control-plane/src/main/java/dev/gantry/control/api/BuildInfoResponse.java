@@ -8,10 +8,11 @@ import java.util.List;
  * ({@code dockerfileGenerated} when a buildpack wrote it); both null for builds older than the record.
  */
 public record BuildInfoResponse(BuildResponse build, String fullCommit, String reason, boolean dockerfileGenerated,
-        String dockerfile, String image, String failure, List<String> releases) {
+        String dockerfile, String image, String failure, List<String> releases, String log) {
 
     static BuildInfoResponse of(BuildDetails details) {
         return new BuildInfoResponse(BuildResponse.of(details.build()), details.fullCommit(), details.reason(),
-                details.generated(), details.dockerfile(), details.image(), details.failure(), details.releases());
+                details.generated(), details.dockerfile(), details.image(), details.failure(), details.releases(),
+                details.log());
     }
 }

@@ -97,6 +97,15 @@ public class FormationResource {
         return new ProcessTypeResponse(type, report.formation(app).getOrDefault(type, 0), LimitsService.describe(set));
     }
 
+    /** As {@code limits}: what each instance of each type may use, e.g. {@code {"web": "memory=1g cpus=unlimited pids=512"}}. */
+    @GET
+    @Path("/limits")
+    public Map<String, String> limits(@PathParam("app") String app) {
+        Map<String, String> described = new LinkedHashMap<>();
+        limits.limits(app).forEach((type, value) -> described.put(type, LimitsService.describe(value)));
+        return described;
+    }
+
     @GET
     @Path("/instances")
     public List<InstanceReport.Row> instances(@PathParam("app") String app) {

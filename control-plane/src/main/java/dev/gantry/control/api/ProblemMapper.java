@@ -5,7 +5,10 @@ import dev.gantry.node.EngineUnavailableException;
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import jakarta.ws.rs.NotSupportedException;
 import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -46,6 +49,15 @@ public class ProblemMapper {
             return wrongShape(mismatch);
         }
         return problem(e.getResponse().getStatus(), e.getMessage());
+    }
+
+    /** A body of a type the endpoint does not read: say which types it does read. */
+    @ServerExceptionMapper
+    public Response unsupportedType(NotSupportedException e, HttpHeaders headers) {
+        MediaType sent = headers.getMediaType();
+        return problem(415, "Content-Type " + (sent == null ? "missing"
+                : "'" + sent.getType() + "/" + sent.getSubtype() + "' is not read here")
+                + ". Send JSON with Content-Type: application/json; a build upload takes application/gzip");
     }
 
     private static String describe(JsonParseException e) {

@@ -1,5 +1,6 @@
 package dev.gantry.control.api;
 
+import dev.gantry.control.config.ConfigKeyRotation;
 import dev.gantry.control.gc.DiskUsageByApp;
 import dev.gantry.control.gc.GarbageCollector;
 import dev.gantry.control.users.Authorization;
@@ -12,8 +13,8 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
 /**
- * The node's disk: use by app ({@code system:df}) and garbage collection now ({@code system:prune}).
- * Both span every app, so both are for admins.
+ * The node's disk: use by app ({@code system:df}) and garbage collection now ({@code system:prune});
+ * and a new config encryption key ({@code config:rotate-key}). All span every app, so all are for admins.
  */
 @Path("/api/v1/system")
 @Produces(MediaType.APPLICATION_JSON)
@@ -22,12 +23,15 @@ public class SystemResource {
 
     private final DiskUsageByApp usage;
     private final GarbageCollector collector;
+    private final ConfigKeyRotation rotation;
     private final Authorization authorization;
     private final RestCaller caller;
 
-    SystemResource(DiskUsageByApp usage, GarbageCollector collector, Authorization authorization, RestCaller caller) {
+    SystemResource(DiskUsageByApp usage, GarbageCollector collector, ConfigKeyRotation rotation,
+            Authorization authorization, RestCaller caller) {
         this.usage = usage;
         this.collector = collector;
+        this.rotation = rotation;
         this.authorization = authorization;
         this.caller = caller;
     }
@@ -45,5 +49,17 @@ public class SystemResource {
     public GarbageCollector.Removed prune() {
         authorization.check(caller.user(), Permission.ADMIN, null, "system:prune");
         return collector.collect();
+    }
+
+    /** What the rotation did, in {@code config:rotate-key}'s words. */
+    public record Rotated(String result) {
+    }
+
+    /** As {@code config:rotate-key}: every app's config is encrypted again with a new key. */
+    @POST
+    @Path("config-key/rotate")
+    public Rotated rotateConfigKey() {
+        authorization.check(caller.user(), Permission.ADMIN, null, "config:rotate-key");
+        return new Rotated(rotation.rotate());
     }
 }

@@ -14,11 +14,14 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import org.jboss.resteasy.reactive.RestResponse;
 
 /**
  * API tokens, as {@code tokens}, {@code tokens:create} and {@code tokens:revoke} handle them: the
@@ -53,9 +56,12 @@ public class TokensResource {
     }
 
     @GET
-    public List<TokenResponse> list(@QueryParam("user") String user) {
+    public RestResponse<List<TokenResponse>> list(@QueryParam("user") String user, @QueryParam("limit") String limit,
+            @QueryParam("page") String page, @Context UriInfo uri) {
+        Pages pages = Pages.of(limit, page);
         Instant now = Instant.now();
-        return tokens.list(owner(user, "tokens")).stream().map(token -> TokenResponse.of(token, now)).toList();
+        return pages.answer(tokens.list(owner(user, "tokens")).stream().map(token -> TokenResponse.of(token, now))
+                .toList(), uri);
     }
 
     @POST

@@ -15,10 +15,14 @@ import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 import java.time.Instant;
 import java.util.List;
+import org.jboss.resteasy.reactive.RestResponse;
 
 /** The users, as {@code users}, {@code users:add}, {@code users:set-role}, {@code users:remove} and {@code users:passwd} handle them. */
 @Path("/api/v1/users")
@@ -55,9 +59,10 @@ public class UsersResource {
     }
 
     @GET
-    public List<UserResponse> list() {
+    public RestResponse<List<UserResponse>> list(@QueryParam("limit") String limit, @QueryParam("page") String page, @Context UriInfo uri) {
         authorization.check(caller.user(), Permission.ADMIN, null, "users");
-        return users.list().stream().map(UserResponse::of).toList();
+        Pages pages = Pages.of(limit, page);
+        return pages.answer(users.list().stream().map(UserResponse::of).toList(), uri);
     }
 
     @GET

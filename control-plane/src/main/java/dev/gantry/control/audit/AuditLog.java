@@ -1,6 +1,5 @@
 package dev.gantry.control.audit;
 
-import io.quarkus.panache.common.Page;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
@@ -41,12 +40,17 @@ public class AuditLog {
         }
     }
 
-    /** Newest first, of one app or of all. */
+    /** Newest first, of one app or of all, {@code limit} (at most {@link #MAX_LISTED}) from {@code offset}. */
     @Transactional
-    public List<AuditEvent> list(Optional<String> app, int limit) {
+    public List<AuditEvent> list(Optional<String> app, int offset, int limit) {
         int size = Math.max(1, Math.min(limit, MAX_LISTED));
         return app.map(name -> AuditEvent.<AuditEvent>find("app = ?1 order by id desc", name))
                 .orElseGet(() -> AuditEvent.find("order by id desc"))
-                .page(Page.ofSize(size)).list();
+                .range(offset, offset + size - 1).list();
+    }
+
+    @Transactional
+    public long count(Optional<String> app) {
+        return app.map(name -> AuditEvent.count("app", name)).orElseGet(AuditEvent::count);
     }
 }

@@ -34,7 +34,7 @@ public class BuildHistory {
         List<String> releases = Release.<Release>find("build = ?1 order by version", build).stream()
                 .map(Release::label).toList();
         return new BuildDetails(BuildView.of(build), build.commitSha, build.reason, build.generatedDockerfile(),
-                build.dockerfile, build.imageTag, build.failure, releases);
+                build.dockerfile, build.imageTag, build.failure, releases, build.log);
     }
 
     /** A build number as {@code builds} lists it; the "#" may be left out, since a shell reads it as a comment. */

@@ -26,7 +26,7 @@ public class AuditCommand extends NamedCommand implements ReadOnlyCommand {
         context.expectAtMost(1);
         Optional<String> app = context.args().isEmpty() ? Optional.empty() : Optional.of(context.arg(0, "the app"));
         authorization.checkAuditReader(context.user(), app);
-        List<AuditEvent> events = audit.list(app, SHOWN);
+        List<AuditEvent> events = audit.list(app, 0, SHOWN);
         if (events.isEmpty()) {
             context.out().println("Nothing recorded yet.");
         }

@@ -68,7 +68,7 @@ public class AppOverview {
                         .map(entry -> new AppView.ProcessCount(entry.getKey(), entry.getValue())).toList(),
                 timeline.stream().map(AppOverview::release).toList(),
                 domains.domains(app.name),
-                audit.list(Optional.of(app.name), ACTIVITY_SHOWN).stream()
+                audit.list(Optional.of(app.name), 0, ACTIVITY_SHOWN).stream()
                         .map(event -> new AppView.ActivityLine(Formats.time(event.at), event.actor, event.channel,
                                 event.action, event.result))
                         .toList());
