@@ -71,6 +71,14 @@ final class ConsoleBrowser implements AutoCloseable {
         new WebDriverWait(driver, limit).until(ExpectedConditions.textToBePresentInElementLocated(element, text));
     }
 
+    /**
+     * Waits until the browser shows {@code path}: a click that submits a form returns before the next
+     * page has loaded when the page it leaves holds a stream open (the live log).
+     */
+    void awaitPath(String path, Duration limit) {
+        new WebDriverWait(driver, limit).until(ExpectedConditions.urlToBe(base + path));
+    }
+
     Cookie sessionCookie() {
         return driver.manage().getCookieNamed("gantry_session");
     }

@@ -78,7 +78,7 @@ class ConsoleIT {
     void signedInTheAppsListShowsTheAppItsStateAndUrl() throws Exception {
         browser.signIn("admin", ADMIN_PASSWORD);
 
-        assertEquals("/console/apps", browser.path());
+        browser.awaitPath("/console/apps", Duration.ofSeconds(10));
         WebElement row = browser.driver.findElement(By.cssSelector("tr[data-app='" + APP + "']"));
         assertTrue(row.getText().contains("running v1"), row.getText());
         assertTrue(row.getText().contains("http://" + APP + ".localhost:" + testbed.gantry.routerPort), row.getText());
@@ -221,7 +221,7 @@ class ConsoleIT {
                 && setCookie.contains("SameSite=Strict"), setCookie);
         String cookie = "gantry_session=" + browser.sessionCookie().getValue();
         browser.driver.findElement(By.id("sign-out")).click();
-        assertEquals("/console/sign-in", browser.path());
+        browser.awaitPath("/console/sign-in", Duration.ofSeconds(10));
         assertEquals(303, get("/console/apps", cookie).statusCode(), "the old cookie no longer signs in");
     }
 
