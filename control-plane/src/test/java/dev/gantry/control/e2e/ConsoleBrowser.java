@@ -38,6 +38,9 @@ final class ConsoleBrowser implements AutoCloseable {
                 .build();
         this.driver = new ChromeDriver(service, options);
         this.driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
+        // A click that submits a form may return before the next page is there (a change rolls out
+        // first, or the page left held a stream open): lookups wait for their element to appear.
+        this.driver.manage().timeouts().implicitlyWait(Duration.ofSeconds(30));
         this.base = "http://127.0.0.1:" + gantry.apiPort;
     }
 
