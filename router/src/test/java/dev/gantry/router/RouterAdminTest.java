@@ -10,7 +10,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -211,17 +210,5 @@ class RouterAdminTest {
 
         assertEquals("the router's admin interface at http://127.0.0.1:" + port
                 + " does not answer. Start the router (./gantry up) and retry", down.getMessage());
-    }
-
-    @Test
-    void theTokenFileIsMadeOwnerOnlyAndReadBack() throws Exception {
-        Path file = AdminToken.fileIn(home.resolve("token-test"));
-
-        String made = AdminToken.readOrCreate(file);
-
-        assertTrue(made.matches("[0-9a-f]{64}"), made);
-        assertEquals("rw-------", java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(file)));
-        assertEquals(made, AdminToken.readOrCreate(file));
-        assertEquals(made, AdminToken.read(file));
     }
 }

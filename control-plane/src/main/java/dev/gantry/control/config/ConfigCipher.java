@@ -1,6 +1,6 @@
 package dev.gantry.control.config;
 
-import dev.gantry.router.AdminToken;
+import dev.gantry.common.SecretFile;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
@@ -100,7 +100,7 @@ public final class ConfigCipher {
         }
         Path home = ConfigProvider.getConfig().getValue("gantry.home", Path.class);
         // Made the same way as the other local secrets: 32 random bytes in hex, owner-only.
-        return AdminToken.readOrCreate(home.resolve("config-key"));
+        return SecretFile.readOrCreate(home.resolve("config-key"), "config key");
     }
 
     /** Keys a rotation may have left values sealed with; see {@link ConfigKeyRotation}. */

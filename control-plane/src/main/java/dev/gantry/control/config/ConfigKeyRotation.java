@@ -1,7 +1,7 @@
 package dev.gantry.control.config;
 
 import dev.gantry.control.GantryConfig;
-import dev.gantry.router.AdminToken;
+import dev.gantry.common.SecretFile;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -43,7 +43,7 @@ public class ConfigKeyRotation {
         }
         Path home = config.home();
         ConfigCipher rotated = ConfigCipher.current()
-                .rotatedTo(HexFormat.of().parseHex(AdminToken.readOrCreate(home.resolve(NEXT_KEY_FILE))));
+                .rotatedTo(HexFormat.of().parseHex(SecretFile.readOrCreate(home.resolve(NEXT_KEY_FILE), "next config key")));
         ConfigCipher.use(rotated);
         int count = atRest.reencryptAll(rotated);
         try {

@@ -1,7 +1,7 @@
 package dev.gantry.control.infra;
 
 import dev.gantry.control.GantryConfig;
-import dev.gantry.router.AdminToken;
+import dev.gantry.common.SecretFile;
 import jakarta.inject.Singleton;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -17,7 +17,7 @@ public class CliToken {
     private final byte[] token;
 
     CliToken(GantryConfig config) {
-        this.token = AdminToken.readOrCreate(config.home().resolve("cli-token")).getBytes(StandardCharsets.UTF_8);
+        this.token = SecretFile.readOrCreate(config.home().resolve("cli-token"), "CLI token").getBytes(StandardCharsets.UTF_8);
     }
 
     public boolean matches(String presented) {
