@@ -13,7 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /** A build context tar made in memory: a Dockerfile and a few files. */
-final class BuildContext {
+public final class BuildContext {
 
     private final Map<String, byte[]> files = new LinkedHashMap<>();
     private final Map<String, Integer> modes = new LinkedHashMap<>();
@@ -28,7 +28,7 @@ final class BuildContext {
         return this;
     }
 
-    BuildContext file(String path, String content) {
+    public BuildContext file(String path, String content) {
         return file(path, content.getBytes(StandardCharsets.UTF_8), 0644);
     }
 

@@ -22,17 +22,17 @@ import java.util.function.Consumer;
  * makes, a busybox base image built from scratch (no registry is reachable), and cleanup of all
  * of it. Fails rather than skips when there is no engine: these tests are the adapter's proof.
  */
-final class DockerTestRun implements AutoCloseable {
+public final class DockerTestRun implements AutoCloseable {
 
     static final Path BUSYBOX = Path.of("/bin/busybox");
 
-    final DockerEngine engine = DockerEngine.fromEnvironment();
-    final String runId = UUID.randomUUID().toString();
-    final Map<String, String> labels = Map.of("gantry.test", runId);
-    final String baseImage;
+    public final DockerEngine engine = DockerEngine.fromEnvironment();
+    public final String runId = UUID.randomUUID().toString();
+    public final Map<String, String> labels = Map.of("gantry.test", runId);
+    public final String baseImage;
     private final List<String> images = Collections.synchronizedList(new ArrayList<>());
 
-    DockerTestRun() {
+    public DockerTestRun() {
         engine.ping();
         baseImage = build("base", BuildContext.withDockerfile("""
                 FROM scratch
@@ -41,7 +41,7 @@ final class DockerTestRun implements AutoCloseable {
                 """).file("busybox", busybox(), 0755), line -> { }).tag();
     }
 
-    BuiltImage build(String name, BuildContext context, Consumer<String> output) {
+    public BuiltImage build(String name, BuildContext context, Consumer<String> output) {
         return build(engine, name, context, output);
     }
 
@@ -59,7 +59,7 @@ final class DockerTestRun implements AutoCloseable {
     }
 
     /** A Dockerfile on top of the busybox base; {@code body} follows the FROM line. */
-    BuildContext onBase(String body) {
+    public BuildContext onBase(String body) {
         return BuildContext.withDockerfile("FROM " + baseImage + "\n" + body);
     }
 
@@ -67,7 +67,7 @@ final class DockerTestRun implements AutoCloseable {
         return "gantry-test-" + name + ":" + runId.substring(0, 8);
     }
 
-    String containerName(String suffix) {
+    public String containerName(String suffix) {
         return "gantry-test-" + runId.substring(0, 8) + "-" + suffix;
     }
 
@@ -77,7 +77,7 @@ final class DockerTestRun implements AutoCloseable {
     }
 
     /** A container of the busybox base that publishes nothing, like a worker or a one-off. */
-    ContainerSpec worker(String suffix, ResourceLimits limits, String... command) {
+    public ContainerSpec worker(String suffix, ResourceLimits limits, String... command) {
         return new ContainerSpec(containerName(suffix), baseImage, List.of(command), Map.of(), labels, 0, null, limits);
     }
 
