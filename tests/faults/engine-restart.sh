@@ -18,7 +18,7 @@ SRC=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
 ENGINE_PID_FILE=${GANTRY_ENGINE_PID_FILE:-/var/lib/gantry/run/dockerd.pid}
 APP_DIR=${GANTRY_APP_DIR:?set GANTRY_APP_DIR to a built control-plane/target/quarkus-app}
 export GANTRY_HOME=/var/lib/gantry-faults GANTRY_API_PORT=18000 GANTRY_SSH_PORT=12222 GANTRY_ROUTER_PORT=18080 \
-  GANTRY_ROUTER_ADMIN_PORT=18081 GANTRY_ROUTER_HTTPS_PORT=18443 GANTRY_SSH_BIND_HOST=127.0.0.1 GANTRY_ROUTER_BIND_HOST=127.0.0.1 \
+  GANTRY_ROUTER_ADMIN_PORT=18081 GANTRY_ROUTER_HTTPS_PORT=18443 GANTRY_NODE_RUNNER_PORT=18082 GANTRY_SSH_BIND_HOST=127.0.0.1 GANTRY_ROUTER_BIND_HOST=127.0.0.1 \
   GANTRY_PUBLIC_HOST=127.0.0.1
 # shellcheck source=../../gantry
 source "$SRC/gantry"
@@ -41,6 +41,7 @@ cleanup() {
   docker info >/dev/null 2>&1 || start_docker
   if running_pid >/dev/null; then (cmd_remote apps:destroy "$APP" --force >/dev/null 2>&1); fi
   stop_gantry
+  stop_process "$NODE_RUNNER_PID_FILE" dev.gantry.node.agent.NodeAgentMain
   stop_process "$ROUTER_PID_FILE" dev.gantry.router.RouterMain
   docker image rm -f "$IMAGE" >/dev/null 2>&1
   rm -rf "$WORK" "$GANTRY_HOME"
@@ -74,11 +75,13 @@ await_restored() {
 start_our_gantry() {
   install -d -o "$GANTRY_USER" -g "$GANTRY_USER" -m 0750 "$GANTRY_HOME" "$RUN_DIR"
   start_router
+  start_node_runner
   start_gantry
 }
 
 stop_our_gantry() {
   stop_gantry
+  stop_process "$NODE_RUNNER_PID_FILE" dev.gantry.node.agent.NodeAgentMain
   stop_process "$ROUTER_PID_FILE" dev.gantry.router.RouterMain
 }
 
@@ -132,7 +135,7 @@ f11_engine_restart() {
 }
 
 f15_everything_restarts() {
-  step "F15: stop Gantry and the router, stop the engine, start all of them"
+  step "F15: stop Gantry, the node runner and the router, stop the engine, start all of them"
   stop_our_gantry
   stop_docker
   start_docker >/dev/null

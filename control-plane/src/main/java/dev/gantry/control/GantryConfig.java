@@ -60,9 +60,24 @@ public interface GantryConfig {
         String host();
     }
 
+    enum NodeMode { PROCESS, EMBEDDED }
+
     interface Node {
         /** Address instances publish their ports on; the router's upstreams use it. */
         String advertiseAddress();
+
+        /** {@code process}: the node runner is its own process; {@code embedded}: inside the control plane. */
+        NodeMode mode();
+
+        /** The process node runner's HTTP interface, on 127.0.0.1. */
+        int runnerPort();
+
+        /**
+         * How long a call waits for a node runner that does not answer (it is restarting) before it
+         * fails, so a deploy in flight rides out a restart of the runner.
+         */
+        @WithDefault("15s")
+        String runnerPatience();
     }
 
     interface Gc {

@@ -12,7 +12,8 @@ import java.util.stream.Stream;
 
 /**
  * A real (embedded) PostgreSQL and a private data dir for {@code @QuarkusTest}s; the SSH server and
- * the router listen on free ports on 127.0.0.1.
+ * the router listen on free ports on 127.0.0.1, and the router and the node runner run inside the
+ * control plane.
  */
 public class GantryTestResource implements QuarkusTestResourceLifecycleManager {
 
@@ -24,18 +25,19 @@ public class GantryTestResource implements QuarkusTestResourceLifecycleManager {
         try {
             home = Files.createTempDirectory("gantry-test-home");
             database = EmbeddedDatabase.start(home);
-            return Map.of(
-                    "quarkus.datasource.jdbc.url", database.jdbcUrl(),
-                    "quarkus.datasource.username", database.user(),
-                    "quarkus.datasource.password", "",
-                    "gantry.home", home.toString(),
-                    "gantry.ssh.port", "0",
-                    "gantry.ssh.bind-host", "127.0.0.1",
-                    "gantry.router.mode", "embedded",
-                    "gantry.router.port", "0",
+            return Map.ofEntries(
+                    Map.entry("quarkus.datasource.jdbc.url", database.jdbcUrl()),
+                    Map.entry("quarkus.datasource.username", database.user()),
+                    Map.entry("quarkus.datasource.password", ""),
+                    Map.entry("gantry.home", home.toString()),
+                    Map.entry("gantry.ssh.port", "0"),
+                    Map.entry("gantry.ssh.bind-host", "127.0.0.1"),
+                    Map.entry("gantry.router.mode", "embedded"),
+                    Map.entry("gantry.node.mode", "embedded"),
+                    Map.entry("gantry.router.port", "0"),
                     // No HTTPS listener: a fixed port would clash between test runs side by side.
-                    "gantry.router.https-port", "0",
-                    "gantry.router.bind-host", "127.0.0.1");
+                    Map.entry("gantry.router.https-port", "0"),
+                    Map.entry("gantry.router.bind-host", "127.0.0.1"));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -10,6 +10,7 @@ import dev.gantry.control.logs.AppLogStore;
 import dev.gantry.control.deploy.ReleaseWatch;
 import dev.gantry.git.LineSink;
 import dev.gantry.node.ContainerEngine;
+import dev.gantry.node.NodeRunner;
 import dev.gantry.node.RunningContainer;
 import dev.gantry.router.RouteControl;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -21,6 +22,7 @@ import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Stream;
 
 /**
@@ -36,6 +38,7 @@ public class AppDestroyService {
     private final AppService apps;
     private final AppLocks locks;
     private final ReleaseWatch watch;
+    private final NodeRunner nodes;
     private final ContainerEngine engine;
     private final RouteControl router;
     private final GantryConfig config;
@@ -43,8 +46,9 @@ public class AppDestroyService {
     private final AppLogStore logs;
     private final StorageService storage;
 
-    AppDestroyService(AppService apps, AppLocks locks, ReleaseWatch watch, ContainerEngine engine, RouteControl router,
-            GantryConfig config, CrashHistory crashes, AppLogStore logs, StorageService storage) {
+    AppDestroyService(AppService apps, AppLocks locks, ReleaseWatch watch, NodeRunner nodes, ContainerEngine engine,
+            RouteControl router, GantryConfig config, CrashHistory crashes, AppLogStore logs, StorageService storage) {
+        this.nodes = nodes;
         this.apps = apps;
         this.locks = locks;
         this.watch = watch;
@@ -62,9 +66,11 @@ public class AppDestroyService {
             List<String> volumes = storage.list(name).stream().map(StorageService.StorageView::volume).toList();
             watch.stopWatching(name);
             router.removeRoute(name);
-            for (RunningContainer instance : engine.list(Map.of(InstanceLabels.APP, name))) {
-                progress.line("Stopping " + instance.name());
-                engine.stopAndRemove(instance.id(), STOP_GRACE);
+            progress.line("Stopping the app's instances");
+            nodes.keepOnly(name, Set.of(), STOP_GRACE).forEach(instance -> progress.line("Stopped " + instance));
+            for (RunningContainer run : engine.list(Map.of(InstanceLabels.APP, name))) {
+                progress.line("Stopping " + run.name());
+                engine.stopAndRemove(run.id(), STOP_GRACE);
             }
             try {
                 engine.removeNetwork(AppNetwork.of(name));

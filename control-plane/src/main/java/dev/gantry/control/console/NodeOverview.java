@@ -7,6 +7,9 @@ import dev.gantry.control.deploy.AppInstance;
 import dev.gantry.control.deploy.InstanceInventory;
 import dev.gantry.node.ContainerEngine;
 import dev.gantry.node.EngineInfo;
+import dev.gantry.node.EngineUnavailableException;
+import dev.gantry.node.NodeRunner;
+import dev.gantry.node.NodeStatus;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import java.time.Instant;
@@ -14,27 +17,30 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The nodes page: today the one node Gantry runs on (all-in-one), its engine and capacity as the
- * engine reports them, and every app's instances on it.
+ * The nodes page: today the one node Gantry runs on (all-in-one), its node runner, its engine and
+ * capacity as the engine reports them, and every app's instances on it.
  */
 @ApplicationScoped
 public class NodeOverview {
 
     private final ContainerEngine engine;
+    private final NodeRunner runner;
     private final Authorization authorization;
     private final InstanceInventory inventory;
     private final GantryConfig config;
 
-    NodeOverview(ContainerEngine engine, Authorization authorization, InstanceInventory inventory, GantryConfig config) {
+    NodeOverview(ContainerEngine engine, NodeRunner runner, Authorization authorization, InstanceInventory inventory,
+            GantryConfig config) {
         this.engine = engine;
+        this.runner = runner;
         this.authorization = authorization;
         this.inventory = inventory;
         this.config = config;
     }
 
-    /** A node and what runs on it. */
-    public record NodeView(String address, String engine, String runtime, int cpus, String memory,
-            List<Placed> instances) {
+    /** A node and what runs on it; {@code runner} says how its node runner is, {@code name} what it calls itself. */
+    public record NodeView(String name, String address, String runner, String engine, String runtime, int cpus,
+            String memory, List<Placed> instances) {
     }
 
     public record Placed(String app, String slot, String release, String state, String uptime, String address) {
@@ -44,10 +50,26 @@ public class NodeOverview {
     public List<NodeView> nodes(String user) {
         EngineInfo info = engine.info();
         List<Placed> placed = new ArrayList<>();
+        NodeStatus status;
+        try {
+            status = runner.status();
+        } catch (EngineUnavailableException down) {
+            return List.of(new NodeView("-", config.node().advertiseAddress(), "not answering: " + down.getMessage(),
+                    info.engineVersion(), info.runtimeVersion(), info.cpus(), memory(info), placed));
+        }
         authorization.visibleApps(user).forEach(app -> inventory.of(app.name).stream().sorted(AppInstance.BY_SLOT)
                 .forEach(instance -> placed.add(placed(app.name, instance))));
-        return List.of(new NodeView(config.node().advertiseAddress(), info.engineVersion(), info.runtimeVersion(),
-                info.cpus(), info.memoryBytes() / (1024 * 1024) + " MiB", placed));
+        return List.of(new NodeView(status.node(), config.node().advertiseAddress(), runnerState(status),
+                info.engineVersion(), info.runtimeVersion(), info.cpus(), memory(info), placed));
+    }
+
+    private static String runnerState(NodeStatus status) {
+        String up = "up " + Formats.duration(Duration.between(status.startedAt(), Instant.now()));
+        return status.pid() == 0 ? "inside the control plane, " + up : "pid " + status.pid() + ", " + up;
+    }
+
+    private static String memory(EngineInfo info) {
+        return info.memoryBytes() / (1024 * 1024) + " MiB";
     }
 
     private static Placed placed(String app, AppInstance instance) {

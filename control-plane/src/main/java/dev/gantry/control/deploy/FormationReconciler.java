@@ -2,14 +2,16 @@ package dev.gantry.control.deploy;
 
 import dev.gantry.control.logs.InstanceLogCollector;
 import dev.gantry.git.LineSink;
-import dev.gantry.node.ContainerEngine;
+import dev.gantry.node.NodeRunner;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
@@ -17,7 +19,9 @@ import java.util.stream.Collectors;
  * current release at the app's formation; actual is the containers labelled for that release.
  * Exited instances are recorded as crashes and removed; missing slots are started (after their
  * backoff) and join the route only once ready; extra ones leave the route first, then drain and
- * stop. The caller holds the app's lock.
+ * stop. Last, the node runner is told the app's whole set: what this pass keeps and what is being
+ * retired. It removes anything else labelled for the app, such as instances of a release whose
+ * rollout was cut off. The caller holds the app's lock.
  */
 @ApplicationScoped
 public class FormationReconciler {
@@ -25,7 +29,7 @@ public class FormationReconciler {
     private final ReleaseLedger ledger;
     private final InstanceInventory inventory;
     private final InstanceLauncher launcher;
-    private final ContainerEngine engine;
+    private final NodeRunner nodes;
     private final AppRoutes routes;
     private final InstanceRetirer retirer;
     private final CrashHistory crashes;
@@ -33,12 +37,12 @@ public class FormationReconciler {
     private final InstanceLogCollector logs;
 
     FormationReconciler(ReleaseLedger ledger, InstanceInventory inventory, InstanceLauncher launcher,
-            ContainerEngine engine, AppRoutes routes, InstanceRetirer retirer, CrashHistory crashes, AppEvents events,
+            NodeRunner nodes, AppRoutes routes, InstanceRetirer retirer, CrashHistory crashes, AppEvents events,
             InstanceLogCollector logs) {
         this.ledger = ledger;
         this.inventory = inventory;
         this.launcher = launcher;
-        this.engine = engine;
+        this.nodes = nodes;
         this.routes = routes;
         this.retirer = retirer;
         this.crashes = crashes;
@@ -79,7 +83,20 @@ public class FormationReconciler {
                     + " (web instances drain first)");
             retirer.retire(extra, target.policy());
         }
-        return changed || !extra.isEmpty();
+        List<String> orphans = nodes.keepOnly(app, accountedFor(all, running, extra), target.policy().stopGrace());
+        if (!orphans.isEmpty()) {
+            events.record(app, "removed " + String.join(", ", orphans) + ": no release wants them");
+        }
+        return changed || !extra.isEmpty() || !orphans.isEmpty();
+    }
+
+    /** What the app should have on its node now: the serving instances, and those draining or stopping. */
+    private Set<String> accountedFor(List<AppInstance> observed, List<AppInstance> running, List<AppInstance> extra) {
+        Set<String> names = new HashSet<>();
+        running.forEach(instance -> names.add(instance.name()));
+        extra.forEach(instance -> names.add(instance.name()));
+        observed.stream().filter(inventory::isRetiring).forEach(instance -> names.add(instance.name()));
+        return names;
     }
 
     private void removeCrashed(RolloutTarget target, AppInstance instance) {
@@ -89,7 +106,7 @@ public class FormationReconciler {
         Duration backoff = crashes.crashed(target.app(), target.version(), instance.slot(), reason);
         events.record(target.app(), instance.slot() + " (" + instance.name() + ") " + reason + "; restarting in "
                 + backoff.toSeconds() + " s");
-        engine.stopAndRemove(instance.id(), Duration.ZERO);
+        nodes.remove(instance.id(), Duration.ZERO);
     }
 
     /** Slots the formation no longer wants, and duplicates of a slot (the older one goes). */

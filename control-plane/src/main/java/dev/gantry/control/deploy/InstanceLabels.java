@@ -1,5 +1,6 @@
 package dev.gantry.control.deploy;
 
+import dev.gantry.node.NodeLabels;
 import java.util.Map;
 
 /**
@@ -8,14 +9,14 @@ import java.util.Map;
  */
 public final class InstanceLabels {
 
-    public static final String APP = "gantry.app";
+    public static final String APP = NodeLabels.APP;
     public static final String RELEASE = "gantry.release";
     public static final String PROCESS = "gantry.process";
     public static final String INDEX = "gantry.index";
-    public static final String INSTANCE = "gantry.instance";
+    public static final String INSTANCE = NodeLabels.INSTANCE;
     public static final String BUILD = "gantry.build";
     /** Marks a container started by {@code run}: it is not part of the formation. */
-    public static final String ONE_OFF = "gantry.one-off";
+    public static final String ONE_OFF = NodeLabels.ONE_OFF;
 
     private InstanceLabels() {
     }

@@ -1,7 +1,8 @@
 package dev.gantry.control.deploy;
 
 import dev.gantry.control.GantryConfig;
-import dev.gantry.node.ContainerEngine;
+import dev.gantry.node.NodeLabels;
+import dev.gantry.node.NodeRunner;
 import dev.gantry.node.ContainerSpec;
 import dev.gantry.control.checks.Durations;
 import dev.gantry.control.checks.HealthCheckSpec;
@@ -20,8 +21,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Starts one instance of a release in a slot ({@code web.2}) and waits until it is ready: a web
- * instance answers its health check, any other type is still running after a moment.
+ * Starts one instance of a release in a slot ({@code web.2}) on the node runner and waits until it is
+ * ready: a web instance answers its health check, any other type is still running after a moment.
  */
 @ApplicationScoped
 public class InstanceLauncher {
@@ -31,12 +32,12 @@ public class InstanceLauncher {
     /** How long a non-web instance must stay up to count as started: catches a command that exits at once. */
     static final Duration WORKER_SETTLE = Duration.ofSeconds(1);
 
-    private final ContainerEngine engine;
+    private final NodeRunner nodes;
     private final GantryConfig config;
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    InstanceLauncher(ContainerEngine engine, GantryConfig config) {
-        this.engine = engine;
+    InstanceLauncher(NodeRunner nodes, GantryConfig config) {
+        this.nodes = nodes;
         this.config = config;
     }
 
@@ -44,9 +45,11 @@ public class InstanceLauncher {
         String name = target.app() + "-" + type + "-" + target.label() + "-" + index + "-" + suffix();
         Map<String, String> env = environment(target, type, type + "." + index);
         boolean web = ProcessTypes.WEB.equals(type);
-        RunningContainer container = engine.start(new ContainerSpec(name, target.image(),
-                commandOf(target.processTypes().commands().get(type)), env,
-                InstanceLabels.of(target.app(), target.version(), type, index, name), web ? CONTAINER_PORT : 0,
+        Map<String, String> labels = new HashMap<>(InstanceLabels.of(target.app(), target.version(), type, index, name));
+        // For the node runner, should it have to stop the instance on its own (a removal a restart cut short).
+        labels.put(NodeLabels.STOP_GRACE, Long.toString((target.policy().stopGrace().toMillis() + 999) / 1000));
+        RunningContainer container = nodes.place(new ContainerSpec(name, target.image(),
+                commandOf(target.processTypes().commands().get(type)), env, labels, web ? CONTAINER_PORT : 0,
                 config.node().advertiseAddress(), target.limits(type), target.mounts(type),
                 AppNetwork.forInstance(target.app(), type, index), target.readOnlyRoot()));
         return AppInstance.of(container);
@@ -92,7 +95,7 @@ public class InstanceLauncher {
             awaitReady(fresh, target.checks());
             return fresh;
         } catch (RuntimeException e) {
-            engine.stopAndRemove(fresh.id(), target.policy().stopGrace());
+            nodes.remove(fresh.id(), target.policy().stopGrace());
             throw e;
         }
     }
@@ -132,7 +135,7 @@ public class InstanceLauncher {
     }
 
     private boolean isRunning(RunningContainer instance) {
-        return engine.inspect(instance.id()).map(RunningContainer::running).orElse(false);
+        return nodes.instance(instance.id()).map(RunningContainer::running).orElse(false);
     }
 
     /** Waits until the container has been up for {@code uptime} since it started (not since this call). */

@@ -1,7 +1,7 @@
 package dev.gantry.control.deploy;
 
 import dev.gantry.control.domain.DeployPolicy;
-import dev.gantry.node.ContainerEngine;
+import dev.gantry.node.NodeRunner;
 import dev.gantry.router.Backend;
 import dev.gantry.router.RouteControl;
 import jakarta.annotation.PreDestroy;
@@ -27,16 +27,16 @@ public class InstanceRetirer {
 
     private final Set<String> retiring = ConcurrentHashMap.newKeySet();
     private final RouteControl router;
-    private final ContainerEngine engine;
+    private final NodeRunner nodes;
     private final ExecutorService background = Executors.newCachedThreadPool(runnable -> {
         Thread thread = new Thread(runnable, "instance-retirer");
         thread.setDaemon(true);
         return thread;
     });
 
-    InstanceRetirer(RouteControl router, ContainerEngine engine) {
+    InstanceRetirer(RouteControl router, NodeRunner nodes) {
         this.router = router;
-        this.engine = engine;
+        this.nodes = nodes;
     }
 
     /** The instances must already be out of the route: nothing new reaches them. */
@@ -57,7 +57,7 @@ public class InstanceRetirer {
         router.drain(backends, policy.drainTimeout()).join();
         for (AppInstance instance : instances) {
             try {
-                engine.stopAndRemove(instance.id(), policy.stopGrace());
+                nodes.remove(instance.id(), policy.stopGrace());
             } catch (RuntimeException e) {
                 LOG.warnf("could not stop retired instance %s: %s; it is removed at the next start", instance.name(),
                         e.getMessage());

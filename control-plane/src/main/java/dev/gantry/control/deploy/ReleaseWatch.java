@@ -3,7 +3,7 @@ package dev.gantry.control.deploy;
 import dev.gantry.buildpacks.ProcessTypes;
 import dev.gantry.control.checks.HealthCheckSpec;
 import dev.gantry.git.LineSink;
-import dev.gantry.node.ContainerEngine;
+import dev.gantry.node.NodeRunner;
 import dev.gantry.node.HealthCheck;
 import dev.gantry.node.RunningContainer;
 import dev.gantry.router.AppStats;
@@ -37,7 +37,7 @@ public class ReleaseWatch {
     static final double HEALTHY_BEFORE = 0.1;
     private static final long PERIOD_MILLIS = 1000;
 
-    private final ContainerEngine engine;
+    private final NodeRunner nodes;
     private final RouteControl router;
     private final RollbackService rollbacks;
     private final ConcurrentHashMap<String, Watch> watches = new ConcurrentHashMap<>();
@@ -47,8 +47,8 @@ public class ReleaseWatch {
         return thread;
     });
 
-    ReleaseWatch(ContainerEngine engine, RouteControl router, RollbackService rollbacks) {
-        this.engine = engine;
+    ReleaseWatch(NodeRunner nodes, RouteControl router, RollbackService rollbacks) {
+        this.nodes = nodes;
         this.router = router;
         this.rollbacks = rollbacks;
     }
@@ -103,7 +103,7 @@ public class ReleaseWatch {
         if (target.quantity(ProcessTypes.WEB) == 0) {
             return Optional.empty();
         }
-        List<RunningContainer> instances = engine.list(Map.of(InstanceLabels.APP, target.app(),
+        List<RunningContainer> instances = nodes.instances(Map.of(InstanceLabels.APP, target.app(),
                 InstanceLabels.RELEASE, Integer.toString(target.version()), InstanceLabels.PROCESS, ProcessTypes.WEB));
         Optional<RunningContainer> crashed = instances.stream().filter(c -> !c.running()).findFirst();
         if (instances.isEmpty() || crashed.isPresent()) {

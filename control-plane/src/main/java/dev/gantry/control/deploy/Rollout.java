@@ -3,11 +3,14 @@ package dev.gantry.control.deploy;
 import dev.gantry.buildpacks.ProcessTypes;
 import dev.gantry.control.logs.InstanceLogCollector;
 import dev.gantry.git.LineSink;
-import dev.gantry.node.ContainerEngine;
+import dev.gantry.node.EngineUnavailableException;
+import dev.gantry.node.NodeRunner;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.jboss.logging.Logger;
 
 /**
  * Moves an app to a release in kamal-proxy's order: run the release command of a new build, start
@@ -20,10 +23,11 @@ import java.util.stream.Collectors;
 @ApplicationScoped
 public class Rollout {
 
+    private static final Logger LOG = Logger.getLogger(Rollout.class);
     private final ReleaseLedger ledger;
     private final InstanceLauncher launcher;
     private final InstanceInventory inventory;
-    private final ContainerEngine engine;
+    private final NodeRunner nodes;
     private final AppRoutes routes;
     private final InstanceRetirer retirer;
     private final InstanceOutput output;
@@ -31,13 +35,13 @@ public class Rollout {
     private final AppEvents events;
     private final ReleasePhase releasePhase;
 
-    Rollout(ReleaseLedger ledger, InstanceLauncher launcher, InstanceInventory inventory, ContainerEngine engine,
+    Rollout(ReleaseLedger ledger, InstanceLauncher launcher, InstanceInventory inventory, NodeRunner nodes,
             AppRoutes routes, InstanceRetirer retirer, InstanceOutput output, InstanceLogCollector logs,
             AppEvents events, ReleasePhase releasePhase) {
         this.ledger = ledger;
         this.launcher = launcher;
         this.inventory = inventory;
-        this.engine = engine;
+        this.nodes = nodes;
         this.routes = routes;
         this.retirer = retirer;
         this.output = output;
@@ -49,11 +53,11 @@ public class Rollout {
     public RolloutTarget rollOut(long releaseId, LineSink progress) {
         RolloutTarget target = ledger.startDeployment(releaseId);
         progress.line("-----> Releasing " + target.label() + " with " + describe(target));
-        List<AppInstance> previous = inventory.of(target.app());
+        List<AppInstance> previous = previousInstances(target);
 
         runReleaseCommand(target, progress);
         List<AppInstance> fresh = startAllReady(target, progress);
-        logs.collect(target.app(), inventory.of(target.app()));
+        logs.collect(target.app(), Stream.concat(previous.stream(), fresh.stream()).toList());
 
         ledger.deploymentSwitching(target.deploymentId());
         routes.routeTo(target.app(), fresh);
@@ -68,6 +72,18 @@ public class Rollout {
             retirer.retire(previous, target.policy());
         }
         return target;
+    }
+
+    /** What serves now, to retire after the switch; a node that cannot say fails the rollout before it starts anything. */
+    private List<AppInstance> previousInstances(RolloutTarget target) {
+        try {
+            return inventory.of(target.app());
+        } catch (EngineUnavailableException e) {
+            String reason = "the node could not say what runs now: " + e.getMessage();
+            failed(target, reason);
+            throw new DeployFailedException(reason + ". Nothing was started: the previous release keeps serving;"
+                    + " push again once the node answers");
+        }
     }
 
     private void runReleaseCommand(RolloutTarget target, LineSink progress) {
@@ -106,16 +122,37 @@ public class Rollout {
                 launcher.awaitReady(instance, target.checks());
             }
             return fresh;
+        } catch (EngineUnavailableException e) {
+            // Not the app's fault: the node could not be asked to start or watch the instance.
+            removeAll(fresh, target);
+            String reason = slot + " of " + target.label() + " could not be started: " + e.getMessage();
+            failed(target, reason);
+            throw new DeployFailedException(reason + ". No process type switched: the previous release keeps serving;"
+                    + " push again once the node answers");
         } catch (RuntimeException e) {
             String reason = slot + " of " + target.label() + (slot.startsWith(ProcessTypes.WEB + ".")
                     ? " did not become healthy: " : " did not keep running: ") + e.getMessage();
             if (awaited != null) {
                 output.relayLast(awaited, progress);
             }
-            fresh.forEach(instance -> engine.stopAndRemove(instance.id(), target.policy().stopGrace()));
+            removeAll(fresh, target);
             failed(target, reason);
             throw new DeployFailedException(reason + ". No process type switched: the previous release keeps serving;"
                     + " fix the app and push again");
+        }
+    }
+
+    /**
+     * A node runner that cannot be reached now removes them by itself later: the app's next
+     * reconcile pass tells it they are not wanted.
+     */
+    private void removeAll(List<AppInstance> fresh, RolloutTarget target) {
+        for (AppInstance instance : fresh) {
+            try {
+                nodes.remove(instance.id(), target.policy().stopGrace());
+            } catch (EngineUnavailableException e) {
+                LOG.warnf("%s: %s is left to the node runner to remove: %s", target.app(), instance.name(), e.getMessage());
+            }
         }
     }
 

@@ -2,21 +2,23 @@ package dev.gantry.control.deploy;
 
 import dev.gantry.git.LineSink;
 import dev.gantry.node.ContainerEngine;
+import dev.gantry.node.NodeRunner;
 import dev.gantry.node.RunningContainer;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Collectors;
 import org.jboss.logging.Logger;
 
 /**
  * Brings the router back in line with what runs, after Gantry (and its in-process router) starts:
  * routes come from the containers as observed now, never from a saved address. Running instances
- * of the current release are adopted as they are (same container, not restarted); containers of
- * other releases (left by a rollout that was killed, or retirements cut short), exited ones and
- * one-off runs whose caller went away with the last process are removed; missing slots are started
- * by the {@link FormationReconciler}. Gantry runs it for every app before the
+ * of the current release are adopted as they are (same container, not restarted) and are all the
+ * node runner keeps of the app: it removes the rest (containers of other releases left by a rollout
+ * that was killed or by retirements cut short, exited ones); one-off runs whose caller went away with
+ * the last process are removed too; missing slots are started by the {@link FormationReconciler}. Gantry runs it for every app before the
  * {@link InstanceSupervisor} starts, so nothing restarts an instance merely because Gantry restarted.
  */
 @ApplicationScoped
@@ -26,15 +28,17 @@ public class RouteRestorer {
 
     private final ReleaseLedger ledger;
     private final InstanceInventory inventory;
+    private final NodeRunner nodes;
     private final ContainerEngine engine;
     private final AppRoutes routes;
     private final AppLocks locks;
     private final FormationReconciler reconciler;
 
-    RouteRestorer(ReleaseLedger ledger, InstanceInventory inventory, ContainerEngine engine, AppRoutes routes,
-            AppLocks locks, FormationReconciler reconciler) {
+    RouteRestorer(ReleaseLedger ledger, InstanceInventory inventory, NodeRunner nodes, ContainerEngine engine,
+            AppRoutes routes, AppLocks locks, FormationReconciler reconciler) {
         this.ledger = ledger;
         this.inventory = inventory;
+        this.nodes = nodes;
         this.engine = engine;
         this.routes = routes;
         this.locks = locks;
@@ -56,12 +60,14 @@ public class RouteRestorer {
             current.ifPresent(target -> routes.routeTo(app, adopted));
             // An app whose first rollout was cut off never served: its containers need no grace.
             Duration grace = current.map(target -> target.policy().stopGrace()).orElse(Duration.ZERO);
-            instances.stream()
-                    .filter(instance -> !adopted.contains(instance))
-                    .forEach(orphan -> remove(app, orphan.container(), "it belongs to no current release", grace));
+            List<String> removed = nodes.keepOnly(app,
+                    adopted.stream().map(AppInstance::name).collect(Collectors.toSet()), grace);
+            if (!removed.isEmpty()) {
+                LOG.infof("%s: removed %s: they belong to no current release", app, String.join(", ", removed));
+            }
             inventory.oneOffs(app).stream()
                     .filter(run -> run.startedAt() == null || run.startedAt().isBefore(bootedAt))
-                    .forEach(run -> remove(app, run, "its run ended with the last control plane", Duration.ZERO));
+                    .forEach(run -> removeOneOff(app, run));
             if (current.isPresent()) {
                 LOG.infof("%s: adopted %d running instance(s) of %s", app, adopted.size(), current.get().label());
                 reconciler.reconcile(app, log);
@@ -69,8 +75,8 @@ public class RouteRestorer {
         }
     }
 
-    private void remove(String app, RunningContainer container, String why, Duration grace) {
-        LOG.infof("%s: removing %s: %s", app, container.name(), why);
-        engine.stopAndRemove(container.id(), grace);
+    private void removeOneOff(String app, RunningContainer run) {
+        LOG.infof("%s: removing %s: its run ended with the last control plane", app, run.name());
+        engine.stopAndRemove(run.id(), Duration.ZERO);
     }
 }

@@ -12,6 +12,8 @@ import dev.gantry.control.domain.App;
 import dev.gantry.control.gc.GarbageCollector;
 import dev.gantry.git.GitSshServer;
 import dev.gantry.node.ContainerEngine;
+import dev.gantry.node.NodeRunner;
+import dev.gantry.node.NodeStatus;
 import dev.gantry.node.RuncAdvisory;
 import dev.gantry.router.RouteControl;
 import io.quarkus.runtime.StartupEvent;
@@ -23,8 +25,8 @@ import org.jboss.logging.Logger;
 
 /**
  * Starts the router and the SSH server with the control plane, gives the router its default
- * certificate, restores every app's route and
- * formation, then keeps the formations running and the node's disk collected.
+ * certificate, restores every app's route and formation (and tells the node runner what each app
+ * keeps), then keeps the formations running and the node's disk collected.
  */
 @ApplicationScoped
 public class GantryStartup {
@@ -39,14 +41,26 @@ public class GantryStartup {
         }
     }
 
+    private static void describe(NodeRunner nodes) {
+        try {
+            NodeStatus status = nodes.status();
+            LOG.infof("node runner %s (%s) holds %d desired instance(s) of %d app(s)", status.node(),
+                    status.pid() == 0 ? "embedded" : "pid " + status.pid(), status.desiredInstances(), status.apps());
+        } catch (RuntimeException down) {
+            LOG.warnf("the node runner does not answer yet (%s); restoring each app waits for it", down.getMessage());
+        }
+    }
+
     void onStart(@Observes StartupEvent event, RouteControl router, GitSshServer ssh, AppService apps,
             RouteRestorer restorer, InstanceSupervisor supervisor, ReleaseLedger ledger, ContainerEngine engine,
+            NodeRunner nodes,
             ConfigAtRest configAtRest, CliToken cliToken, GantryConfig config, GarbageCollector collector,
             AppRoutes routes, DefaultCertificate defaultCertificate) {
         // Injecting the token writes GANTRY_HOME/cli-token now, so ./gantry COMMAND works as soon as we answer.
         LOG.infof("router (%s) on port %d, git over SSH on port %d, data in %s", config.router().mode(),
                 config.router().port(), ssh.port(), config.home());
         warnAboutTheRuntime(engine);
+        describe(nodes);
         int encrypted = configAtRest.encryptPlainSnapshots();
         if (encrypted > 0) {
             LOG.infof("encrypted %d config snapshot(s) stored before encryption at rest", encrypted);

@@ -10,9 +10,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -33,8 +31,7 @@ import org.junit.jupiter.api.TestMethodOrder;
 class ControlPlaneCrashIT {
 
     private static final String APP = "e2e-crash";
-    private static final String ECHO_RELEASE =
-            "CMD echo \"$GANTRY_RELEASE\" > /www/index.html && exec httpd -f -p $PORT -h /www";
+    private static final String ECHO_RELEASE = TestImages.ECHO_RELEASE;
     /** Binds its port only after a minute: the rollout is still waiting for it when the control plane dies. */
     private static final String SLOW_TO_START = "CMD sleep 60; " + ECHO_RELEASE.substring("CMD ".length());
 
@@ -62,29 +59,27 @@ class ControlPlaneCrashIT {
     @Test
     @Order(1)
     void aStopAndStartWhileIdleAdoptsTheInstancesAsTheyAre() throws Exception {
-        Map<String, Instant> before = startedAtById();
-        List<LoadClient.Sample> samples;
-        try (LoadClient load = load()) {
+        Map<String, Instant> before = testbed.startedAtById();
+        List<LoadClient.Sample> samples = LoadClient.during(gantry, APP, () -> {
             Thread.sleep(500);
             gantry.stopControlPlane();
             Thread.sleep(1000);
             gantry.startControlPlane();
             // Two supervisor rounds: anything it wanted to restart would have been by now.
             Thread.sleep(5000);
-            samples = load.finish();
-        }
+        });
 
-        assertNothingDropped("a SIGTERM and start of the control plane", samples);
-        assertEquals(before, startedAtById(), "the same containers, not restarted (id and StartedAt)");
+        LoadClient.assertNothingDropped("a SIGTERM and start of the control plane", samples);
+        assertEquals(before, testbed.startedAtById(), "the same containers, not restarted (id and StartedAt)");
     }
 
     @Test
     @Order(2)
     void aKillWhileARolloutWaitsLeavesTheOldReleaseServingAndNothingBehind() throws Exception {
-        Map<String, Instant> serving = startedAtById();
+        Map<String, Instant> serving = testbed.startedAtById();
         List<LoadClient.Sample> samples;
         Cli.Result interrupted;
-        try (LoadClient load = load()) {
+        try (LoadClient load = LoadClient.on(gantry, APP)) {
             user.commitApp(testbed.repo, "slow", SLOW_TO_START);
             BackgroundCommand push = user.startGit(testbed.repo, "push", "paas", "main");
             push.awaitOutput("Waiting for " + APP + "-web-v2", Duration.ofMinutes(2));
@@ -97,7 +92,7 @@ class ControlPlaneCrashIT {
             samples = load.finish();
         }
 
-        assertNothingDropped("a SIGKILL of the control plane mid-rollout and its start", samples);
+        LoadClient.assertNothingDropped("a SIGKILL of the control plane mid-rollout and its start", samples);
         assertEquals(List.of("v1"), samples.stream().map(LoadClient.Sample::release).distinct().toList(),
                 "the old release served throughout, and only it");
         assertNotEquals(0, interrupted.exitCode(), "the push in flight fails:\n" + interrupted.output());
@@ -105,7 +100,7 @@ class ControlPlaneCrashIT {
         assertFalse(interrupted.output().contains("Exception"), interrupted.output());
 
         assertEquals(List.of(), instancesOf("2"), "no container of the interrupted release is left");
-        assertEquals(serving, startedAtById(), "v1's instance adopted after the kill (same id and StartedAt),"
+        assertEquals(serving, testbed.startedAtById(), "v1's instance adopted after the kill (same id and StartedAt),"
                 + " and nothing else on the engine");
         String releases = user.ssh("releases", APP).output();
         assertTrue(Pattern.compile("(?m)^v2\\s+failed .*control plane restarted during the rollout").matcher(releases)
@@ -120,24 +115,7 @@ class ControlPlaneCrashIT {
                 .output()).find(), "history without a gap:\n" + user.ssh("releases", APP).output());
     }
 
-    private Map<String, Instant> startedAtById() {
-        return testbed.engine.list(Map.of("gantry.app", APP)).stream()
-                .collect(Collectors.toMap(RunningContainer::id, RunningContainer::startedAt, (a, b) -> a, TreeMap::new));
-    }
-
     private List<RunningContainer> instancesOf(String release) {
         return testbed.engine.list(Map.of("gantry.app", APP, "gantry.release", release));
-    }
-
-    private LoadClient load() {
-        return new LoadClient(gantry.routerPort, APP + ".localhost", 4, 50_000, Duration.ofSeconds(120));
-    }
-
-    private static void assertNothingDropped(String during, List<LoadClient.Sample> samples) {
-        List<LoadClient.Sample> failed = samples.stream().filter(LoadClient.Sample::failed).toList();
-        System.out.printf("%s under load: %d requests, %d failed%n", during, samples.size(), failed.size());
-        assertEquals(List.of(), failed.stream().limit(10).toList(), failed.size() + " of " + samples.size()
-                + " requests failed during " + during);
-        assertTrue(samples.size() > 200, "the load kept running: " + samples.size() + " requests");
     }
 }

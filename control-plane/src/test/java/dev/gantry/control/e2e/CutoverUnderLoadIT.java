@@ -26,9 +26,7 @@ import org.junit.jupiter.api.TestMethodOrder;
 class CutoverUnderLoadIT {
 
     private static final String APP = "e2e-cutover";
-    private static final String HOST = APP + ".localhost";
-    private static final String ECHO_RELEASE =
-            "CMD echo \"$GANTRY_RELEASE\" > /www/index.html && exec httpd -f -p $PORT -h /www";
+    private static final String ECHO_RELEASE = TestImages.ECHO_RELEASE;
 
     private GantryTestbed testbed;
     private GantryProcess gantry;
@@ -55,7 +53,7 @@ class CutoverUnderLoadIT {
     @Order(1)
     void deploysRollbacksConfigChangesScalingAndRestartsUnderLoadDropNothing() throws Exception {
         List<LoadClient.Sample> samples;
-        try (LoadClient load = load()) {
+        try (LoadClient load = LoadClient.on(gantry, APP)) {
             for (int i = 1; i <= 5; i++) {
                 deploy();
                 if (i == 2 || i == 3 || i == 5) {
@@ -77,7 +75,7 @@ class CutoverUnderLoadIT {
             samples = load.finish();
         }
 
-        assertNothingDropped("5 deploys, 3 rollbacks, 2 config changes, scaling web 1-3-1 and a restart", samples);
+        LoadClient.assertNothingDropped("5 deploys, 3 rollbacks, 2 config changes, scaling web 1-3-1 and a restart", samples);
         assertEquals(List.of(), LoadClient.staleAnswers(samples).stream().limit(10).toList(),
                 "a request got an older release after a newer one had answered");
         Set<String> releases = samples.stream().map(LoadClient.Sample::release).collect(Collectors.toSet());
@@ -88,7 +86,7 @@ class CutoverUnderLoadIT {
     @Order(2)
     void restartingTheControlPlaneUnderLoadDropsNothing() throws Exception {
         List<LoadClient.Sample> samples;
-        try (LoadClient load = load()) {
+        try (LoadClient load = LoadClient.on(gantry, APP)) {
             Thread.sleep(500);
             gantry.stopControlPlane();
             Thread.sleep(1000);
@@ -97,7 +95,7 @@ class CutoverUnderLoadIT {
             Thread.sleep(500);
             samples = load.finish();
         }
-        assertNothingDropped("a control-plane restart and a deploy", samples);
+        LoadClient.assertNothingDropped("a control-plane restart and a deploy", samples);
     }
 
     @Test
@@ -105,7 +103,7 @@ class CutoverUnderLoadIT {
     void aRestartedRouterServesItsSavedTableAtOnce() throws Exception {
         String servingBefore = user.get(APP).body().trim();
         List<LoadClient.Sample> samples;
-        try (LoadClient load = load()) {
+        try (LoadClient load = LoadClient.on(gantry, APP)) {
             Thread.sleep(500);
             gantry.restartRouter();
             Thread.sleep(1000);
@@ -124,7 +122,7 @@ class CutoverUnderLoadIT {
     @Order(4)
     void handingTheRouterOverToANewProcessUnderLoadDropsNothing() throws Exception {
         List<LoadClient.Sample> samples;
-        try (LoadClient load = load()) {
+        try (LoadClient load = LoadClient.on(gantry, APP)) {
             Thread.sleep(500);
             gantry.handOverRouter();
             Thread.sleep(500);
@@ -133,20 +131,7 @@ class CutoverUnderLoadIT {
             Thread.sleep(500);
             samples = load.finish();
         }
-        assertNothingDropped("two router handovers and a deploy through the new router", samples);
-    }
-
-    private LoadClient load() {
-        return new LoadClient(gantry.routerPort, HOST, 4, 50_000, Duration.ofSeconds(120));
-    }
-
-    private static void assertNothingDropped(String during, List<LoadClient.Sample> samples) {
-        List<LoadClient.Sample> failed = samples.stream().filter(LoadClient.Sample::failed).toList();
-        System.out.printf("%s under load: %d requests, %d failed, releases seen %s%n", during, samples.size(),
-                failed.size(), samples.stream().map(LoadClient.Sample::release).distinct().sorted().toList());
-        assertEquals(List.of(), failed.stream().limit(10).toList(), failed.size() + " of " + samples.size()
-                + " requests failed during " + during);
-        assertTrue(samples.size() > 200, "the load kept running: " + samples.size() + " requests");
+        LoadClient.assertNothingDropped("two router handovers and a deploy through the new router", samples);
     }
 
     private void deploy() throws Exception {

@@ -19,9 +19,9 @@ import java.util.Random;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Gantry as {@code ./gantry up} runs it: the router as its own process and the packaged control
- * plane ({@code quarkus-run.jar}), on free ports with their own data dir, so that a test can stop,
- * kill and restart either one.
+ * Gantry as {@code ./gantry up} runs it: the router and the node runner as their own processes and
+ * the packaged control plane ({@code quarkus-run.jar}), on free ports with their own data dir, so that
+ * a test can stop, kill and restart any one of them.
  */
 final class GantryProcess implements AutoCloseable {
 
@@ -33,9 +33,11 @@ final class GantryProcess implements AutoCloseable {
     final int routerPort;
     final int routerHttpsPort;
     final int routerAdminPort;
+    final int nodeRunnerPort;
     private final Map<String, String> extraEnv;
     private final Path appDir = Path.of(System.getProperty("gantry.app.dir"));
     private Process router;
+    private Process nodeRunner;
     private Process controlPlane;
 
     GantryProcess(Path home) {
@@ -51,6 +53,7 @@ final class GantryProcess implements AutoCloseable {
         this.routerPort = freePort();
         this.routerHttpsPort = freePort();
         this.routerAdminPort = freePort();
+        this.nodeRunnerPort = freePort();
     }
 
     Map<String, String> env() {
@@ -61,16 +64,18 @@ final class GantryProcess implements AutoCloseable {
                 "GANTRY_ROUTER_PORT", Integer.toString(routerPort),
                 "GANTRY_ROUTER_HTTPS_PORT", Integer.toString(routerHttpsPort),
                 "GANTRY_ROUTER_ADMIN_PORT", Integer.toString(routerAdminPort),
+                "GANTRY_NODE_RUNNER_PORT", Integer.toString(nodeRunnerPort),
                 "GANTRY_SSH_BIND_HOST", "127.0.0.1",
                 "GANTRY_ROUTER_BIND_HOST", "127.0.0.1"));
         env.putAll(extraEnv);
         return env;
     }
 
-    /** Starts both; if either fails, nothing it started is left running. */
+    /** Starts all three; if one fails, nothing it started is left running. */
     void start() throws IOException, InterruptedException {
         try {
             startRouter();
+            startNodeRunner();
             startControlPlane();
         } catch (IOException | InterruptedException | RuntimeException | AssertionError e) {
             stop();
@@ -79,9 +84,24 @@ final class GantryProcess implements AutoCloseable {
     }
 
     void startRouter() throws IOException, InterruptedException {
-        String classpath = appDir.resolve("lib/boot") + "/*:" + appDir.resolve("lib/main") + "/*";
-        router = launch(List.of("-Xmx256m", "-cp", classpath, "dev.gantry.router.RouterMain"), "router.log");
+        router = launch(List.of("-Xmx256m", "-cp", classpath(), "dev.gantry.router.RouterMain"), "router.log");
         awaitPort(router, routerPort, "router.log");
+    }
+
+    void startNodeRunner() throws IOException, InterruptedException {
+        nodeRunner = launch(List.of("-Xmx128m", "-cp", classpath(), "dev.gantry.node.agent.NodeAgentMain"),
+                "node-runner.log");
+        awaitPort(nodeRunner, nodeRunnerPort, "node-runner.log");
+    }
+
+    /** SIGKILL: the node runner gets no chance to finish anything, as after a crash or the OOM killer. */
+    void killNodeRunner() throws InterruptedException {
+        nodeRunner.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+        nodeRunner = null;
+    }
+
+    String nodeRunnerLog() throws IOException {
+        return Files.readString(home.resolve("node-runner.log"));
     }
 
     void startControlPlane() throws IOException, InterruptedException {
@@ -89,9 +109,10 @@ final class GantryProcess implements AutoCloseable {
         awaitStatus();
     }
 
-    /** SIGTERM to both, control plane first, as ./gantry down does. */
+    /** SIGTERM to all three, control plane first, as ./gantry down does. */
     void stop() throws InterruptedException {
         stopControlPlane();
+        nodeRunner = terminate(nodeRunner);
         router = terminate(router);
     }
 
@@ -140,6 +161,11 @@ final class GantryProcess implements AutoCloseable {
             Thread.sleep(50);
         }
         throw new AssertionError("router.log: the new router was not ready within 60 s");
+    }
+
+    /** The packaged control plane's jars, which hold the router's and the node runner's mains too. */
+    private String classpath() {
+        return appDir.resolve("lib/boot") + "/*:" + appDir.resolve("lib/main") + "/*";
     }
 
     String log() throws IOException {

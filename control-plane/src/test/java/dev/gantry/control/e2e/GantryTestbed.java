@@ -1,11 +1,15 @@
 package dev.gantry.control.e2e;
 
 import dev.gantry.node.ContainerEngine;
+import dev.gantry.node.RunningContainer;
 import dev.gantry.node.docker.DockerEngine;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
 
 /**
  * What most end-to-end tests start from: a running Gantry with its own data dir, an admin whose
@@ -48,6 +52,12 @@ final class GantryTestbed implements AutoCloseable {
     Cli.Result push(String greeting, String dockerfileTail) throws IOException {
         user.commitApp(repo, greeting, dockerfileTail);
         return user.git(repo, "push", "paas", "main");
+    }
+
+    /** Every container of the app on the engine, with when it started: the same map later means nothing restarted. */
+    Map<String, Instant> startedAtById() {
+        return engine.list(Map.of("gantry.app", app)).stream()
+                .collect(Collectors.toMap(RunningContainer::id, RunningContainer::startedAt, (a, b) -> a, TreeMap::new));
     }
 
     @Override

@@ -1,5 +1,8 @@
 package dev.gantry.control.e2e;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -38,6 +41,34 @@ final class LoadClient implements AutoCloseable {
     private final AtomicBoolean stop = new AtomicBoolean();
     private final AtomicInteger budget;
     private final long deadline;
+
+    /** What the tests under load run: 4 connections to the app through the router, up to 50,000 requests or 2 minutes. */
+    static LoadClient on(GantryProcess gantry, String app) {
+        return new LoadClient(gantry.routerPort, app + ".localhost", 4, 50_000, Duration.ofSeconds(120));
+    }
+
+    /** What a test does while the load runs. */
+    interface Step {
+        void run() throws Exception;
+    }
+
+    /** Runs {@code step} under {@link #on} load and returns every request it saw. */
+    static List<Sample> during(GantryProcess gantry, String app, Step step) throws Exception {
+        try (LoadClient load = on(gantry, app)) {
+            step.run();
+            return load.finish();
+        }
+    }
+
+    /** Fails on any failed request (showing the first ten) or when the load did not keep running. */
+    static void assertNothingDropped(String during, List<Sample> samples) {
+        List<Sample> failed = samples.stream().filter(Sample::failed).toList();
+        System.out.printf("%s under load: %d requests, %d failed, releases seen %s%n", during, samples.size(),
+                failed.size(), samples.stream().map(Sample::release).distinct().sorted().toList());
+        assertEquals(List.of(), failed.stream().limit(10).toList(), failed.size() + " of " + samples.size()
+                + " requests failed during " + during);
+        assertTrue(samples.size() > 200, "the load kept running: " + samples.size() + " requests");
+    }
 
     LoadClient(int routerPort, String host, int connections, int maxRequests, Duration maxTime) {
         this.budget = new AtomicInteger(maxRequests);

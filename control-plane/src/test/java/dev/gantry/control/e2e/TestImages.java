@@ -17,6 +17,9 @@ import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
  */
 final class TestImages {
 
+    /** A Dockerfile's last line for the apps of the tests under load: each answers with the release it runs. */
+    static final String ECHO_RELEASE = "CMD echo \"$GANTRY_RELEASE\" > /www/index.html && exec httpd -f -p $PORT -h /www";
+
     static final String BUSYBOX = "gantry-test/busybox:latest";
 
     private TestImages() {
