@@ -127,11 +127,51 @@ set_up() {
   await_restored v2 2 "set-up: v2 deployed"
 }
 
+# A GET through the router every 50 ms until stopped, at most 4,000 or 4 minutes: "millis status"
+# lines in $1 (status 000 when nothing answered).
+probe() {
+  local out=$1 sent=0 deadline=$(($(date +%s) + 240)) code
+  while [ $sent -lt 4000 ] && [ "$(date +%s)" -lt $deadline ]; do
+    code=$(curl -s -o /dev/null -m 2 -w '%{http_code}' -H "Host: $APP.$GANTRY_BASE_DOMAIN" \
+      "http://127.0.0.1:$GANTRY_ROUTER_PORT/" 2>/dev/null) || true
+    printf '%s %s\n' "$(date +%s%3N)" "${code:-000}" >>"$out"
+    sleep 0.05; sent=$((sent + 1))
+  done
+}
+
+# Reads probe lines: requests may fail only between $2 (engine stopped) and $3 (app restored).
+judge_probe() {
+  awk -v down="$2" -v restored="$3" -v engine_down_ms="$4" '
+    { total++ }
+    $2 != 200 { failed++; if (!first) first = $1; last = $1; if ($1 < down || $1 > restored) outside++ }
+    END {
+      window = failed ? (last - first) / 1000 : 0
+      printf "%d requests, %d failed (window %.1f s, the engine was down %.1f s), %d outside the outage\n", \
+        total, failed, window, engine_down_ms / 1000, outside
+      exit outside > 0 || total < 100
+    }' "$1"
+}
+
 f11_engine_restart() {
-  step "F11: restart the Docker engine under a running Gantry"
+  step "F11: restart the Docker engine under a running Gantry, under load"
+  local samples="$WORK/f11.samples" probe_pid down_at up_at restored_at verdict
+  probe "$samples" &
+  probe_pid=$!
+  sleep 2
+  down_at=$(date +%s%3N)
   stop_docker
   start_docker >/dev/null
-  await_restored v2 2 "F11 engine restart"
+  up_at=$(date +%s%3N)
+  await_restored v2 2 "F11 engine restart" || { kill "$probe_pid"; return 1; }
+  restored_at=$(date +%s%3N)
+  sleep 5
+  kill "$probe_pid" 2>/dev/null || true
+  wait "$probe_pid" 2>/dev/null || true
+  if verdict=$(judge_probe "$samples" "$down_at" "$restored_at" $((up_at - down_at))); then
+    pass "F11 under load: $verdict"
+  else
+    fail "F11 under load: $verdict"
+  fi
 }
 
 f15_everything_restarts() {
