@@ -265,13 +265,7 @@ final class ClientConnection extends ChannelDuplexHandler {
      * behind a port forward), otherwise the port the connection arrived on.
      */
     String forwardedPort(String host) {
-        if (host != null) {
-            int colon = host.lastIndexOf(':');
-            if (colon > 0 && colon > host.lastIndexOf(']') && colon < host.length() - 1) {
-                return host.substring(colon + 1);
-            }
-        }
-        return localPort;
+        return ForwardedHeaders.portOf(host, localPort);
     }
 
     boolean busy() {

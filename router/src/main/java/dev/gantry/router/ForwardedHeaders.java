@@ -91,6 +91,17 @@ final class ForwardedHeaders {
         }
     }
 
+    /** The port in a Host header ({@code host:port}, {@code [v6]:port}), else {@code fallback}. */
+    static String portOf(String host, String fallback) {
+        if (host != null) {
+            int colon = host.lastIndexOf(':');
+            if (colon > 0 && colon > host.lastIndexOf(']') && colon < host.length() - 1) {
+                return host.substring(colon + 1);
+            }
+        }
+        return fallback;
+    }
+
     /** Whether a comma-separated header such as {@code Connection: keep-alive, Upgrade} lists {@code token}. */
     static boolean hasToken(HttpHeaders headers, CharSequence name, String token) {
         for (String value : headers.getAll(name)) {
@@ -138,6 +149,10 @@ final class ForwardedHeaders {
     private static List<String> connectionTokens(HttpHeaders headers) {
         List<String> tokens = null;
         for (String value : headers.getAll(HttpHeaderNames.CONNECTION)) {
+            // Nearly every backend's answer says only this: no need to split it.
+            if (value.equalsIgnoreCase("keep-alive") || value.equalsIgnoreCase("close")) {
+                continue;
+            }
             for (String token : value.split(",")) {
                 String trimmed = token.trim();
                 if (!trimmed.isEmpty() && !trimmed.equalsIgnoreCase("keep-alive") && !trimmed.equalsIgnoreCase("close")) {
