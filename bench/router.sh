@@ -96,9 +96,10 @@ NGINX_PID=$!
 # --- Gantry routers --------------------------------------------------------------------------------
 start_router() { # NAME PORT ADMIN-PORT ACCESS-LOG
   mkdir -p "$work/$1"
+  # HTTPS off: its default port (8443) may be held by a Gantry running on this machine.
   # shellcheck disable=SC2086
   env GANTRY_HOME="$work/$1" GANTRY_ROUTER_BIND_HOST=127.0.0.1 GANTRY_ROUTER_PORT="$2" \
-    GANTRY_ROUTER_ADMIN_PORT="$3" GANTRY_ROUTER_ACCESS_LOG="$4" \
+    GANTRY_ROUTER_ADMIN_PORT="$3" GANTRY_ROUTER_HTTPS_PORT=0 GANTRY_ROUTER_ACCESS_LOG="$4" \
     java $JAVA_OPTS -cp "$ROUTER_CP" dev.gantry.router.RouterMain > "$work/$1.log" 2>&1 &
   pids+=($!)
   local deadline=$((SECONDS + 30))

@@ -1,13 +1,14 @@
 package dev.gantry.router;
 
-import io.vertx.core.http.HttpConnection;
-import io.vertx.core.http.HttpHeaders;
-import io.vertx.core.http.HttpServerRequest;
-import io.vertx.core.http.HttpServerResponse;
+import io.netty.util.concurrent.Future;
+import io.netty.util.concurrent.GlobalEventExecutor;
+import io.netty.util.concurrent.Promise;
+import io.netty.util.concurrent.PromiseCombiner;
 import java.time.Duration;
-import java.util.Map;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The router's client connections and whether each is answering a request, so that a stopping router
@@ -16,40 +17,31 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 final class ClientConnections {
 
-    private final Map<HttpConnection, Activity> open = new ConcurrentHashMap<>();
+    private final Set<ClientConnection> open = ConcurrentHashMap.newKeySet();
     private volatile boolean stopping;
 
-    void opened(HttpConnection connection) {
-        open.put(connection, new Activity());
-        connection.closeHandler(v -> open.remove(connection));
+    void opened(ClientConnection connection) {
+        open.add(connection);
     }
 
-    /** The connection answers this request until its response is written (or the connection closes). */
-    void requestArrived(HttpServerRequest request) {
-        HttpServerResponse response = request.response();
-        response.headersEndHandler(v -> {
-            if (stopping) {
-                // Finish this request, but have the client open its next connection elsewhere.
-                response.putHeader(HttpHeaders.CONNECTION, HttpHeaders.CLOSE);
-            }
-        });
-        Activity activity = open.get(request.connection());
-        if (activity != null) {
-            activity.started();
-            response.bodyEndHandler(v -> activity.ended());
-        }
+    void closed(ClientConnection connection) {
+        open.remove(connection);
     }
 
     /**
      * Leaves out a connection that becomes a tunnel (WebSocket): it may stay open for hours and is
-     * closed with the router, and its client reconnects. Vert.x reports no close for it.
+     * closed with the router, and its client reconnects.
      */
-    void upgraded(HttpServerRequest request) {
-        open.remove(request.connection());
+    void upgraded(ClientConnection connection) {
+        open.remove(connection);
     }
 
     void stop() {
         stopping = true;
+    }
+
+    boolean stopping() {
+        return stopping;
     }
 
     /**
@@ -60,45 +52,33 @@ final class ClientConnections {
      */
     void closeIdle(Duration idleFor) {
         long now = System.nanoTime();
-        open.forEach((connection, activity) -> {
-            if (activity.idleFor(now) >= idleFor.toNanos()) {
-                connection.close();
+        for (ClientConnection connection : open) {
+            if (connection.idleNanos(now) >= idleFor.toNanos()) {
+                connection.channel().close();
             }
+        }
+    }
+
+    /** Closes every connection, tunnels aside (they close with their backend's). */
+    Future<Void> closeAll() {
+        List<Future<?>> closing = new ArrayList<>();
+        for (ClientConnection connection : open) {
+            closing.add(connection.channel().close());
+        }
+        Promise<Void> all = GlobalEventExecutor.INSTANCE.newPromise();
+        PromiseCombiner combiner = new PromiseCombiner(GlobalEventExecutor.INSTANCE);
+        GlobalEventExecutor.INSTANCE.execute(() -> {
+            closing.forEach(future -> combiner.add((Future) future));
+            combiner.finish(all);
         });
+        return all;
     }
 
     boolean none() {
         return open.isEmpty();
     }
 
-    boolean noneBusy() {
-        return open.values().stream().noneMatch(Activity::busy);
-    }
-
     int count() {
         return open.size();
-    }
-
-    private static final class Activity {
-        private final AtomicInteger requests = new AtomicInteger();
-        private volatile long lastNanos = System.nanoTime();
-
-        void started() {
-            requests.incrementAndGet();
-            lastNanos = System.nanoTime();
-        }
-
-        void ended() {
-            lastNanos = System.nanoTime();
-            requests.decrementAndGet();
-        }
-
-        boolean busy() {
-            return requests.get() > 0;
-        }
-
-        long idleFor(long now) {
-            return busy() ? 0 : now - lastNanos;
-        }
     }
 }

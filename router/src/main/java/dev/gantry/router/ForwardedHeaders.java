@@ -1,63 +1,109 @@
 package dev.gantry.router;
 
-import io.vertx.core.MultiMap;
-import io.vertx.core.http.HttpClientRequest;
-import io.vertx.core.http.HttpHeaders;
-import io.vertx.core.http.HttpServerRequest;
-import io.vertx.core.net.HostAndPort;
+import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpHeaders;
+import io.netty.handler.codec.http.HttpRequest;
+import io.netty.handler.codec.http.HttpResponse;
+import io.netty.handler.codec.http.HttpUtil;
+import io.netty.handler.codec.http.HttpVersion;
+import io.netty.util.AsciiString;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 
-/** Which headers cross the router, in each direction. Runs for every request: no needless allocation. */
+/**
+ * Which headers cross the router, in each direction. The decoded message is edited in place and sent
+ * on: copying every header into a new map is most of what a small request would cost.
+ */
 final class ForwardedHeaders {
+
+    static final AsciiString X_FORWARDED_FOR = AsciiString.cached("X-Forwarded-For");
+    static final AsciiString X_FORWARDED_PROTO = AsciiString.cached("X-Forwarded-Proto");
+    static final AsciiString X_FORWARDED_HOST = AsciiString.cached("X-Forwarded-Host");
+    static final AsciiString X_FORWARDED_PORT = AsciiString.cached("X-Forwarded-Port");
+    private static final AsciiString HTTPS = AsciiString.cached("https");
+    private static final AsciiString HTTP = AsciiString.cached("http");
 
     private ForwardedHeaders() {
     }
 
     /**
-     * Request headers for the backend: end-to-end ones, the client's Host, X-Forwarded-* and the
-     * request's id.
+     * Makes a client's request one for the backend: end-to-end headers, the client's Host, X-Forwarded-*
+     * and the request's id, over HTTP/1.1 keep-alive.
      */
-    static void toBackend(HttpServerRequest request, HttpClientRequest upstream, String requestId) {
-        MultiMap headers = upstream.headers();
-        copyEndToEnd(request.headers(), headers, true);
-        // The app must see the Host the client asked for, not the backend's host:port.
-        upstream.authority(request.authority());
-        addForwarded(request, headers);
-        headers.set(RequestIds.HEADER, requestId);
-        if (request.headers().contains(HttpHeaders.TRANSFER_ENCODING)
-                && hasToken(request.headers(), HttpHeaders.TRANSFER_ENCODING, "chunked")) {
-            upstream.setChunked(true);
+    static void toBackend(HttpRequest request, ClientConnection client, String requestId) {
+        HttpHeaders headers = request.headers();
+        boolean chunked = HttpUtil.isTransferEncodingChunked(request);
+        String host = headers.get(HttpHeaderNames.HOST);
+        removeHopByHop(headers);
+        // The router answers Expect itself, and sets the id after the copy.
+        headers.remove(HttpHeaderNames.EXPECT);
+        // Appended, like nginx's $proxy_add_x_forwarded_for: the app decides how many hops it trusts.
+        String earlier = headers.get(X_FORWARDED_FOR);
+        headers.set(X_FORWARDED_FOR, earlier == null ? client.remoteHost() : earlier + ", " + client.remoteHost());
+        headers.set(X_FORWARDED_PROTO, client.tls() ? HTTPS : HTTP);
+        if (host != null) {
+            headers.set(X_FORWARDED_HOST, host);
         }
+        headers.set(X_FORWARDED_PORT, client.forwardedPort(host));
+        headers.set(RequestIds.HEADER, requestId);
+        if (chunked) {
+            // Transfer-Encoding is per hop, but the body keeps its chunked framing on the next one.
+            headers.set(HttpHeaderNames.TRANSFER_ENCODING, "chunked");
+        }
+        request.setProtocolVersion(HttpVersion.HTTP_1_1);
     }
 
     /**
-     * Response headers for the client: end-to-end ones only; the router frames the body itself and has
-     * already set the request's id.
+     * Makes a backend's response one for the client: end-to-end headers only, the request's id, and a
+     * framing of the router's own (chunked when the length is unknown and there is a body).
      */
-    static void toClient(MultiMap fromBackend, MultiMap toClient) {
-        copyEndToEnd(fromBackend, toClient, false);
+    static void toClient(HttpResponse response, String requestId, boolean hasBody) {
+        HttpHeaders headers = response.headers();
+        removeHopByHop(headers);
+        headers.set(RequestIds.HEADER, requestId);
+        if (hasBody && !headers.contains(HttpHeaderNames.CONTENT_LENGTH)) {
+            headers.set(HttpHeaderNames.TRANSFER_ENCODING, "chunked");
+        }
+        response.setProtocolVersion(HttpVersion.HTTP_1_1);
     }
 
-    static void toBackendForUpgrade(HttpServerRequest request, HttpClientRequest upstream, String requestId) {
-        toBackend(request, upstream, requestId);
-        keepUpgrade(request.headers(), upstream.headers());
+    /** As {@link #toBackend}, keeping the Upgrade and Connection headers a protocol switch needs. */
+    static void toBackendForUpgrade(HttpRequest request, ClientConnection client, String requestId) {
+        String upgrade = request.headers().get(HttpHeaderNames.UPGRADE);
+        toBackend(request, client, requestId);
+        keepUpgrade(request.headers(), upgrade);
     }
 
-    static void toClientForUpgrade(MultiMap fromBackend, MultiMap toClient) {
-        toClient(fromBackend, toClient);
-        keepUpgrade(fromBackend, toClient);
+    /** As {@link #toClient}, keeping the Upgrade and Connection headers of a 101. */
+    static void toClientForUpgrade(HttpResponse response, String requestId) {
+        String upgrade = response.headers().get(HttpHeaderNames.UPGRADE);
+        toClient(response, requestId, false);
+        keepUpgrade(response.headers(), upgrade);
     }
 
     // A protocol switch is the one exchange whose Connection and Upgrade headers must cross the hop.
-    private static void keepUpgrade(MultiMap from, MultiMap to) {
-        to.set(HttpHeaders.CONNECTION, HttpHeaders.UPGRADE);
-        to.set(HttpHeaders.UPGRADE, from.get(HttpHeaders.UPGRADE));
+    private static void keepUpgrade(HttpHeaders headers, String upgrade) {
+        headers.set(HttpHeaderNames.CONNECTION, HttpHeaderNames.UPGRADE);
+        if (upgrade != null) {
+            headers.set(HttpHeaderNames.UPGRADE, upgrade);
+        }
+    }
+
+    /** The port in a Host header ({@code host:port}, {@code [v6]:port}), else {@code fallback}. */
+    static String portOf(String host, String fallback) {
+        if (host != null) {
+            int colon = host.lastIndexOf(':');
+            if (colon > 0 && colon > host.lastIndexOf(']') && colon < host.length() - 1) {
+                return host.substring(colon + 1);
+            }
+        }
+        return fallback;
     }
 
     /** Whether a comma-separated header such as {@code Connection: keep-alive, Upgrade} lists {@code token}. */
-    static boolean hasToken(MultiMap headers, CharSequence name, String token) {
+    static boolean hasToken(HttpHeaders headers, CharSequence name, String token) {
         for (String value : headers.getAll(name)) {
             for (String listed : value.split(",")) {
                 if (listed.trim().equalsIgnoreCase(token)) {
@@ -68,43 +114,25 @@ final class ForwardedHeaders {
         return false;
     }
 
-    private static void addForwarded(HttpServerRequest request, MultiMap headers) {
-        // Appended, like nginx's $proxy_add_x_forwarded_for: the app decides how many hops it trusts.
-        String client = request.remoteAddress().hostAddress();
-        String earlier = request.getHeader("X-Forwarded-For");
-        headers.set("X-Forwarded-For", earlier == null ? client : earlier + ", " + client);
-        headers.set("X-Forwarded-Proto", request.scheme());
-        headers.set("X-Forwarded-Host", request.getHeader(HttpHeaders.HOST));
-        headers.set("X-Forwarded-Port", Integer.toString(forwardedPort(request)));
-    }
-
-    /**
-     * The port the client addressed: the one in its Host header when it named one (the router may sit
-     * behind a port forward), otherwise the port the connection arrived on.
-     */
-    static int forwardedPort(HttpServerRequest request) {
-        HostAndPort authority = request.authority();
-        if (authority != null && authority.port() > 0) {
-            return authority.port();
-        }
-        return request.localAddress().port();
-    }
-
-    private static void copyEndToEnd(MultiMap from, MultiMap to, boolean toBackend) {
-        // A sender may name further per-connection headers in Connection; most only say keep-alive.
-        List<String> listed = from.contains(HttpHeaders.CONNECTION) ? connectionTokens(from) : null;
-        for (Map.Entry<String, String> header : from) {
-            String name = header.getKey();
-            if (isHopByHop(name)
-                    || (toBackend ? isReplacedOnTheWayIn(name) : name.equalsIgnoreCase(RequestIds.HEADER))
-                    || (listed != null && containsIgnoreCase(listed, name))) {
-                continue;
+    // RFC 9110 7.6.1: these describe one connection, not the message, so they stop at each hop; so do
+    // the further headers a sender names in Connection (most only say keep-alive).
+    static void removeHopByHop(HttpHeaders headers) {
+        List<String> listed = headers.contains(HttpHeaderNames.CONNECTION) ? connectionTokens(headers) : null;
+        List<String> remove = null;
+        for (Iterator<Map.Entry<String, String>> it = headers.iteratorAsString(); it.hasNext(); ) {
+            String name = it.next().getKey();
+            if (isHopByHop(name) || (listed != null && containsIgnoreCase(listed, name))) {
+                if (remove == null) {
+                    remove = new ArrayList<>(2);
+                }
+                remove.add(name);
             }
-            to.add(name, header.getValue());
+        }
+        if (remove != null) {
+            remove.forEach(headers::remove);
         }
     }
 
-    // RFC 9110 7.6.1: these describe one connection, not the message, so they stop at each hop.
     static boolean isHopByHop(String name) {
         return switch (name.length()) {
             case 2 -> name.equalsIgnoreCase("te");
@@ -118,19 +146,13 @@ final class ForwardedHeaders {
         };
     }
 
-    // Host is set from the authority, Expect is answered by the router, X-Request-Id set after the copy.
-    private static boolean isReplacedOnTheWayIn(String name) {
-        return switch (name.length()) {
-            case 4 -> name.equalsIgnoreCase("host");
-            case 6 -> name.equalsIgnoreCase("expect");
-            case 12 -> name.equalsIgnoreCase(RequestIds.HEADER);
-            default -> false;
-        };
-    }
-
-    private static List<String> connectionTokens(MultiMap headers) {
+    private static List<String> connectionTokens(HttpHeaders headers) {
         List<String> tokens = null;
-        for (String value : headers.getAll(HttpHeaders.CONNECTION)) {
+        for (String value : headers.getAll(HttpHeaderNames.CONNECTION)) {
+            // Nearly every backend's answer says only this: no need to split it.
+            if (value.equalsIgnoreCase("keep-alive") || value.equalsIgnoreCase("close")) {
+                continue;
+            }
             for (String token : value.split(",")) {
                 String trimmed = token.trim();
                 if (!trimmed.isEmpty() && !trimmed.equalsIgnoreCase("keep-alive") && !trimmed.equalsIgnoreCase("close")) {

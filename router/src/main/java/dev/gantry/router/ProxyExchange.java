@@ -1,31 +1,34 @@
 package dev.gantry.router;
 
-import io.vertx.core.Context;
-import io.vertx.core.Vertx;
-import io.vertx.core.buffer.Buffer;
-import io.vertx.core.http.HttpClientRequest;
-import io.vertx.core.http.HttpClientResponse;
-import io.vertx.core.http.HttpHeaders;
-import io.vertx.core.http.HttpMethod;
-import io.vertx.core.http.HttpServerRequest;
-import io.vertx.core.http.HttpServerResponse;
-import io.vertx.core.http.RequestOptions;
-import io.vertx.core.streams.Pipe;
+import io.netty.handler.codec.http.HttpContent;
+import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpMethod;
+import io.netty.handler.codec.http.HttpObject;
+import io.netty.handler.codec.http.HttpRequest;
+import io.netty.handler.codec.http.HttpResponse;
+import io.netty.handler.codec.http.HttpUtil;
+import io.netty.handler.codec.http.LastHttpContent;
+import io.netty.util.ReferenceCountUtil;
+import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
-import java.util.concurrent.TimeoutException;
 import org.jboss.logging.Logger;
 
 /**
  * One HTTP request through the router: pick a backend, stream the request to it and its response
- * back. Runs on the client connection's event loop; drain callbacks hop onto it.
+ * back. Runs on the client connection's event loop, which is also its backend connection's; drain
+ * callbacks hop onto it.
  */
-final class ProxyExchange implements InFlightRequest {
+final class ProxyExchange implements InFlightRequest, ClientConnection.Exchange, BackendConnection.Exchange,
+        BackendConnections.Waiter {
 
     private static final Logger LOG = Logger.getLogger(ProxyExchange.class);
     private static final Logger ACCESS = Logger.getLogger("dev.gantry.router.access");
     // nginx's code for "the client closed the connection before the response was complete".
     private static final int CLIENT_CLOSED = 499;
+    /** Bodies up to this size, with a Content-Length, are sent with their head in one write. */
+    static final long COLLECT_UP_TO_BYTES = 64 * 1024;
 
     // When a connect fails, or a backend closes the connection before answering a request without a
     // body, like nginx's proxy_next_upstream the router moves on, and only with methods a client may
@@ -33,36 +36,50 @@ final class ProxyExchange implements InFlightRequest {
     private static final Set<HttpMethod> RETRYABLE = Set.of(
             HttpMethod.GET, HttpMethod.HEAD, HttpMethod.OPTIONS, HttpMethod.PUT, HttpMethod.DELETE);
 
-    private final HttpServerRequest request;
-    private final HttpServerResponse response;
+    private final ClientConnection client;
+    private final HttpRequest request;
     private final String app;
     private final Upstreams upstreams;
     private final AppMetrics metrics;
     private final String requestId;
-    private final Context context;
+    private final String path;
+    private final boolean hasBody;
     private final long startNanos = System.nanoTime();
     private final Set<Backend> tried = new HashSet<>(4);
     private Backend backend;
-    private HttpClientRequest upstream;
+    private BackendConnection connection;
+    // The request's body pieces that came before a backend connection did.
+    private List<HttpContent> early;
+    private boolean requestSent;
+    // A small response, held until complete so that a failure can still become a 502.
+    private List<HttpObject> held;
+    private boolean headWritten;
+    private boolean skippingInformational;
+    private boolean reusable;
+    private int status;
     private boolean routerError;
-    private boolean accounted;
+    private boolean done;
 
-    ProxyExchange(HttpServerRequest request, String app, Upstreams upstreams, String requestId) {
+    ProxyExchange(ClientConnection client, HttpRequest request, String app, Upstreams upstreams, String requestId) {
+        this.client = client;
         this.request = request;
-        this.response = request.response();
         this.app = app;
         this.upstreams = upstreams;
         this.metrics = upstreams.metrics().forApp(app);
         this.requestId = requestId;
-        this.context = Vertx.currentContext();
+        this.hasBody = ClientConnection.hasBody(request);
+        String uri = request.uri();
+        int query = uri.indexOf('?');
+        this.path = query < 0 ? uri : uri.substring(0, query);
     }
 
     void start() {
-        // Hold the body until a backend is connected; it is then piped with backpressure.
-        request.pause();
         metrics.started();
-        response.endHandler(v -> finish());
-        response.closeHandler(v -> clientGone());
+        ForwardedHeaders.toBackend(request, client, requestId);
+        if (hasBody) {
+            // Until a backend connection is there, the body waits in the socket, not in the router.
+            client.pause();
+        }
         tryNextBackend();
     }
 
@@ -73,61 +90,76 @@ final class ProxyExchange implements InFlightRequest {
 
     @Override
     public void drainDeadlineReached(Backend drained) {
-        context.runOnContext(v -> {
+        client.channel().eventLoop().execute(() -> {
             // A request that moved on to another backend (after a refused connection) is not ended.
-            if (answered() || !drained.equals(backend)) {
+            if (done || !drained.equals(backend)) {
                 return;
             }
-            if (!error(504, "Gateway Timeout", app + " did not answer before its instance was drained")) {
-                response.reset();
-            }
-            resetUpstream();
-            finish();
+            closeBackend();
+            fail(504, "Gateway Timeout", app + " did not answer before its instance was drained");
         });
     }
 
     @Override
     public String toString() {
-        return request.method() + " " + request.authority() + request.uri() + " (" + app + ", " + requestId + ")";
+        return request.method() + " " + request.headers().get(HttpHeaderNames.HOST) + request.uri()
+                + " (" + app + ", " + requestId + ")";
     }
 
     private void tryNextBackend() {
         backend = upstreams.selector().reserve(app, tried, this);
         if (backend == null) {
             if (tried.isEmpty()) {
-                error(503, "Service Unavailable", app + " has no running web instances");
+                fail(503, "Service Unavailable", app + " has no running web instances");
             } else {
                 LOG.warnf("%s: no backend of %s accepted a connection (tried %s); answering 502", this, app, tried);
-                error(502, "Bad Gateway", app + " could not be reached");
+                fail(502, "Bad Gateway", app + " could not be reached");
             }
             return;
         }
         tried.add(backend);
-        Backend target = backend;
-        upstreams.client().request(requestTo(target)).onComplete(connected -> {
-            if (connected.succeeded()) {
-                upstreams.health().connected(target);
-                forward(connected.result());
-            } else {
-                connectFailed(target, connected.cause());
+        client.backends().acquire(backend, this);
+    }
+
+    @Override
+    public void connected(BackendConnection connected) {
+        if (done) {
+            connected.release(true);
+            return;
+        }
+        upstreams.health().connected(backend);
+        connection = connected;
+        connection.bind(this);
+        reusable = true;
+        ReferenceCountUtil.retain(request);
+        if (!hasBody) {
+            // Most requests: the head goes out in one write.
+            connection.write(request);
+            connection.writeAndFlush(LastHttpContent.EMPTY_LAST_CONTENT);
+            sent();
+            return;
+        }
+        connection.write(request);
+        List<HttpContent> before = early;
+        early = null;
+        connection.channel().flush();
+        if (before != null) {
+            for (HttpContent content : before) {
+                requestContent(content);
             }
-        });
+        }
+        if (!requestSent && connection != null && connection.channel().isWritable()) {
+            client.resume();
+        }
     }
 
-    private RequestOptions requestTo(Backend target) {
-        return new RequestOptions()
-                .setHost(target.host())
-                .setPort(target.port())
-                .setMethod(request.method())
-                .setURI(request.uri());
-    }
-
-    private void connectFailed(Backend target, Throwable cause) {
+    @Override
+    public void connectFailed(Throwable cause) {
+        Backend target = backend;
         upstreams.inFlight().remove(target, this);
         upstreams.health().connectFailed(target, cause);
         metrics.connectFailed(target);
-        if (answered()) {
-            finish();
+        if (done) {
             return;
         }
         if (RETRYABLE.contains(request.method())) {
@@ -135,143 +167,259 @@ final class ProxyExchange implements InFlightRequest {
             tryNextBackend();
         } else {
             LOG.warnf("%s: %s refused the connection (%s); answering 502", this, target, cause.getMessage());
-            error(502, "Bad Gateway", app + " could not be reached");
+            fail(502, "Bad Gateway", app + " could not be reached");
         }
     }
 
-    private void forward(HttpClientRequest connected) {
-        upstream = connected;
-        upstream.exceptionHandler(e -> LOG.debugf("%s: upstream request ended with %s", this, e));
-        if (answered()) {
-            // Ended at a drain deadline or by the client while the connection was being made.
-            resetUpstream();
-            finish();
+    @Override
+    public void requestContent(HttpContent content) {
+        if (done || !hasBody) {
+            content.release();
             return;
         }
-        ForwardedHeaders.toBackend(request, upstream, requestId);
-        upstream.response().onComplete(answer -> {
-            if (answer.succeeded()) {
-                relay(answer.result());
-            } else {
-                backendFailed(answer.cause());
+        if (connection == null) {
+            // Connecting: what was read with the head, before reading paused.
+            if (early == null) {
+                early = new ArrayList<>(2);
             }
-        });
-        if (hasNoBody(request)) {
-            // Most requests: nothing to stream, so the head goes out in one write, without a pipe.
-            request.resume();
-            upstream.end().onSuccess(v -> upstream.idleTimeout(upstreams.idleTimeoutMillis()));
+            early.add(content);
             return;
         }
-        Pipe<Buffer> body = request.pipe();
-        body.endOnFailure(false);
-        // The idle clock starts once the body is sent: a long upload is not an idle backend.
-        body.to(upstream)
-                .onSuccess(v -> upstream.idleTimeout(upstreams.idleTimeoutMillis()))
-                .onFailure(e -> resetUpstream());
-    }
-
-    private static boolean hasNoBody(HttpServerRequest request) {
-        String length = request.getHeader(HttpHeaders.CONTENT_LENGTH);
-        return (length == null || length.equals("0")) && !request.headers().contains(HttpHeaders.TRANSFER_ENCODING);
-    }
-
-    private void relay(HttpClientResponse answer) {
-        if (answered()) {
-            resetUpstream();
-            finish();
+        if (content instanceof LastHttpContent) {
+            connection.writeAndFlush(content);
+            sent();
             return;
         }
-        if (answer.statusCode() >= 500) {
+        connection.writeAndFlush(content);
+        // Reading goes on only while the backend takes the body: it streams with backpressure.
+        if (!connection.channel().isWritable()) {
+            client.pause();
+        }
+    }
+
+    private void sent() {
+        requestSent = true;
+        connection.requestSent();
+    }
+
+    @Override
+    public void backendWritable() {
+        if (!requestSent && !done) {
+            client.resume();
+        }
+    }
+
+    @Override
+    public void clientWritable() {
+        if (connection != null) {
+            connection.channel().config().setAutoRead(true);
+        }
+    }
+
+    @Override
+    public void backendMessage(HttpObject message) {
+        if (done) {
+            ReferenceCountUtil.release(message);
+            return;
+        }
+        if (message instanceof HttpResponse response) {
+            if (!startResponse(response)) {
+                return;
+            }
+        }
+        if (message instanceof HttpContent content) {
+            if (skippingInformational) {
+                skippingInformational = !(content instanceof LastHttpContent);
+                content.release();
+                return;
+            }
+            if (held != null) {
+                held.add(content);
+                if (content instanceof LastHttpContent) {
+                    held.forEach(this::writeHeld);
+                    held = null;
+                    completed();
+                }
+                return;
+            }
+            if (content instanceof LastHttpContent last) {
+                client.end(last);
+                completed();
+                return;
+            }
+            client.write(content);
+            client.flush();
+            if (!client.channel().isWritable()) {
+                // The client reads slower than the backend sends: stop reading from the backend until it catches up.
+                connection.channel().config().setAutoRead(false);
+            }
+        }
+    }
+
+    private void writeHeld(HttpObject message) {
+        if (message instanceof HttpResponse response) {
+            client.writeHead(response);
+            headWritten = true;
+        } else if (message instanceof LastHttpContent last) {
+            client.end(last);
+        } else {
+            client.write((HttpContent) message);
+        }
+    }
+
+    /** Returns false when the response is an interim one (1xx) that the router swallows. */
+    private boolean startResponse(HttpResponse response) {
+        int code = response.status().code();
+        if (code < 200) {
+            // The router answered Expect itself; other interim answers are for this hop only.
+            skippingInformational = true;
+            ReferenceCountUtil.release(response);
+            return false;
+        }
+        status = code;
+        if (code >= 500) {
             metrics.backend5xx(backend);
         }
-        ResponseRelay.relay(answer, response, request.method()).onFailure(this::backendFailed);
+        reusable = HttpUtil.isKeepAlive(response);
+        boolean body = request.method() != HttpMethod.HEAD && code != 204 && code != 304;
+        boolean small = !body || isSmall(response.headers().get(HttpHeaderNames.CONTENT_LENGTH));
+        ForwardedHeaders.toClient(response, requestId, body);
+        if (small) {
+            held = new ArrayList<>(3);
+            held.add(response);
+        } else {
+            client.writeHead(response);
+            headWritten = true;
+        }
+        return true;
     }
 
-    private void backendFailed(Throwable cause) {
-        if (answered()) {
-            resetUpstream();
-            finish();
+    private static boolean isSmall(String contentLength) {
+        if (contentLength == null) {
+            return false;
+        }
+        try {
+            long length = Long.parseLong(contentLength.trim());
+            return length >= 0 && length <= COLLECT_UP_TO_BYTES;
+        } catch (NumberFormatException e) {
+            return false;
+        }
+    }
+
+    private void completed() {
+        BackendConnection used = connection;
+        connection = null;
+        finish();
+        // After finish: the pool may hand the connection to a waiting request at once.
+        used.release(reusable && requestSent);
+    }
+
+    @Override
+    public void backendClosed(Throwable cause) {
+        connection = null;
+        if (done) {
             return;
         }
-        if (response.headWritten()) {
-            // The body was under way and one side broke off, most often a client that left: the reset
-            // tells the client (if still there) that the response is incomplete; the access log has it.
+        releaseHeld();
+        if (headWritten) {
+            // The body was under way and the backend broke off: the reset tells the client that the
+            // response is incomplete; the access log has it.
             LOG.debugf("%s: relay from %s broke off (%s)", this, backend, cause);
-            response.reset();
-        } else if (mayRetryElsewhere(cause)) {
+            cut();
+        } else if (status == 0 && RETRYABLE.contains(request.method()) && !hasBody) {
             // The backend closed the connection before any answer (an instance that was killed, or a
             // pooled connection that went stale): the request had no body, so it goes out again whole.
+            // Not counted against its health: a healthy backend also closes idle pooled connections.
             LOG.debugf("%s: %s closed the connection before answering (%s); trying the next backend", this,
                     backend, cause);
-            // Not counted against its health: a healthy backend also closes idle pooled connections.
             upstreams.inFlight().remove(backend, this);
-            upstream = null;
+            requestSent = false;
             tryNextBackend();
-            return;
         } else {
             LOG.warnf("%s: %s failed mid-request (%s)", this, backend, cause.toString());
-            if (cause instanceof TimeoutException) {
-                error(504, "Gateway Timeout", app + " did not answer in time");
-            } else {
-                error(502, "Bad Gateway", app + " closed the connection without a full answer");
-            }
+            fail(502, "Bad Gateway", app + " closed the connection without a full answer");
         }
-        resetUpstream();
-        // Whichever way the response ended, it is no longer in flight (reset may not report a close).
+    }
+
+    @Override
+    public void backendSilent() {
+        LOG.warnf("%s: %s sent nothing for %d ms", this, backend, upstreams.idleTimeoutMillis());
+        closeBackend();
+        fail(504, "Gateway Timeout", app + " did not answer in time");
+    }
+
+    @Override
+    public void clientClosed() {
+        closeBackend();
+        releaseHeld();
+        if (!done) {
+            status = CLIENT_CLOSED;
+            finish();
+        }
+    }
+
+    /** Answers with the router's own error page, or cuts the response if its head already went out. */
+    private void fail(int code, String reason, String message) {
+        if (done) {
+            return;
+        }
+        releaseHeld();
+        if (headWritten) {
+            cut();
+            return;
+        } else {
+            status = code;
+            routerError = true;
+            client.respond(RouterResponses.error(client.channel().alloc(), code, reason, message, requestId));
+        }
         finish();
     }
 
-    private boolean mayRetryElsewhere(Throwable cause) {
-        return !(cause instanceof TimeoutException) && RETRYABLE.contains(request.method()) && hasNoBody(request);
-    }
-
-    private boolean error(int status, String reason, String message) {
-        // Set before writing: ending the response runs finish(), which accounts for it.
-        boolean before = routerError;
-        routerError = true;
-        boolean sent = RouterResponses.error(response, status, reason, message, requestId);
-        routerError = before || sent;
-        return sent;
-    }
-
-    private void clientGone() {
-        resetUpstream();
+    // Counted as the client's abort, as the client never got a whole response.
+    private void cut() {
+        client.reset();
+        status = CLIENT_CLOSED;
         finish();
+    }
+
+    private void closeBackend() {
+        if (connection != null) {
+            BackendConnection open = connection;
+            connection = null;
+            open.release(false);
+        }
+    }
+
+    private void releaseHeld() {
+        if (held != null) {
+            held.forEach(ReferenceCountUtil::release);
+            held = null;
+        }
+        if (early != null) {
+            early.forEach(ReferenceCountUtil::release);
+            early = null;
+        }
     }
 
     private void finish() {
+        if (done) {
+            return;
+        }
+        done = true;
+        ReferenceCountUtil.release(request);
         if (backend != null) {
             upstreams.inFlight().remove(backend, this);
         }
-        if (!accounted) {
-            accounted = true;
-            account();
-        }
-    }
-
-    private void account() {
         long nanos = System.nanoTime() - startNanos;
-        int status;
-        if (response.ended()) {
-            status = response.getStatusCode();
-            metrics.answered(status, routerError, nanos);
-        } else {
+        if (status == CLIENT_CLOSED || status == 0) {
             status = CLIENT_CLOSED;
             metrics.aborted();
+        } else {
+            metrics.answered(status, routerError, nanos);
         }
         if (ACCESS.isInfoEnabled()) {
-            ACCESS.infof("%s %s %s %d %dms %s %s", app, request.method(), request.path(), status,
+            ACCESS.infof("%s %s %s %d %dms %s %s", app, request.method(), path, status,
                     nanos / 1_000_000, backend == null ? "-" : backend, requestId);
         }
-    }
-
-    private void resetUpstream() {
-        if (upstream != null) {
-            upstream.reset();
-        }
-    }
-
-    private boolean answered() {
-        return response.ended() || response.closed();
     }
 }

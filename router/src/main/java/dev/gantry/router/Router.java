@@ -1,9 +1,17 @@
 package dev.gantry.router;
 
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelHandler;
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.ChannelPipeline;
+import io.netty.channel.EventLoop;
+import io.netty.handler.codec.http.HttpServerCodec;
+import io.netty.handler.codec.http.HttpServerExpectContinueHandler;
+import io.netty.handler.ssl.SslContext;
+import io.netty.util.concurrent.Future;
 import io.vertx.core.Context;
-import io.vertx.core.DeploymentOptions;
-import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import io.vertx.core.impl.VertxInternal;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -11,15 +19,12 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.function.BooleanSupplier;
 import org.jboss.logging.Logger;
 
 /**
@@ -29,8 +34,9 @@ import org.jboss.logging.Logger;
  * <p>A rollout calls {@link #setRoute} with the new, healthy backends, then {@link #drain} with the
  * backends it returned, and stops those instances once the drain completes.
  *
- * <p>Runs on the caller's {@link Vertx}, on {@link RouterOptions#listeners()} event loops;
- * {@link #close()} leaves that Vert.x running. With {@link RouterOptions#httpsPort()} it serves
+ * <p>Runs on the caller's {@link Vertx}, on {@link RouterOptions#listeners()} of its event loops, with
+ * Netty's HTTP codec directly (see docs/architecture.md, "Router"); {@link #close()} leaves that Vert.x
+ * running. With {@link RouterOptions#httpsPort()} it serves
  * HTTPS too, each connection with the certificate of its server name (SNI) or else the default one.
  * With {@link RouterOptions#stateFile()} the table is loaded at construction and saved after every change.
  */
@@ -38,7 +44,8 @@ public final class Router implements RouteControl, AutoCloseable {
 
     private static final Logger LOG = Logger.getLogger(Router.class);
     private static final long BLOCKING_CALL_TIMEOUT_SECONDS = 30;
-    private static final AtomicInteger RANDOM_PORT_KEYS = new AtomicInteger();
+    // nginx's keepalive_timeout: an idle client connection is closed after this, bounding idle sockets.
+    private static final Duration CLIENT_IDLE = Duration.ofSeconds(75);
     /**
      * How long a client connection of a stopping router must have been idle before the router closes
      * it: long enough that a client sending a request just then is rare, short enough not to hold up
@@ -56,7 +63,9 @@ public final class Router implements RouteControl, AutoCloseable {
     private final RouterMetrics metrics = new RouterMetrics();
     private final ClientConnections connections = new ClientConnections();
     private final Object changes = new Object();
-    private final List<String> deployments = new ArrayList<>();
+    private final List<RouterListener> listeners = new ArrayList<>();
+    private final List<BackendConnections> backendPools = new ArrayList<>();
+    private long idleSweep = -1;
     private boolean changesRefused;
     private int port = -1;
     // Read by every plain HTTP request of an app that redirects to HTTPS, so not behind the monitor.
@@ -81,29 +90,59 @@ public final class Router implements RouteControl, AutoCloseable {
         if (port >= 0) {
             throw new IllegalStateException("Router already started on port " + port);
         }
-        port = listen(options.port(), false);
-        LOG.infof("Router listening on %s:%d (%d event loop(s))", options.bindHost(), port, options.listeners());
+        List<EventLoop> loops = eventLoops();
+        loops.forEach(loop -> backendPools.add(new BackendConnections(loop,
+                ((VertxInternal) vertx).transport().channelFactory(false), options)));
+        Upstreams upstreams = new Upstreams(selector, inFlight, options.backendIdleTimeout().toMillis(), metrics, health);
+        HostDispatcher dispatcher = new HostDispatcher(table, upstreams, () -> httpsPort);
+        idleSweep = vertx.setPeriodic(5_000, id -> connections.closeIdle(CLIENT_IDLE));
+        port = listen(options.port(), loops, dispatcher, null);
+        LOG.infof("Router listening on %s:%d (%d event loop(s))", options.bindHost(), port, loops.size());
         if (options.httpsPort() >= 0) {
-            httpsPort = listen(options.httpsPort(), true);
+            httpsPort = listen(options.httpsPort(), loops, dispatcher, new SniKeyManager(table).sslContext());
             LOG.infof("Router listening for HTTPS on %s:%d", options.bindHost(), httpsPort);
         }
     }
 
-    private int listen(int requested, boolean tls) {
-        String where = "listen on " + options.bindHost() + ":" + requested + (tls ? " (HTTPS)" : "");
-        // Vert.x hands accepted connections to the listeners that share one server socket. Port 0 would
-        // give each its own free port; a negative port is Vert.x's way of sharing one free port among the
-        // servers given that same number, so each router takes a number of its own.
-        int shared = requested == 0 ? RANDOM_PORT_KEYS.decrementAndGet() : requested;
-        List<RouterListener> listeners = new ArrayList<>();
-        deployments.add(await(vertx.deployVerticle(() -> {
-            RouterListener listener = listener(shared, tls);
-            synchronized (listeners) {
-                listeners.add(listener);
+    private int listen(int requested, List<EventLoop> loops, HostDispatcher dispatcher, SslContext tls) {
+        String where = "listen on " + options.bindHost() + ":" + requested + (tls != null ? " (HTTPS)" : "");
+        try {
+            RouterListener listener = RouterListener.open((VertxInternal) vertx, options.bindHost(), requested,
+                    options.reusePort(), loops, loop -> connectionHandlers(dispatcher, tls, backendPools.get(loop)));
+            listeners.add(listener);
+            return listener.port();
+        } catch (RuntimeException e) {
+            close();
+            throw new IllegalStateException("Router could not " + where + ": " + e.getMessage(), e);
+        }
+    }
+
+    private ChannelHandler connectionHandlers(HostDispatcher dispatcher, SslContext tls, BackendConnections backends) {
+        return new ChannelInitializer<Channel>() {
+            @Override
+            protected void initChannel(Channel channel) {
+                ChannelPipeline pipeline = channel.pipeline();
+                if (tls != null) {
+                    pipeline.addLast(tls.newHandler(channel.alloc()));
+                }
+                // One protocol (HTTP/1.1) keeps body framing and hop-by-hop rules in one place. Clients
+                // that wait for 100 Continue get it from here; the body then streams to the backend.
+                pipeline.addLast(new HttpServerCodec(), new HttpServerExpectContinueHandler(),
+                        new ClientConnection(dispatcher, connections, tls != null, backends));
             }
-            return listener;
-        }, new DeploymentOptions().setInstances(options.listeners())), where));
-        return listeners.get(0).actualPort();
+        };
+    }
+
+    // Distinct loops of the Vert.x, as many as asked for (fewer if it has fewer).
+    private List<EventLoop> eventLoops() {
+        List<EventLoop> loops = new ArrayList<>();
+        for (int i = 0; i < options.listeners() * 4 && loops.size() < options.listeners(); i++) {
+            EventLoop loop = vertx.nettyEventLoopGroup().next();
+            if (!loops.contains(loop)) {
+                loops.add(loop);
+            }
+        }
+        return loops;
     }
 
     /** The bound port, which differs from {@link RouterOptions#port()} when that was 0. */
@@ -240,27 +279,20 @@ public final class Router implements RouteControl, AutoCloseable {
      * closed first so that few connections are on their way to it then. Then empties the client
      * connections: every response asks its client to close the connection, and connections idle for
      * {@link #IDLE_CONNECTION_GRACE} are closed. Returns once no connection is left, or at
-     * {@code drain}, cutting whatever is still open; then closes.
-     *
-     * <p>Without a Vert.x from {@link HandoverTransport#vertx} the listening socket can only close
-     * together with the connections: it stays open until no request is in flight. Call it from
-     * outside the event loop.
+     * {@code drain}, cutting whatever is still open; then closes. Call it from outside the event loop.
      */
     public void shutdown(Duration drain) {
         requireBlockingAllowed("shutdown");
-        int listening = port();
-        Optional<HandoverTransport> transport = HandoverTransport.of(vertx);
-        int listeningHttps = httpsPort;
-        transport.ifPresent(t -> {
-            await(t.stopListening(listening), "stop listening on " + listening);
-            if (listeningHttps > 0) {
-                await(t.stopListening(listeningHttps), "stop listening on " + listeningHttps);
+        port();
+        synchronized (this) {
+            for (RouterListener listener : listeners) {
+                await(listener.close(), "stop listening");
             }
-        });
+            listeners.clear();
+        }
         connections.stop();
-        BooleanSupplier drained = transport.isPresent() ? connections::none : connections::noneBusy;
         long deadline = System.nanoTime() + drain.toNanos();
-        while (!drained.getAsBoolean() && System.nanoTime() < deadline) {
+        while (!connections.none() && System.nanoTime() < deadline) {
             connections.closeIdle(IDLE_CONNECTION_GRACE);
             try {
                 Thread.sleep(20);
@@ -269,30 +301,33 @@ public final class Router implements RouteControl, AutoCloseable {
                 break;
             }
         }
-        if (!drained.getAsBoolean()) {
+        if (!connections.none()) {
             LOG.warnf("Router stopping with %d client connection(s) still open and %d request(s) in flight after %s",
                     connections.count(), metrics.inFlight(), drain);
         }
         close();
     }
 
-    /** Stops listening and closes backend connections. Call it from outside the event loop. */
+    /** Stops listening and closes every connection. Call it from outside the event loop. */
     @Override
     public synchronized void close() {
         requireBlockingAllowed("close");
-        for (String id : deployments) {
-            await(vertx.undeploy(id), "stop listening");
+        for (RouterListener listener : listeners) {
+            await(listener.close(), "stop listening");
         }
-        deployments.clear();
+        listeners.clear();
+        await(connections.closeAll(), "close client connections");
+        for (BackendConnections pool : backendPools) {
+            await(pool.loop().submit(pool::close), "close backend connections");
+        }
+        backendPools.clear();
+        if (idleSweep >= 0) {
+            vertx.cancelTimer(idleSweep);
+            idleSweep = -1;
+        }
         port = -1;
         httpsPort = -1;
         health.close();
-    }
-
-    private RouterListener listener(int port, boolean tls) {
-        return new RouterListener(options, port, tls, () -> httpsPort, table,
-                client -> new Upstreams(client, selector, inFlight, options.backendIdleTimeout().toMillis(), metrics, health),
-                connections);
     }
 
     private void requireChangesAccepted() {
@@ -333,7 +368,7 @@ public final class Router implements RouteControl, AutoCloseable {
 
     private static <T> T await(Future<T> future, String what) {
         try {
-            return future.toCompletionStage().toCompletableFuture().get(BLOCKING_CALL_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+            return future.get(BLOCKING_CALL_TIMEOUT_SECONDS, TimeUnit.SECONDS);
         } catch (ExecutionException e) {
             throw new IllegalStateException("Router could not " + what + ": " + e.getCause().getMessage(), e.getCause());
         } catch (TimeoutException e) {

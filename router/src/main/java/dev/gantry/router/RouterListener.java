@@ -1,77 +1,99 @@
 package dev.gantry.router;
 
-import io.vertx.core.AbstractVerticle;
-import io.vertx.core.Promise;
-import io.vertx.core.http.HttpClient;
-import io.vertx.core.http.HttpClientOptions;
-import io.vertx.core.http.HttpServer;
-import io.vertx.core.http.HttpServerOptions;
-import io.vertx.core.http.PoolOptions;
-import java.util.concurrent.atomic.AtomicReference;
-import java.util.function.Function;
-import java.util.function.IntSupplier;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelFuture;
+import io.netty.channel.ChannelHandler;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.EventLoop;
+import io.netty.channel.ServerChannel;
+import io.netty.channel.epoll.EpollChannelOption;
+import io.netty.channel.epoll.EpollServerSocketChannel;
+import io.vertx.core.impl.VertxInternal;
+import java.net.InetSocketAddress;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.function.IntFunction;
+import org.jboss.logging.Logger;
 
 /**
- * One event loop's share of the router's HTTP or HTTPS port: a server on the shared port (Vert.x hands each accepted
- * connection to one of the listeners in turn) and its own pool of backend connections, so that a
- * request and its backend connection live on the same thread and never hop. Over HTTPS, the
- * certificate of each connection is the one the route table holds for its server name ({@link SniKeyManager}).
+ * A listening socket of the router. It hands each accepted connection to the router's event loops in
+ * turn, with the handlers of that loop; closing it closes the listening socket only, so that the
+ * connections it accepted can finish their requests while a successor router takes new ones.
  */
-final class RouterListener extends AbstractVerticle {
+final class RouterListener {
 
-    // Below the 5 s keep-alive timeout of Node.js and many app servers, so the router drops an idle
-    // pooled connection before the app does and never sends a request into a closing socket.
-    private static final int BACKEND_KEEP_ALIVE_SECONDS = 4;
-    // nginx's keepalive_timeout: an idle client connection is closed after this, bounding idle sockets.
-    private static final int CLIENT_IDLE_SECONDS = 75;
+    private static final Logger LOG = Logger.getLogger(RouterListener.class);
 
-    private final RouterOptions options;
-    private final int port;
-    private final boolean tls;
-    private final IntSupplier httpsPort;
-    private final AtomicReference<RouteTable> table;
-    private final Function<HttpClient, Upstreams> upstreams;
-    private final ClientConnections connections;
-    private HttpServer server;
+    private final ServerChannel server;
 
-    RouterListener(RouterOptions options, int port, boolean tls, IntSupplier httpsPort,
-            AtomicReference<RouteTable> table, Function<HttpClient, Upstreams> upstreams, ClientConnections connections) {
-        this.options = options;
-        this.port = port;
-        this.tls = tls;
-        this.httpsPort = httpsPort;
-        this.table = table;
-        this.upstreams = upstreams;
-        this.connections = connections;
+    private RouterListener(ServerChannel server) {
+        this.server = server;
     }
 
-    @Override
-    public void start(Promise<Void> started) {
-        HttpClient client = vertx.createHttpClient(
-                new HttpClientOptions()
-                        .setKeepAlive(true)
-                        .setKeepAliveTimeout(BACKEND_KEEP_ALIVE_SECONDS)
-                        .setConnectTimeout(Math.toIntExact(options.connectTimeout().toMillis())),
-                new PoolOptions().setHttp1MaxSize(options.maxConnectionsPerBackend()));
-        HttpServerOptions serverOptions = new HttpServerOptions()
-                        .setHost(options.bindHost())
-                        .setPort(port)
-                        .setReusePort(options.reusePort())
-                        .setIdleTimeout(CLIENT_IDLE_SECONDS)
-                        // One protocol (HTTP/1.1) keeps body framing and hop-by-hop rules in one place.
-                        .setHttp2ClearTextEnabled(false)
-                        // Clients that wait for 100 Continue get it from here; the body is then piped.
-                        .setHandle100ContinueAutomatically(true);
-        if (tls) {
-            serverOptions.setSsl(true).setKeyCertOptions(new SniKeyManager(table).options());
+    /**
+     * Listens on {@code host:port} (0 for a free port). With {@code reusePort}, binds with SO_REUSEPORT
+     * so that a successor can listen beside it; that needs the epoll transport and is ignored on others.
+     *
+     * @param handlers the handlers of a connection on {@code loops.get(i)}
+     */
+    static RouterListener open(VertxInternal vertx, String host, int port, boolean reusePort, List<EventLoop> loops,
+            IntFunction<ChannelHandler> handlers) {
+        ServerChannel server = vertx.transport().serverChannelFactory(false).newChannel();
+        server.config().setOption(ChannelOption.SO_REUSEADDR, true);
+        if (reusePort && server instanceof EpollServerSocketChannel) {
+            server.config().setOption(EpollChannelOption.SO_REUSEPORT, true);
         }
-        server = vertx.createHttpServer(serverOptions)
-                .connectionHandler(connections::opened)
-                .requestHandler(new HostDispatcher(table, upstreams.apply(client), connections, httpsPort));
-        server.listen().<Void>mapEmpty().onComplete(started);
+        server.pipeline().addLast(new Acceptor(loops, handlers));
+        ChannelFuture bound = vertx.getAcceptorEventLoopGroup().next().register(server)
+                .syncUninterruptibly().channel().bind(new InetSocketAddress(host, port)).awaitUninterruptibly();
+        if (!bound.isSuccess()) {
+            server.close();
+            throw new IllegalStateException(bound.cause().getMessage(), bound.cause());
+        }
+        return new RouterListener(server);
     }
 
-    int actualPort() {
-        return server.actualPort();
+    int port() {
+        return ((InetSocketAddress) server.localAddress()).getPort();
+    }
+
+    /** Stops accepting; connections already accepted stay open. */
+    ChannelFuture close() {
+        return server.close();
+    }
+
+    private static final class Acceptor extends ChannelInboundHandlerAdapter {
+        private final List<EventLoop> loops;
+        private final IntFunction<ChannelHandler> handlers;
+        private int next;
+
+        Acceptor(List<EventLoop> loops, IntFunction<ChannelHandler> handlers) {
+            this.loops = loops;
+            this.handlers = handlers;
+        }
+
+        @Override
+        public void channelRead(ChannelHandlerContext ctx, Object msg) {
+            Channel child = (Channel) msg;
+            int loop = next;
+            next = (next + 1) % loops.size();
+            child.config().setOption(ChannelOption.TCP_NODELAY, true);
+            child.pipeline().addLast(handlers.apply(loop));
+            loops.get(loop).register(child).addListener((ChannelFuture registered) -> {
+                if (!registered.isSuccess()) {
+                    child.unsafe().closeForcibly();
+                }
+            });
+        }
+
+        @Override
+        public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+            // Most often out of file descriptors: pause accepting for a moment instead of spinning.
+            LOG.warnf("Accepting a connection failed (%s); pausing for 1 s", cause.toString());
+            ctx.channel().config().setAutoRead(false);
+            ctx.channel().eventLoop().schedule(() -> ctx.channel().config().setAutoRead(true), 1, TimeUnit.SECONDS);
+        }
     }
 }

@@ -1,6 +1,13 @@
 package dev.gantry.router;
 
-import io.vertx.core.http.HttpServerResponse;
+import io.netty.buffer.ByteBufAllocator;
+import io.netty.buffer.ByteBufUtil;
+import io.netty.handler.codec.http.DefaultFullHttpResponse;
+import io.netty.handler.codec.http.FullHttpResponse;
+import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpHeaders;
+import io.netty.handler.codec.http.HttpResponseStatus;
+import io.netty.handler.codec.http.HttpVersion;
 
 /** Answers the router writes itself, marked so that nobody mistakes them for the app's. */
 final class RouterResponses {
@@ -10,30 +17,31 @@ final class RouterResponses {
     private RouterResponses() {
     }
 
-    /** Sends the error unless the response is already under way; returns whether it was sent. */
-    static boolean error(HttpServerResponse response, int status, String reason, String message) {
-        return error(response, status, reason, message, null);
-    }
-
-    /** As {@link #error(HttpServerResponse, int, String, String)}, naming the request's id in X-Request-Id. */
-    static boolean error(HttpServerResponse response, int status, String reason, String message, String requestId) {
-        if (response.headWritten() || response.closed()) {
-            return false;
-        }
+    /** An error page naming the request's id in X-Request-Id. */
+    static FullHttpResponse error(ByteBufAllocator allocator, int status, String reason, String message, String requestId) {
         String body = "<!DOCTYPE html>\n<html><head><title>" + status + " " + reason + "</title></head>\n"
                 + "<body><h1>" + status + " " + reason + "</h1>\n<p>" + escape(message) + "</p></body></html>\n";
-        response.headers().clear();
-        response.setStatusCode(status)
-                .setStatusMessage(reason)
-                .putHeader(MARKER_HEADER, "error")
-                .putHeader("Content-Type", "text/html; charset=utf-8")
-                .putHeader("X-Content-Type-Options", "nosniff")
-                .putHeader("Cache-Control", "no-store");
+        FullHttpResponse response = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1,
+                new HttpResponseStatus(status, reason), ByteBufUtil.writeUtf8(allocator, body));
+        HttpHeaders headers = response.headers();
+        headers.set(MARKER_HEADER, "error")
+                .set(HttpHeaderNames.CONTENT_TYPE, "text/html; charset=utf-8")
+                .set(HttpHeaderNames.CONTENT_LENGTH, response.content().readableBytes())
+                .set("X-Content-Type-Options", "nosniff")
+                .set(HttpHeaderNames.CACHE_CONTROL, "no-store");
         if (requestId != null) {
-            response.putHeader(RequestIds.HEADER, requestId);
+            headers.set(RequestIds.HEADER, requestId);
         }
-        response.end(body);
-        return true;
+        return response;
+    }
+
+    // 308, not 301: the client repeats the same method and body (RFC 9110 15.4.9).
+    static FullHttpResponse redirect(String location, String requestId) {
+        FullHttpResponse response = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.PERMANENT_REDIRECT);
+        response.headers().set(HttpHeaderNames.LOCATION, location)
+                .set(HttpHeaderNames.CONTENT_LENGTH, 0)
+                .set(RequestIds.HEADER, requestId);
+        return response;
     }
 
     static String escape(String text) {

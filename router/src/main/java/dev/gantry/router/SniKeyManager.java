@@ -1,7 +1,8 @@
 package dev.gantry.router;
 
-import io.vertx.core.Vertx;
-import io.vertx.core.net.KeyCertOptions;
+import io.netty.handler.ssl.SslContext;
+import io.netty.handler.ssl.SslContextBuilder;
+import io.netty.handler.ssl.SslProvider;
 import java.net.Socket;
 import java.security.KeyStore;
 import java.security.Principal;
@@ -16,15 +17,16 @@ import javax.net.ssl.ManagerFactoryParameters;
 import javax.net.ssl.SNIHostName;
 import javax.net.ssl.SNIServerName;
 import javax.net.ssl.SSLEngine;
+import javax.net.ssl.SSLException;
 import javax.net.ssl.SSLSession;
 import javax.net.ssl.X509ExtendedKeyManager;
 
 /**
  * Picks the certificate of each TLS handshake by the server name the client asked for (SNI), from
  * the route table current at that handshake. Certificates therefore change with the table, without
- * a restart and without Vert.x's per-name SSL context cache (its {@code setSni(true)} mode), which
- * would keep serving a replaced certificate. Aliases are certificate fingerprints, so a table swapped
- * between the JDK's calls never pairs one certificate's chain with another's key.
+ * a restart and without a per-name SSL context cache, which would keep serving a replaced certificate.
+ * Aliases are certificate fingerprints, so a table swapped between the JDK's calls never pairs one
+ * certificate's chain with another's key.
  */
 final class SniKeyManager extends X509ExtendedKeyManager {
 
@@ -34,11 +36,8 @@ final class SniKeyManager extends X509ExtendedKeyManager {
         this.table = table;
     }
 
-    /**
-     * Vert.x options for a server that serves this key manager. Not Vert.x's own
-     * {@code KeyCertOptions.wrap}: that one needs SLF4J, which the standalone router does not ship.
-     */
-    KeyCertOptions options() {
+    /** A server TLS context that serves this key manager's choice of certificate, over the JDK's TLS. */
+    SslContext sslContext() {
         KeyManagerFactory factory = new KeyManagerFactory(new KeyManagerFactorySpi() {
             @Override
             protected void engineInit(KeyStore keyStore, char[] password) {
@@ -53,17 +52,11 @@ final class SniKeyManager extends X509ExtendedKeyManager {
                 return new KeyManager[] {SniKeyManager.this};
             }
         }, null, "SNI") { };
-        return new KeyCertOptions() {
-            @Override
-            public KeyCertOptions copy() {
-                return this;
-            }
-
-            @Override
-            public KeyManagerFactory getKeyManagerFactory(Vertx vertx) {
-                return factory;
-            }
-        };
+        try {
+            return SslContextBuilder.forServer(factory).sslProvider(SslProvider.JDK).build();
+        } catch (SSLException e) {
+            throw new IllegalStateException("TLS could not be set up: " + e.getMessage(), e);
+        }
     }
 
     @Override

@@ -1,73 +1,165 @@
 package dev.gantry.router;
 
-import io.vertx.core.Context;
-import io.vertx.core.Vertx;
-import io.vertx.core.http.HttpClientRequest;
-import io.vertx.core.http.HttpClientResponse;
-import io.vertx.core.http.HttpHeaders;
-import io.vertx.core.http.HttpMethod;
-import io.vertx.core.http.HttpServerRequest;
-import io.vertx.core.http.RequestOptions;
-import io.vertx.core.net.NetSocket;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelFuture;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.ChannelPipeline;
+import io.netty.handler.codec.http.HttpClientCodec;
+import io.netty.handler.codec.http.HttpContent;
+import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpMethod;
+import io.netty.handler.codec.http.HttpRequest;
+import io.netty.handler.codec.http.HttpResponse;
+import io.netty.handler.codec.http.HttpServerCodec;
+import io.netty.handler.codec.http.LastHttpContent;
+import io.netty.util.ReferenceCountUtil;
 import java.util.Set;
 import org.jboss.logging.Logger;
 
 /**
  * A WebSocket (HTTP/1.1 Upgrade) passed through as raw bytes once the backend agrees to switch
- * protocols. The router does not parse frames; it only joins the two sockets.
+ * protocols, on a backend connection of its own. The router does not parse frames; it only joins the
+ * two sockets.
  */
-final class UpgradeTunnel implements InFlightRequest {
+final class UpgradeTunnel extends ChannelInboundHandlerAdapter implements InFlightRequest, ClientConnection.Exchange {
 
     private static final Logger LOG = Logger.getLogger(UpgradeTunnel.class);
 
-    private final HttpServerRequest request;
+    private final ClientConnection client;
+    private final HttpRequest request;
     private final String app;
     private final Upstreams upstreams;
     private final String requestId;
-    private final Context context;
     private Backend backend;
-    private NetSocket clientSocket;
-    private NetSocket backendSocket;
+    private Channel backendChannel;
+    private boolean switched;
     private boolean finished;
 
-    UpgradeTunnel(HttpServerRequest request, String app, Upstreams upstreams, String requestId) {
+    UpgradeTunnel(ClientConnection client, HttpRequest request, String app, Upstreams upstreams, String requestId) {
+        this.client = client;
         this.request = request;
         this.app = app;
         this.upstreams = upstreams;
         this.requestId = requestId;
-        this.context = Vertx.currentContext();
     }
 
-    static boolean isWebSocketUpgrade(HttpServerRequest request) {
+    static boolean isWebSocketUpgrade(HttpRequest request) {
         return request.method() == HttpMethod.GET
-                && ForwardedHeaders.hasToken(request.headers(), HttpHeaders.UPGRADE, "websocket")
-                && ForwardedHeaders.hasToken(request.headers(), HttpHeaders.CONNECTION, "upgrade");
+                && ForwardedHeaders.hasToken(request.headers(), HttpHeaderNames.UPGRADE, "websocket")
+                && ForwardedHeaders.hasToken(request.headers(), HttpHeaderNames.CONNECTION, "upgrade");
     }
 
     void start() {
-        request.pause();
-        request.response().closeHandler(v -> finish());
         backend = upstreams.selector().reserve(app, Set.of(), this);
         if (backend == null) {
-            RouterResponses.error(request.response(), 503, "Service Unavailable", app + " has no running web instances",
-                    requestId);
+            client.respond(RouterResponses.error(client.channel().alloc(), 503, "Service Unavailable",
+                    app + " has no running web instances", requestId));
             return;
         }
-        RequestOptions options = new RequestOptions()
-                .setHost(backend.host())
-                .setPort(backend.port())
-                .setMethod(HttpMethod.GET)
-                .setURI(request.uri());
-        upstreams.client().request(options).onComplete(connected -> {
-            if (connected.succeeded()) {
-                upstreams.health().connected(backend);
-                handshake(connected.result());
-            } else {
-                upstreams.health().connectFailed(backend, connected.cause());
-                upstreams.metrics().forApp(app).connectFailed(backend);
-                fail("refused the connection", connected.cause());
+        ForwardedHeaders.toBackendForUpgrade(request, client, requestId);
+        UpgradeTunnel tunnel = this;
+        ChannelFuture connecting = client.backends().connectDedicated(backend, new ChannelInitializer<>() {
+            @Override
+            protected void initChannel(Channel channel) {
+                channel.pipeline().addLast(new HttpClientCodec(), tunnel);
             }
         });
+        connecting.addListener((ChannelFuture done) -> {
+            if (!done.isSuccess()) {
+                upstreams.health().connectFailed(backend, done.cause());
+                upstreams.metrics().forApp(app).connectFailed(backend);
+                fail("refused the connection", done.cause());
+                return;
+            }
+            upstreams.health().connected(backend);
+            backendChannel = done.channel();
+            if (finished) {
+                backendChannel.close();
+                return;
+            }
+            backendChannel.write(request);
+            backendChannel.writeAndFlush(LastHttpContent.EMPTY_LAST_CONTENT);
+        });
+    }
+
+    @Override
+    public void channelRead(ChannelHandlerContext ctx, Object msg) {
+        if (finished) {
+            ReferenceCountUtil.release(msg);
+            return;
+        }
+        if (msg instanceof HttpResponse response && response.status().code() == 101) {
+            join(ctx, response);
+            return;
+        }
+        // The app declined the upgrade: its answer goes back as an ordinary response, and this
+        // connection, made for the tunnel, closes after it.
+        if (msg instanceof HttpResponse response) {
+            ForwardedHeaders.toClient(response, requestId, true);
+            client.writeHead(response);
+        } else if (msg instanceof LastHttpContent last) {
+            client.end(last);
+            ctx.close();
+            finish();
+        } else if (msg instanceof HttpContent content) {
+            client.write(content);
+            client.flush();
+        } else {
+            ReferenceCountUtil.release(msg);
+        }
+    }
+
+    // Both sides run on this loop, so the switch is done in one go: the 101 is encoded before the
+    // client's HTTP codec leaves, and whatever either side sent past the switch waits in a relay.
+    private void join(ChannelHandlerContext ctx, HttpResponse switchedResponse) {
+        switched = true;
+        Channel clientChannel = client.channel();
+        ForwardedHeaders.toClientForUpgrade(switchedResponse, requestId);
+        client.upgraded();
+        clientChannel.writeAndFlush(switchedResponse);
+        TunnelRelay fromClient = new TunnelRelay(backendChannel, this::finish);
+        TunnelRelay fromBackend = new TunnelRelay(clientChannel, this::finish);
+        ChannelPipeline clientPipeline = clientChannel.pipeline();
+        clientPipeline.addLast(fromClient);
+        clientPipeline.remove(ClientConnection.class);
+        clientPipeline.remove(HttpServerCodec.class);
+        ChannelPipeline backendPipeline = ctx.pipeline();
+        backendPipeline.addLast(fromBackend);
+        backendPipeline.remove(this);
+        backendPipeline.remove(HttpClientCodec.class);
+        fromClient.open();
+        fromBackend.open();
+        clientChannel.config().setAutoRead(true);
+        backendChannel.config().setAutoRead(true);
+    }
+
+    @Override
+    public void channelInactive(ChannelHandlerContext ctx) {
+        if (!switched && !finished) {
+            fail("closed the connection during the upgrade", new IllegalStateException("connection closed"));
+        }
+    }
+
+    @Override
+    public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+        LOG.debugf("%s: upstream ended with %s", this, cause);
+        ctx.close();
+    }
+
+    @Override
+    public void requestContent(HttpContent content) {
+        content.release();
+    }
+
+    @Override
+    public void clientWritable() {
+    }
+
+    @Override
+    public void clientClosed() {
+        close();
     }
 
     @Override
@@ -79,73 +171,38 @@ final class UpgradeTunnel implements InFlightRequest {
 
     @Override
     public void drainDeadlineReached(Backend drained) {
-        context.runOnContext(v -> close());
+        client.channel().eventLoop().execute(this::close);
     }
 
     @Override
     public String toString() {
-        return "WebSocket " + request.authority() + request.uri() + " (" + app + ")";
-    }
-
-    private void handshake(HttpClientRequest upstream) {
-        ForwardedHeaders.toBackendForUpgrade(request, upstream, requestId);
-        // Closing either side of the tunnel also ends this request; that is how tunnels end.
-        upstream.exceptionHandler(e -> LOG.debugf("%s: upstream ended with %s", this, e));
-        upstream.connect().onComplete(answered -> {
-            if (answered.failed()) {
-                fail("failed during the upgrade", answered.cause());
-            } else if (answered.result().statusCode() != 101) {
-                // The app declined the upgrade: its answer goes back as an ordinary response.
-                ResponseRelay.relay(answered.result(), request.response(), HttpMethod.GET)
-                        .onFailure(e -> request.response().reset());
-                request.response().endHandler(v -> finish());
-            } else {
-                join(answered.result());
-            }
-        });
-    }
-
-    private void join(HttpClientResponse switched) {
-        backendSocket = switched.netSocket();
-        request.response().setStatusCode(101);
-        ForwardedHeaders.toClientForUpgrade(switched.headers(), request.response().headers());
-        request.toNetSocket().onComplete(accepted -> {
-            if (accepted.failed()) {
-                LOG.warnf("%s: client upgrade failed (%s)", this, accepted.cause().toString());
-                close();
-                return;
-            }
-            clientSocket = accepted.result();
-            if (finished) {
-                close();
-                return;
-            }
-            clientSocket.closeHandler(v -> close());
-            backendSocket.closeHandler(v -> close());
-            clientSocket.pipeTo(backendSocket);
-            backendSocket.pipeTo(clientSocket);
-        });
+        return "WebSocket " + request.headers().get(HttpHeaderNames.HOST) + request.uri() + " (" + app + ")";
     }
 
     private void fail(String what, Throwable cause) {
+        if (finished) {
+            return;
+        }
         LOG.warnf("%s: %s %s (%s); answering 502", this, backend, what, cause.toString());
-        RouterResponses.error(request.response(), 502, "Bad Gateway", app + " could not be reached", requestId);
+        client.respond(RouterResponses.error(client.channel().alloc(), 502, "Bad Gateway", app + " could not be reached",
+                requestId));
         finish();
     }
 
     private void close() {
-        if (clientSocket != null) {
-            clientSocket.close();
-        } else if (!request.response().headWritten()) {
-            request.response().reset();
+        if (switched || client.channel().isActive()) {
+            client.channel().close();
         }
-        if (backendSocket != null) {
-            backendSocket.close();
+        if (backendChannel != null) {
+            backendChannel.close();
         }
         finish();
     }
 
     private void finish() {
+        if (finished) {
+            return;
+        }
         finished = true;
         if (backend != null) {
             upstreams.inFlight().remove(backend, this);
