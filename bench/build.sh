@@ -23,7 +23,7 @@ cleanup() {
   for sample in "${SAMPLES[@]}"; do
     "$GANTRY_SRC/gantry" apps:destroy "$(app_of "$sample")" --force >/dev/null 2>&1 || true
   done
-  "$GANTRY_SRC/gantry" keys:remove "bench-$$" >/dev/null 2>&1 || true
+  [ -f "$work/key.pub" ] && "$GANTRY_SRC/gantry" keys:remove "$(ssh-keygen -lf "$work/key.pub" | awk '{print $2}')" >/dev/null 2>&1 || true
   rm -rf "$work"
 }
 
@@ -54,7 +54,8 @@ push_and_time_build() {
 }
 
 ssh-keygen -q -t ed25519 -N '' -f "$work/key"
-"$GANTRY_SRC/gantry" keys:add "bench-$$" "$work/key.pub" >/dev/null
+# The administrator's own key for the run (keys:add USER FILE would need a user of that name).
+"$GANTRY_SRC/gantry" keys:add "$work/key.pub" >/dev/null
 export GIT_SSH_COMMAND="ssh -i $work/key -p $SSH_PORT -o StrictHostKeyChecking=no -o UserKnownHostsFile=/dev/null -o LogLevel=ERROR"
 
 for sample in "${SAMPLES[@]}"; do
