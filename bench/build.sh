@@ -1,12 +1,13 @@
 #!/usr/bin/env bash
-# Cold and warm builds of apps without a Dockerfile, side by side: the java-maven and node samples
-# of test-apps/ pushed to a running Gantry. Each run makes one cold build (a unique description in
-# pom.xml or package.json, so the dependency layer misses the cache and every dependency downloads
-# again) and then one warm build (a source file changes, the dependency manifest does not). The
-# figure is the build's own time as the push reports it ("-----> Built ... in X s"); the stack images
-# are built before the first run, off the clock. Prints every run, the medians, warm as a share of
-# cold (target: at most 25%) and the size of each app's final image. Needs a running Gantry
-# (./gantry up) and root.
+# Cold and warm builds of apps without a Dockerfile, side by side: the java-maven, node (Express with
+# a build script) and node-express (Express, no build step) samples of test-apps/ pushed to a running
+# Gantry. Each run makes one cold build (a unique description in pom.xml or package.json, so the
+# dependency layer misses the cache and every dependency downloads again) and then one warm build (a
+# source file changes, the dependency manifest does not). The figure is the build's own time as the
+# push reports it ("-----> Built ... in X s"); the stack images are built before the first run, off
+# the clock. Prints every run, the medians, warm as a share of cold (target: at most 25%) and the
+# size of each app's final image. Needs a running Gantry (./gantry up; GANTRY_HOME, GANTRY_API_PORT
+# and GANTRY_SSH_PORT choose which) and root.
 # Usage: bench/build.sh [RUNS]   (default 3)
 set -euo pipefail
 RUNS=${1:-3}
@@ -14,7 +15,7 @@ GANTRY_SRC=$(cd "$(dirname "$0")/.." && pwd)
 # shellcheck source=bench/lib.sh
 . "$GANTRY_SRC/bench/lib.sh"
 SSH_PORT=${GANTRY_SSH_PORT:-2222}
-SAMPLES=(java-maven node)
+SAMPLES=(java-maven node node-express)
 work=$(mktemp -d)
 trap 'cleanup' EXIT
 
@@ -23,17 +24,17 @@ cleanup() {
   for sample in "${SAMPLES[@]}"; do
     "$GANTRY_SRC/gantry" apps:destroy "$(app_of "$sample")" --force >/dev/null 2>&1 || true
   done
-  "$GANTRY_SRC/gantry" keys:remove "bench-$$" >/dev/null 2>&1 || true
+  [ -f "$work/key.pub" ] && "$GANTRY_SRC/gantry" keys:remove "$(ssh-keygen -lf "$work/key.pub" | awk '{print $2}')" >/dev/null 2>&1 || true
   rm -rf "$work"
 }
 
-app_of() { echo "bench-build-${1%%-*}-$$"; }
+app_of() { echo "bench-build-$1-$$"; }
 
 # Makes the dependency manifest unique to this run, so its layer cannot come from the cache.
 stamp_dependencies() {
   case $1 in
     java-maven) sed -i "s|<description>.*</description>|<description>bench run $2</description>|" pom.xml ;;
-    node) sed -i "s|\"description\": \"[^\"]*\"|\"description\": \"bench run $2\"|" package.json ;;
+    node*) sed -i "s|\"description\": \"[^\"]*\"|\"description\": \"bench run $2\"|" package.json ;;
   esac
 }
 
@@ -41,7 +42,7 @@ stamp_dependencies() {
 touch_source() {
   case $1 in
     java-maven) echo "// bench run $2" >>src/main/java/dev/gantry/testapps/Hello.java ;;
-    node) echo "// bench run $2" >>server.js ;;
+    node*) echo "// bench run $2" >>server.js ;;
   esac
 }
 
@@ -54,7 +55,8 @@ push_and_time_build() {
 }
 
 ssh-keygen -q -t ed25519 -N '' -f "$work/key"
-"$GANTRY_SRC/gantry" keys:add "bench-$$" "$work/key.pub" >/dev/null
+# The administrator's own key for the run (keys:add USER FILE would need a user of that name).
+"$GANTRY_SRC/gantry" keys:add "$work/key.pub" >/dev/null
 export GIT_SSH_COMMAND="ssh -i $work/key -p $SSH_PORT -o StrictHostKeyChecking=no -o UserKnownHostsFile=/dev/null -o LogLevel=ERROR"
 
 for sample in "${SAMPLES[@]}"; do
@@ -65,7 +67,10 @@ for sample in "${SAMPLES[@]}"; do
 done
 
 declare -A cold warm
-printf '%-6s %14s %14s %14s %14s\n' run java_cold_s java_warm_s node_cold_s node_warm_s
+columns() { printf '%-7s' "$1"; shift; printf ' %18s' "$@"; printf '\n'; }
+header=()
+for sample in "${SAMPLES[@]}"; do header+=("${sample}_cold_s" "${sample}_warm_s"); done
+columns run "${header[@]}"
 for i in $(seq 1 "$RUNS"); do
   row=()
   for sample in "${SAMPLES[@]}"; do
@@ -77,16 +82,17 @@ for i in $(seq 1 "$RUNS"); do
     cold[$sample]+="$c " warm[$sample]+="$w "
     row+=("$c" "$w")
   done
-  printf '%-6s %14s %14s %14s %14s\n' "$i" "${row[@]}"
+  columns "$i" "${row[@]}"
 done
 
-medians=()
+medians=() shares=()
 for sample in "${SAMPLES[@]}"; do
-  medians+=("$(printf '%s\n' ${cold[$sample]} | median)" "$(printf '%s\n' ${warm[$sample]} | median)")
+  c=$(printf '%s\n' ${cold[$sample]} | median) w=$(printf '%s\n' ${warm[$sample]} | median)
+  medians+=("$c" "$w")
+  shares+=("$(awk -v s="$sample" -v c="$c" -v w="$w" 'BEGIN {printf "%s %.0f%%", s, 100*w/c}')")
 done
-printf '%-6s %14s %14s %14s %14s\n' median "${medians[@]}"
-awk -v jc="${medians[0]}" -v jw="${medians[1]}" -v nc="${medians[2]}" -v nw="${medians[3]}" \
-  'BEGIN {printf "warm as a share of cold: java-maven %.0f%%, node %.0f%% (target: at most 25%%)\n", 100*jw/jc, 100*nw/nc}'
+columns median "${medians[@]}"
+echo "warm as a share of cold: $(IFS=,; echo "${shares[*]}" | sed 's/,/, /g') (target: at most 25%)"
 
 for sample in "${SAMPLES[@]}"; do
   image=$(docker images --format '{{.Repository}}:{{.Tag}}' "gantry/$(app_of "$sample")" | head -n1)
