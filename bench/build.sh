@@ -24,7 +24,7 @@ cleanup() {
   for sample in "${SAMPLES[@]}"; do
     "$GANTRY_SRC/gantry" apps:destroy "$(app_of "$sample")" --force >/dev/null 2>&1 || true
   done
-  [ -f "$work/key.pub" ] && "$GANTRY_SRC/gantry" keys:remove "$(ssh-keygen -lf "$work/key.pub" | awk '{print $2}')" >/dev/null 2>&1 || true
+  remove_bench_key "$work"
   rm -rf "$work"
 }
 
@@ -54,9 +54,7 @@ push_and_time_build() {
   echo "$output" | sed -n 's/.*-----> Built gantry\/[^ ]* in \([0-9.]*\) s.*/\1/p' | tail -n1
 }
 
-ssh-keygen -q -t ed25519 -N '' -f "$work/key"
-# The administrator's own key for the run (keys:add USER FILE would need a user of that name).
-"$GANTRY_SRC/gantry" keys:add "$work/key.pub" >/dev/null
+add_bench_key "$work"
 export GIT_SSH_COMMAND="ssh -i $work/key -p $SSH_PORT -o StrictHostKeyChecking=no -o UserKnownHostsFile=/dev/null -o LogLevel=ERROR"
 
 for sample in "${SAMPLES[@]}"; do

@@ -21,7 +21,7 @@ trap cleanup EXIT
 cleanup() {
   [ -n "$wrk_pid" ] && kill "$wrk_pid" 2>/dev/null || true
   "$GANTRY_SRC/gantry" apps:destroy "$APP" --force >/dev/null 2>&1 || true
-  "$GANTRY_SRC/gantry" keys:remove "bench-$$" >/dev/null 2>&1 || true
+  remove_bench_key "$work"
   docker rm -f "raw-$$" >/dev/null 2>&1 || true
   rm -rf "$work"
 }
@@ -36,8 +36,7 @@ await_body() {
   done
 }
 
-ssh-keygen -q -t ed25519 -N '' -f "$work/key"
-"$GANTRY_SRC/gantry" keys:add "bench-$$" "$work/key.pub" >/dev/null
+add_bench_key "$work"
 export GIT_SSH_COMMAND="ssh -i $work/key -p $SSH_PORT -o StrictHostKeyChecking=no -o UserKnownHostsFile=/dev/null -o LogLevel=ERROR"
 gantry_ssh() { $GIT_SSH_COMMAND gantry@127.0.0.1 "$@"; }
 

@@ -46,3 +46,15 @@ router_classpath() {
 wrk_errors() {
   awk '/Non-2xx/ { n += $NF } /Socket errors/ { gsub(/[^0-9 ]/, " "); n += $1 + $2 + $3 + $4 } END { print n + 0 }'
 }
+
+# A key for this run in $1/key, registered as the administrator's (keys:add USER FILE would need a
+# user of that name); remove_bench_key takes it away again by its fingerprint.
+add_bench_key() {
+  ssh-keygen -q -t ed25519 -N '' -f "$1/key"
+  "$GANTRY_SRC/gantry" keys:add "$1/key.pub" >/dev/null
+}
+
+remove_bench_key() {
+  [ -f "$1/key.pub" ] || return 0
+  "$GANTRY_SRC/gantry" keys:remove "$(ssh-keygen -lf "$1/key.pub" | awk '{print $2}')" >/dev/null 2>&1 || true
+}
