@@ -122,6 +122,15 @@ public interface ContainerEngine {
      */
     int runOneOff(ContainerSpec spec, InputStream stdin, OutputStream stdout, OutputStream stderr, boolean tty);
 
+    /**
+     * Gives an image (by id or tag) the tag {@code reference} ({@code repository:tag}), moving the
+     * tag from whatever image had it.
+     */
+    void tagImage(String image, String reference);
+
+    /** Every {@code repository:tag} the engine holds in {@code repository}. */
+    List<String> tagsIn(String repository);
+
     /** Removes an image by id or tag; missing or in use is not an error (reported as false). */
     boolean removeImage(String image);
 

@@ -5,6 +5,7 @@ import dev.gantry.control.deploy.AppLocks;
 import dev.gantry.control.deploy.AppNetwork;
 import dev.gantry.control.deploy.InstanceLabels;
 import dev.gantry.control.deploy.CrashHistory;
+import dev.gantry.control.deploy.ImageBuilder;
 import dev.gantry.control.deploy.StorageService;
 import dev.gantry.control.logs.AppLogStore;
 import dev.gantry.control.deploy.ReleaseWatch;
@@ -92,6 +93,8 @@ public class AppDestroyService {
             logs.delete(name);
             deleteRepository(config.home().resolve("repos").resolve(name + ".git"));
             engine.listImages(Map.of(InstanceLabels.APP, name)).forEach(engine::removeImage);
+            // The build stages kept for the next build carry no label, only the app's repository.
+            engine.tagsIn(ImageBuilder.repository(name)).forEach(engine::removeImage);
         }
     }
 

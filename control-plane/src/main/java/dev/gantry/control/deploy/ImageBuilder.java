@@ -33,6 +33,7 @@ import org.eclipse.jgit.lib.Repository;
 public class ImageBuilder {
 
     private static final int PIPE_BUFFER = 256 * 1024;
+    private static final String CACHE_TAG = "cache-";
 
     private final ContainerEngine engine;
     private final StackImages stackImages;
@@ -52,7 +53,7 @@ public class ImageBuilder {
                     () -> writeContext(plan, repository, commit, contextWriter));
             BuiltImage image;
             try {
-                image = engine.build(context, plan.dockerfile(), "gantry/" + app + ":build-" + buildId,
+                image = engine.build(context, plan.dockerfile(), repository(app) + ":build-" + buildId,
                         Map.of(InstanceLabels.APP, app, InstanceLabels.BUILD, Long.toString(buildId)), log::line);
             } catch (RuntimeException engineError) {
                 // A tree the archive refused (say, a symlink leaving it) shows up at the engine as a
@@ -61,11 +62,38 @@ public class ImageBuilder {
                         .orElse(plan.generatedDockerfile().isPresent() ? FailedStep.briefly(engineError) : engineError);
             }
             archiving.join();
+            keepStagesForTheNextBuild(app, image);
             log.client.line("-----> Built " + image.tag() + " in " + Elapsed.since(started));
             return image;
         } catch (IOException e) {
             throw new UncheckedIOException("could not stream the commit to the engine: " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * The earlier stages of a multi-stage build (a generated Dockerfile's dependency layer is in
+     * one) stay untagged, so the garbage collector would take them as leftovers, and the next build
+     * would download every dependency again. Tagged {@code gantry/APP:cache-N}, the newest build's
+     * stages are kept; the stages of the build before lose their tags and are collected, which leaves
+     * every layer the newest ones build on.
+     */
+    private void keepStagesForTheNextBuild(String app, BuiltImage image) {
+        String repository = repository(app);
+        for (int stage = 1; stage <= image.stages().size(); stage++) {
+            engine.tagImage(image.stages().get(stage - 1), repository + ":" + CACHE_TAG + stage);
+        }
+        for (String tag : engine.tagsIn(repository)) {
+            String suffix = tag.substring(repository.length() + 1);
+            if (suffix.matches(CACHE_TAG + "[0-9]+")
+                    && Integer.parseInt(suffix.substring(CACHE_TAG.length())) > image.stages().size()) {
+                engine.removeImage(tag);
+            }
+        }
+    }
+
+    /** Where the app's images are tagged: its builds ({@code build-N}) and their cached stages. */
+    public static String repository(String app) {
+        return "gantry/" + app;
     }
 
     private static Optional<RuntimeException> archiveFailure(CompletableFuture<Void> archiving) {

@@ -39,7 +39,8 @@ class BuildpacksIT {
 
     @BeforeAll
     void start() throws Exception {
-        testbed = GantryTestbed.start(JAVA, Map.of());
+        // Builds' leftovers are collected at once, so a test can check that the build cache is no leftover.
+        testbed = GantryTestbed.start(JAVA, Map.of("GANTRY_GC_BUILD_LEFTOVER_AGE", "1s"));
         user = testbed.user;
         assertTrue(testbed.engine.hasImage(BASE_IMAGE), BASE_IMAGE + " is missing: ./gantry up builds it");
     }
@@ -102,7 +103,7 @@ class BuildpacksIT {
 
     @Test
     @Order(4)
-    void aNodeAppWithALockFileAndABuildScriptAnswersAndReusesItsModules() throws Exception {
+    void aNodeAppWithALockFileAndABuildScriptAnswersAndReusesItsModulesAfterAGarbageCollection() throws Exception {
         Path repo = sampleRepository("e2e-bp-node", "node");
 
         Cli.Result first = push(repo, "e2e-bp-node");
@@ -111,6 +112,10 @@ class BuildpacksIT {
         // The server answers with what the build script wrote, so the build ran (now or in a cached layer).
         assertEquals("hello from node\n", user.get("e2e-bp-node").body());
 
+        // The garbage collector removes what failed builds leave; the last build's stages must survive it.
+        Thread.sleep(1500);
+        Cli.Result prune = user.ssh("system:prune");
+        assertTrue(prune.ok(), prune.output());
         user.commitFile(repo, "README.md", "A change that leaves package.json alone\n");
         Cli.Result second = push(repo, "e2e-bp-node");
         assertReused(second, "RUN npm ci --omit=dev && mkdir -p node_modules");

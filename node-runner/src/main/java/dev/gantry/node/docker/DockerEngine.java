@@ -36,12 +36,14 @@ import java.io.UncheckedIOException;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
+import java.util.stream.Stream;
 
 /** {@link ContainerEngine} over the Docker Engine HTTP API (Docker 20.10+ or Podman's compatible socket). */
 public final class DockerEngine implements ContainerEngine, AutoCloseable {
@@ -313,6 +315,25 @@ public final class DockerEngine implements ContainerEngine, AutoCloseable {
         return call(() -> client().listImagesCmd().withDanglingFilter(true).exec()).stream()
                 .filter(image -> image.getCreated() != null && image.getCreated() < createdBefore.getEpochSecond())
                 .map(Image::getId)
+                .toList();
+    }
+
+    @Override
+    public void tagImage(String image, String reference) {
+        int colon = reference.lastIndexOf(':');
+        if (colon <= 0 || reference.indexOf('/', colon) >= 0) {
+            throw new IllegalArgumentException("an image reference is repository:tag, was '" + reference + "'");
+        }
+        call(() -> client().tagImageCmd(image, reference.substring(0, colon), reference.substring(colon + 1))
+                .withForce().exec());
+    }
+
+    @Override
+    public List<String> tagsIn(String repository) {
+        return call(() -> client().listImagesCmd().withImageNameFilter(repository).exec()).stream()
+                .flatMap(image -> image.getRepoTags() == null ? Stream.<String>empty()
+                        : Arrays.stream(image.getRepoTags()))
+                .filter(tag -> tag.startsWith(repository + ":"))
                 .toList();
     }
 

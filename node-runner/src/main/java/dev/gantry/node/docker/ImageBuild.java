@@ -73,7 +73,7 @@ final class ImageBuild {
         }
         // The stream only carries a short id; the tag now names exactly this image.
         try {
-            return new BuiltImage(client.inspectImageCmd(tag).exec().getId(), tag);
+            return new BuiltImage(client.inspectImageCmd(tag).exec().getId(), tag, progress.stages());
         } catch (RuntimeException e) {
             throw EngineFailures.translate(e, dockerHost);
         }

@@ -7,6 +7,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -50,6 +51,34 @@ class DockerEngineBuildTest {
         Map<String, String> imageLabels = docker.engine.client().inspectImageCmd(image.id()).exec()
                 .getConfig().getLabels();
         assertEquals(docker.runId, imageLabels.get("gantry.test"));
+    }
+
+    @Test
+    void aMultiStageBuildNamesItsEarlierStagesWhichATagKeepsFromBeingDangling() {
+        BuiltImage image = docker.build("stages", BuildContext.withDockerfile("""
+                FROM %1$s AS dependencies
+                RUN echo modules > /modules
+                FROM %1$s
+                COPY --from=dependencies /modules /modules
+                """.formatted(docker.baseImage)), line -> { });
+
+        assertEquals(1, image.stages().size(), image.toString());
+        String stage = image.stages().get(0);
+        assertTrue(danglingIds().stream().anyMatch(id -> id.startsWith("sha256:" + stage)), "untagged, it is dangling");
+
+        String cache = "gantry-test-cache-" + docker.runId.substring(0, 8);
+        docker.engine.tagImage(stage, cache + ":stage-1");
+        try {
+            assertEquals(List.of(cache + ":stage-1"), docker.engine.tagsIn(cache));
+            assertFalse(danglingIds().stream().anyMatch(id -> id.startsWith("sha256:" + stage)), "tagged, it is kept");
+        } finally {
+            docker.engine.removeImage(cache + ":stage-1");
+        }
+        assertThrows(IllegalArgumentException.class, () -> docker.engine.tagImage(stage, "no-tag"));
+    }
+
+    private static List<String> danglingIds() {
+        return docker.engine.danglingImages(Instant.now().plusSeconds(3600));
     }
 
     @Test
