@@ -30,7 +30,8 @@ import org.eclipse.jgit.treewalk.TreeWalk;
  * that followed such links read host files). Submodules (gitlinks) are skipped, as {@code git
  * archive} does. A {@code .git} entry, which JGit's object checks refuse at push, fails too.
  * Every entry has the commit time as mtime and owner 0:0, so one commit always gives the same
- * bytes (good for build caches).
+ * bytes (good for build caches). A {@link ContextIgnore} leaves paths out, as a {@code .dockerignore}
+ * does for the Docker CLI.
  */
 public final class CommitArchive {
     private CommitArchive() {
@@ -42,6 +43,12 @@ public final class CommitArchive {
      * @throws UnsafeTreeException when the tree holds a symlink or name that could escape
      */
     public static void write(Repository repository, ObjectId commit, OutputStream out) throws IOException {
+        write(repository, commit, out, ContextIgnore.NONE);
+    }
+
+    /** As {@link #write(Repository, ObjectId, OutputStream)}, without the paths {@code ignore} leaves out. */
+    public static void write(Repository repository, ObjectId commit, OutputStream out, ContextIgnore ignore)
+            throws IOException {
         try (RevWalk walk = new RevWalk(repository)) {
             RevCommit parsed = walk.parseCommit(commit);
             ObjectReader reader = walk.getObjectReader();
@@ -57,7 +64,7 @@ public final class CommitArchive {
                 tree.addTree(parsed.getTree());
                 tree.setRecursive(false);
                 while (tree.next()) {
-                    writeEntry(tar, tree, reader, symlinks, mtime);
+                    writeEntry(tar, tree, reader, symlinks, mtime, ignore);
                 }
             }
             tar.finish();
@@ -66,11 +73,18 @@ public final class CommitArchive {
     }
 
     private static void writeEntry(TarArchiveOutputStream tar, TreeWalk tree, ObjectReader reader,
-            Map<String, String> symlinks, Date mtime) throws IOException {
+            Map<String, String> symlinks, Date mtime, ContextIgnore ignore) throws IOException {
         String path = tree.getPathString();
         FileMode mode = tree.getFileMode(0);
         TreeSymlinks.requireSafeName(path);
         if (mode == FileMode.GITLINK) {
+            return;
+        }
+        if (ignore.excludes(path)) {
+            // The engine makes the parents of what is taken back in; the directory itself stays out.
+            if (mode == FileMode.TREE && ignore.mayKeepInside(path)) {
+                tree.enterSubtree();
+            }
             return;
         }
         TarArchiveEntry entry;

@@ -76,6 +76,25 @@ class CommitArchiveTest {
     }
 
     @Test
+    void aDockerignoreLeavesItsPathsOutButTheDockerfileAndWhatItTakesBackIn() throws IOException {
+        ObjectId commit = commit(Map.of(
+                "Dockerfile", file("FROM scratch\n"),
+                ".dockerignore", file(".env\nnode_modules\n*.log\n!keep.log\nDockerfile\n"),
+                ".env", file("SECRET=1\n"),
+                "node_modules/left/index.js", file("x"),
+                "debug.log", file("x"),
+                "keep.log", file("kept"),
+                "src/app.js", file("app")));
+        ContextIgnore ignore = ContextIgnore.parse(CommitArchive.readFile(repository, commit, ".dockerignore")
+                .map(bytes -> new String(bytes, StandardCharsets.UTF_8)).orElseThrow(), "Dockerfile");
+
+        Map<String, TarArchiveEntry> entries = new TreeMap<>();
+        readTar(commit, ignore, entries, new TreeMap<>());
+
+        assertEquals(Set.of(".dockerignore", "Dockerfile", "keep.log", "src/", "src/app.js"), entries.keySet());
+    }
+
+    @Test
     void oneCommitAlwaysGivesTheSameBytes() throws IOException {
         ObjectId commit = commit(Map.of("a", file("1"), "b/c", executable("2")));
         ByteArrayOutputStream first = new ByteArrayOutputStream();
@@ -164,8 +183,13 @@ class CommitArchiveTest {
 
     private void readTar(ObjectId commit, Map<String, TarArchiveEntry> entries, Map<String, String> contents)
             throws IOException {
+        readTar(commit, ContextIgnore.NONE, entries, contents);
+    }
+
+    private void readTar(ObjectId commit, ContextIgnore ignore, Map<String, TarArchiveEntry> entries,
+            Map<String, String> contents) throws IOException {
         ByteArrayOutputStream tar = new ByteArrayOutputStream();
-        CommitArchive.write(repository, commit, tar);
+        CommitArchive.write(repository, commit, tar, ignore);
         try (TarArchiveInputStream in = new TarArchiveInputStream(new ByteArrayInputStream(tar.toByteArray()))) {
             for (TarArchiveEntry entry; (entry = in.getNextEntry()) != null; ) {
                 entries.put(entry.getName(), entry);

@@ -6,6 +6,7 @@ import dev.gantry.control.build.Elapsed;
 import dev.gantry.control.build.FailedStep;
 import dev.gantry.control.build.StackImages;
 import dev.gantry.git.CommitArchive;
+import dev.gantry.git.ContextIgnore;
 import dev.gantry.git.LineSink;
 import dev.gantry.node.BuiltImage;
 import dev.gantry.node.ContainerEngine;
@@ -15,6 +16,7 @@ import java.io.OutputStream;
 import java.io.PipedInputStream;
 import java.io.PipedOutputStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -110,10 +112,18 @@ public class ImageBuilder {
     private static void writeContext(BuildPlan plan, Repository repository, ObjectId commit, OutputStream out) {
         try (out) {
             BuildContextTar.writeGeneratedAhead(plan, out);
-            CommitArchive.write(repository, commit, out);
+            CommitArchive.write(repository, commit, out, contextIgnore(repository, commit, plan));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** What the repository's {@code .dockerignore} leaves out of the context, as {@code docker build} would. */
+    private static ContextIgnore contextIgnore(Repository repository, ObjectId commit, BuildPlan plan)
+            throws IOException {
+        return CommitArchive.readFile(repository, commit, ".dockerignore")
+                .map(bytes -> ContextIgnore.parse(new String(bytes, StandardCharsets.UTF_8), plan.dockerfile()))
+                .orElse(ContextIgnore.NONE);
     }
 
     /** Keeps the build's output (bounded) for the ledger while relaying each line to the client. */

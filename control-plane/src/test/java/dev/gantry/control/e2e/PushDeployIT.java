@@ -239,6 +239,21 @@ class PushDeployIT {
         assertFalse(user.ssh("apps:list").output().contains(APP));
     }
 
+    @Test
+    @Order(13)
+    void aDockerignoreKeepsItsFilesOutOfTheImageAsDockerBuildWould() throws Exception {
+        user.commitFile(repo, ".env", "SECRET=do-not-ship\n");
+        user.commitFile(repo, ".dockerignore", "# secrets stay on the laptop\n.env\n");
+        user.commitApp(repo, "ignored", "COPY . /www/\nCMD exec httpd -f -p $PORT -h /www");
+
+        Cli.Result push = push();
+
+        assertTrue(push.ok(), push.output());
+        assertEquals("ignored", body());
+        assertEquals(200, user.get(APP, "/.dockerignore").statusCode(), "the rest of the tree is copied");
+        assertEquals(404, user.get(APP, "/.env").statusCode(), "the ignored file is not in the image");
+    }
+
     private void awaitInstanceCount(int expected, String why) throws InterruptedException {
         long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
         while (engine.list(Map.of("gantry.app", APP)).size() != expected && System.nanoTime() < deadline) {
