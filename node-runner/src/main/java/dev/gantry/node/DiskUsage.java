@@ -11,9 +11,11 @@ import java.util.Map;
  */
 public record DiskUsage(List<Item> images, List<Item> containers, List<Item> volumes) {
 
-    public record Item(String id, Map<String, String> labels, long bytes) {
+    /** @param tags the {@code repository:tag} names of an image; none for containers and volumes */
+    public record Item(String id, Map<String, String> labels, List<String> tags, long bytes) {
         public Item {
             labels = labels == null ? Map.of() : Map.copyOf(labels);
+            tags = tags == null ? List.of() : List.copyOf(tags);
         }
     }
 

@@ -92,8 +92,7 @@ public class AppDestroyService {
             crashes.forgetApp(name);
             logs.delete(name);
             deleteRepository(config.home().resolve("repos").resolve(name + ".git"));
-            engine.listImages(Map.of(InstanceLabels.APP, name)).forEach(engine::removeImage);
-            // The build stages kept for the next build carry no label, only the app's repository.
+            // Removing every tag of the app's repository removes its builds and the stages kept for the next one.
             engine.tagsIn(ImageBuilder.repository(name)).forEach(engine::removeImage);
         }
     }

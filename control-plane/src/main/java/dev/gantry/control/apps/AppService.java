@@ -18,6 +18,8 @@ public class AppService {
 
     /** Names that would clash with Gantry's own hostnames or confuse people; see docs/user-guide.md. */
     public static final Set<String> RESERVED_NAMES = Set.of("gantry", "api", "console", "admin", "www", "git", "ssh");
+    private static final String BASE_IMAGE_NAME = "base";
+    private static final String STACK_IMAGE_PREFIX = "stack-";
 
     private final UserDirectory users;
 
@@ -80,6 +82,11 @@ public class AppService {
         }
         if (RESERVED_NAMES.contains(name)) {
             throw new InvalidInputException("'" + name + "' is reserved for Gantry itself. Pick another app name");
+        }
+        // An app's images are gantry/APP, next to Gantry's own base and stack images.
+        if (name.equals(BASE_IMAGE_NAME) || name.startsWith(STACK_IMAGE_PREFIX)) {
+            throw new InvalidInputException("'" + name + "' is reserved for Gantry's own images (gantry/base and"
+                    + " gantry/stack-*). Pick another app name");
         }
     }
 }

@@ -36,6 +36,7 @@ public class ImageBuilder {
 
     private static final int PIPE_BUFFER = 256 * 1024;
     private static final String CACHE_TAG = "cache-";
+    private static final String BUILD_TAG = "build-";
 
     private final ContainerEngine engine;
     private final StackImages stackImages;
@@ -55,8 +56,10 @@ public class ImageBuilder {
                     () -> writeContext(plan, repository, commit, contextWriter));
             BuiltImage image;
             try {
-                image = engine.build(context, plan.dockerfile(), repository(app) + ":build-" + buildId,
-                        Map.of(InstanceLabels.APP, app, InstanceLabels.BUILD, Long.toString(buildId)), log::line);
+                // No labels: the classic builder adds a step and an image commit for each one, a tenth
+                // of a second a push; the app's images are known by their repository instead.
+                image = engine.build(context, plan.dockerfile(), repository(app) + ":" + BUILD_TAG + buildId,
+                        Map.of(), log::line);
             } catch (RuntimeException engineError) {
                 // A tree the archive refused (say, a symlink leaving it) shows up at the engine as a
                 // truncated context; the archive's own reason is the one worth showing.
@@ -96,6 +99,11 @@ public class ImageBuilder {
     /** Where the app's images are tagged: its builds ({@code build-N}) and their cached stages. */
     public static String repository(String app) {
         return "gantry/" + app;
+    }
+
+    /** Whether {@code reference} ({@code repository:tag}) names a build's image rather than a cached stage. */
+    public static boolean isBuild(String reference) {
+        return reference.substring(reference.lastIndexOf(':') + 1).startsWith(BUILD_TAG);
     }
 
     private static Optional<RuntimeException> archiveFailure(CompletableFuture<Void> archiving) {

@@ -5,7 +5,6 @@ import dev.gantry.node.ContainerEngine;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import org.jboss.logging.Logger;
 
@@ -32,13 +31,15 @@ public class ImageRetention {
      * Removes the app's images beyond retention; an image a container still uses (a running
      * instance of an older release, say) stays, since the engine refuses to remove it.
      *
-     * @return the ids of the images removed
+     * The stages kept for the next build ({@code cache-N}) are not releases' images and stay.
+     *
+     * @return the tags of the images removed
      */
     public List<String> prune(String app) {
         Set<String> keep = ledger.imagesToKeep(app, config.releases().imagesKept());
         List<String> removed = new ArrayList<>();
-        for (String image : engine.listImages(Map.of(InstanceLabels.APP, app))) {
-            if (!keep.contains(image) && engine.removeImage(image)) {
+        for (String image : engine.tagsIn(ImageBuilder.repository(app))) {
+            if (ImageBuilder.isBuild(image) && !keep.contains(image) && engine.removeImage(image)) {
                 LOG.infof("%s: removed image %s, older than the %d newest releases", app, image,
                         config.releases().imagesKept());
                 removed.add(image);

@@ -4,8 +4,9 @@ import dev.gantry.node.NodeLabels;
 import java.util.Map;
 
 /**
- * Labels that tie every container and image to the domain, so recovery and cleanup never guess
- * which app, release, process type and slot a container belongs to.
+ * Labels that tie every container to the domain, so recovery and cleanup never guess which app,
+ * release, process type and slot a container belongs to. (Images carry none: an app's images are
+ * those tagged in its repository, {@link ImageBuilder#repository}.)
  */
 public final class InstanceLabels {
 
@@ -14,7 +15,6 @@ public final class InstanceLabels {
     public static final String PROCESS = "gantry.process";
     public static final String INDEX = "gantry.index";
     public static final String INSTANCE = NodeLabels.INSTANCE;
-    public static final String BUILD = "gantry.build";
     /** Marks a container started by {@code run}: it is not part of the formation. */
     public static final String ONE_OFF = NodeLabels.ONE_OFF;
 

@@ -108,14 +108,14 @@ public class ReleaseLedger {
         return App.findByName(appName).flatMap(app -> Release.findByVersion(app, version)).map(r -> r.build.imageId);
     }
 
-    /** Images that must stay on the node: those of the newest {@code count} releases and the current one. */
+    /** Tags of the images that must stay on the node: those of the newest {@code count} releases and the current one. */
     @Transactional
     public Set<String> imagesToKeep(String appName, int count) {
         Set<String> keep = new HashSet<>();
         App.findByName(appName).ifPresent(app -> {
             Release.<Release>find("app = ?1 order by version desc", app).page(0, count).stream()
-                    .forEach(release -> keep.add(release.build.imageId));
-            Release.current(app).ifPresent(current -> keep.add(current.build.imageId));
+                    .forEach(release -> keep.add(release.build.imageTag));
+            Release.current(app).ifPresent(current -> keep.add(current.build.imageTag));
         });
         return keep;
     }

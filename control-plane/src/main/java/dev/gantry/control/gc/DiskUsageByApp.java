@@ -1,6 +1,7 @@
 package dev.gantry.control.gc;
 
 import dev.gantry.control.apps.AppService;
+import dev.gantry.control.deploy.ImageBuilder;
 import dev.gantry.control.deploy.InstanceLabels;
 import dev.gantry.control.logs.AppLogStore;
 import dev.gantry.node.ContainerEngine;
@@ -39,12 +40,23 @@ public class DiskUsageByApp {
     public Report report() {
         DiskUsage usage = engine.diskUsage();
         List<AppUsage> rows = apps.list().stream().map(app -> new AppUsage(app.name,
-                bytesOf(usage.images(), app.name), bytesOf(usage.containers(), app.name),
+                imageBytesOf(usage.images(), app.name), bytesOf(usage.containers(), app.name),
                 bytesOf(usage.volumes(), app.name), logs.bytes(app.name))).toList();
+        List<String> appRepositories = apps.list().stream().map(app -> ImageBuilder.repository(app.name)).toList();
         long otherImages = usage.images().stream()
-                .filter(image -> !image.labels().containsKey(InstanceLabels.APP))
+                .filter(image -> appRepositories.stream().noneMatch(repository -> taggedIn(image, repository)))
                 .mapToLong(DiskUsage.Item::bytes).sum();
         return new Report(rows, otherImages);
+    }
+
+    /** An app's images are those tagged in its repository: its builds and the stages kept for the next one. */
+    private static long imageBytesOf(List<DiskUsage.Item> images, String app) {
+        String repository = ImageBuilder.repository(app);
+        return images.stream().filter(image -> taggedIn(image, repository)).mapToLong(DiskUsage.Item::bytes).sum();
+    }
+
+    private static boolean taggedIn(DiskUsage.Item image, String repository) {
+        return image.tags().stream().anyMatch(tag -> tag.startsWith(repository + ":"));
     }
 
     private static long bytesOf(List<DiskUsage.Item> items, String app) {

@@ -99,6 +99,8 @@ class ApiIT {
                 409, "is taken. Pick another name");
         problem(as(bobToken).contentType("application/json").body("{\"name\": \"Bad_Name\"}").post("/apps"),
                 422, "is not a valid app name");
+        problem(as(bobToken).contentType("application/json").body("{\"name\": \"stack-node\"}").post("/apps"),
+                422, "'stack-node' is reserved for Gantry's own images");
         problem(as(bobToken).contentType("application/json").body("{}").post("/apps"), 422, "name: missing");
         problem(anonymous().contentType("application/json").body("{\"name\": \"x\"}").post("/apps"), 401,
                 "missing bearer token");

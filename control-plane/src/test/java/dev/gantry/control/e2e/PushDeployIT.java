@@ -234,7 +234,7 @@ class PushDeployIT {
 
         assertTrue(destroy.ok(), destroy.output());
         assertEquals(List.of(), engine.list(Map.of("gantry.app", APP)));
-        assertEquals(List.of(), engine.listImages(Map.of("gantry.app", APP)));
+        assertEquals(List.of(), engine.tagsIn("gantry/" + APP));
         assertEquals(404, user.get(APP).statusCode());
         assertFalse(user.ssh("apps:list").output().contains(APP));
     }

@@ -27,8 +27,12 @@ final class DiskUsageReport {
             ToLongFunction<JsonNode> bytes) {
         return StreamSupport.stream(array.spliterator(), false)
                 .map(node -> new DiskUsage.Item(node.path(idField).asText(), labels(node.path("Labels")),
-                        bytes.applyAsLong(node)))
+                        tags(node.path("RepoTags")), bytes.applyAsLong(node)))
                 .toList();
+    }
+
+    private static List<String> tags(JsonNode tags) {
+        return StreamSupport.stream(tags.spliterator(), false).map(JsonNode::asText).toList();
     }
 
     private static Map<String, String> labels(JsonNode labels) {
