@@ -93,7 +93,8 @@ columns median "${medians[@]}"
 echo "warm as a share of cold: $(IFS=,; echo "${shares[*]}" | sed 's/,/, /g') (target: at most 25%)"
 
 for sample in "${SAMPLES[@]}"; do
-  image=$(docker images --format '{{.Repository}}:{{.Tag}}' "gantry/$(app_of "$sample")" | head -n1)
+  # The newest build's image; the repository also holds the stages kept for the next build (cache-N).
+  image=$(docker images --format '{{.Repository}}:{{.Tag}}' "gantry/$(app_of "$sample")" | grep ':build-' | head -n1)
   docker image inspect -f '{{.Size}}' "$image" \
     | awk -v s="$sample" -v i="$image" '{printf "final image of %s: %.0f MB (%s)\n", s, $1/1e6, i}'
 done

@@ -103,7 +103,7 @@ class BuildpacksIT {
 
     @Test
     @Order(4)
-    void aNodeAppWithALockFileAndABuildScriptAnswersAndReusesItsModulesAfterAGarbageCollection() throws Exception {
+    void aNodeAppBuildsWithItsDevDependenciesRunsWithoutThemAndReusesItsModulesAfterAGarbageCollection() throws Exception {
         Path repo = sampleRepository("e2e-bp-node", "node");
 
         Cli.Result first = push(repo, "e2e-bp-node");
@@ -111,6 +111,14 @@ class BuildpacksIT {
         assertTrue(first.output().contains(" : RUN npm run build"), first.output());
         // The server answers with what the build script wrote, so the build ran (now or in a cached layer).
         assertEquals("hello from node\n", user.get("e2e-bp-node").body());
+        // The build script minified the page's script with terser, a dev dependency...
+        String script = user.get("e2e-bp-node", "/app.js").body();
+        assertTrue(script.contains("document.body.textContent") && !script.contains("visitorName")
+                && !script.contains("//"), script);
+        // ...which the run image does not hold; the production dependency is there.
+        Cli.Result modules = user.ssh("run", "e2e-bp-node", "--", "ls", "node_modules");
+        assertTrue(modules.ok() && modules.output().contains("express") && !modules.output().contains("terser"),
+                modules.output());
 
         // The garbage collector removes what failed builds leave; the last build's stages must survive it.
         Thread.sleep(1500);
@@ -119,6 +127,7 @@ class BuildpacksIT {
         user.commitFile(repo, "README.md", "A change that leaves package.json alone\n");
         Cli.Result second = push(repo, "e2e-bp-node");
         assertReused(second, "RUN npm ci --omit=dev && mkdir -p node_modules");
+        assertReused(second, "RUN npm ci");
         // The image's modules are one layer, not copied again with each push.
         assertReused(second, "COPY --from=dependencies --chown=1000:1000 /app/node_modules /app/node_modules");
     }
