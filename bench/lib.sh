@@ -42,6 +42,17 @@ router_classpath() {
   echo "$src/router/target/classes:$(cat "$scratch")"
 }
 
+# The router's JVM options as ./gantry starts it (router/jvm.options of tree $1), on one line; $2 when
+# the tree has no such file.
+router_java_opts() {
+  local file=$1/router/jvm.options
+  if [ -f "$file" ]; then
+    sed -e 's/#.*//' -e '/^[[:space:]]*$/d' "$file" | tr -s ' \n' ' ' | sed 's/ $//'
+  else
+    echo "${2:-}"
+  fi
+}
+
 # Failed requests in wrk's report on stdin: socket errors (connect, read, write, timeout) + non-2xx.
 wrk_errors() {
   awk '/Non-2xx/ { n += $NF } /Socket errors/ { gsub(/[^0-9 ]/, " "); n += $1 + $2 + $3 + $4 } END { print n + 0 }'
