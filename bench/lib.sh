@@ -28,18 +28,29 @@ require_free_ports() {
 }
 
 # Compiles the router and prints its class path (classes, then runtime jars). $1: the source tree,
-# $2: a scratch file. Offline first, so a warm ~/.m2 needs no network.
+# $2: a scratch file. Offline first, so a warm ~/.m2 needs no network. With -am, so that the modules
+# the router uses (gantry-common) come from the same tree: a fresh checkout has none of them in ~/.m2.
+# Compile and build-classpath run in one reactor, where the router's class path names their
+# target/classes; each module writes the scratch file in turn, the router last.
 router_classpath() {
   local src=$1 scratch=$2
-  if ! mvn -q -B -o -f "$src/pom.xml" -pl router compile >/dev/null 2>&1; then
-    mvn -q -B -f "$src/pom.xml" -pl router compile >&2
-  fi
-  if ! mvn -q -B -o -f "$src/pom.xml" -pl router dependency:build-classpath -Dmdep.includeScope=runtime \
-      -Dmdep.outputFile="$scratch" >/dev/null 2>&1; then
-    mvn -q -B -f "$src/pom.xml" -pl router dependency:build-classpath -Dmdep.includeScope=runtime \
-      -Dmdep.outputFile="$scratch" >/dev/null
+  local args=(-q -B -f "$src/pom.xml" -pl router -am compile dependency:build-classpath
+    -Dmdep.includeScope=runtime -Dmdep.outputFile="$scratch")
+  if ! mvn -o "${args[@]}" >/dev/null 2>&1; then
+    mvn "${args[@]}" >&2
   fi
   echo "$src/router/target/classes:$(cat "$scratch")"
+}
+
+# The router's JVM options as ./gantry starts it (router/jvm.options of tree $1), on one line; $2 when
+# the tree has no such file.
+router_java_opts() {
+  local file=$1/router/jvm.options
+  if [ -f "$file" ]; then
+    sed -e 's/#.*//' -e '/^[[:space:]]*$/d' "$file" | tr -s ' \n' ' ' | sed 's/ $//'
+  else
+    echo "${2:-}"
+  fi
 }
 
 # Failed requests in wrk's report on stdin: socket errors (connect, read, write, timeout) + non-2xx.

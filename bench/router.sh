@@ -5,6 +5,8 @@
 #   nginx    wrk -> nginx proxy -> backend       (keep-alive upstream, X-Forwarded-*, X-Request-Id)
 #   gantry   wrk -> RouterMain -> backend        (access log off, like nginx's here)
 #   gantry+log  the same with the access log on  (Gantry's default)
+#   baseline    with BENCH_BASELINE_SRC: a router built from another source tree (access log off), for
+#               a before/after comparison in the same rounds, under the same load
 #
 # The backend is nginx serving a 1 KiB static file. Rounds are interleaved (direct, nginx, gantry,
 # gantry+log, then again) and the table shows medians across rounds. Then 1,000 connections against
@@ -12,7 +14,10 @@
 #
 # Run as root (installs wrk/nginx if missing). Loopback only; every run is bounded by -d.
 # Usage: bench/router.sh [ROUNDS] [SECONDS]   (default 3 rounds of 10 s)
-#   BENCH_PORT_BASE=19080  first of the five ports used (backend, nginx, gantry, gantry+log, admin)
+#   BENCH_PORT_BASE=19080  first of the eight ports used (backend, nginx, routers and their admin ports)
+#   BENCH_JAVA_OPTS        the routers' JVM options; default: router/jvm.options, as ./gantry starts it
+#   BENCH_BASELINE_SRC     another source tree (e.g. a checkout of main) to measure as "baseline"
+#   BENCH_BASELINE_JAVA_OPTS  its JVM options; default: that tree's router/jvm.options, if it has one
 set -euo pipefail
 ROUNDS=${1:-3}
 DURATION=${2:-10}
@@ -22,9 +27,16 @@ GANTRY_SRC=$(cd "$(dirname "$0")/.." && pwd)
 . "$GANTRY_SRC/bench/lib.sh"
 BASE=${BENCH_PORT_BASE:-19080}
 BACKEND_PORT=$BASE NGINX_PORT=$((BASE + 1)) GANTRY_PORT=$((BASE + 2)) GANTRY_LOG_PORT=$((BASE + 3))
-ADMIN_PORT=$((BASE + 4)) ADMIN_LOG_PORT=$((BASE + 5))
+ADMIN_PORT=$((BASE + 4)) ADMIN_LOG_PORT=$((BASE + 5)) BASELINE_PORT=$((BASE + 6)) ADMIN_BASELINE_PORT=$((BASE + 7))
 HOST=bench.localhost
-JAVA_OPTS=${BENCH_JAVA_OPTS:--Xms256m -Xmx256m -Xmn160m -XX:+UseSerialGC}
+# What the benchmark ran every router with before router/jvm.options.
+EARLIER_JAVA_OPTS="-Xms256m -Xmx256m -Xmn160m -XX:+UseSerialGC"
+JAVA_OPTS=${BENCH_JAVA_OPTS:-$(router_java_opts "$GANTRY_SRC" "$EARLIER_JAVA_OPTS")}
+BASELINE_SRC=${BENCH_BASELINE_SRC:-}
+if [ -n "$BASELINE_SRC" ]; then
+  BASELINE_SRC=$(cd "$BASELINE_SRC" && pwd)
+  BASELINE_JAVA_OPTS=${BENCH_BASELINE_JAVA_OPTS:-$(router_java_opts "$BASELINE_SRC" "$EARLIER_JAVA_OPTS")}
+fi
 
 [ "$(id -u)" = 0 ] || { echo "run as root (installs wrk and nginx when missing)" >&2; exit 1; }
 
@@ -45,10 +57,12 @@ trap cleanup EXIT
 
 # --- tools -----------------------------------------------------------------------------------------
 install_wrk_nginx
-require_free_ports $BACKEND_PORT $NGINX_PORT $GANTRY_PORT $GANTRY_LOG_PORT $ADMIN_PORT $ADMIN_LOG_PORT
+require_free_ports $BACKEND_PORT $NGINX_PORT $GANTRY_PORT $GANTRY_LOG_PORT $ADMIN_PORT $ADMIN_LOG_PORT \
+  $BASELINE_PORT $ADMIN_BASELINE_PORT
 CLIENT=()
 if command -v taskset >/dev/null && [ "$(nproc)" -gt 1 ]; then CLIENT=(taskset -c 1); fi
 ROUTER_CP=$(router_classpath "$GANTRY_SRC" "$work/cp.txt")
+if [ -n "$BASELINE_SRC" ]; then BASELINE_CP=$(router_classpath "$BASELINE_SRC" "$work/baseline-cp.txt"); fi
 
 # --- backend and nginx proxy (each its own nginx master, own config and pid, started here) --------
 mkdir -p "$work/www" "$work/tmp"
@@ -93,14 +107,25 @@ nginx -p "$work" -c "$work/backend.conf" -g 'daemon off;' & pids+=($!)
 nginx -p "$work" -c "$work/proxy.conf" -g 'daemon off;' & pids+=($!)
 NGINX_PID=$!
 
+url_of() {
+  case $1 in
+    direct) echo "http://127.0.0.1:$BACKEND_PORT/index.html" ;;
+    nginx) echo "http://127.0.0.1:$NGINX_PORT/index.html" ;;
+    gantry) echo "http://127.0.0.1:$GANTRY_PORT/index.html" ;;
+    gantry+log) echo "http://127.0.0.1:$GANTRY_LOG_PORT/index.html" ;;
+    baseline) echo "http://127.0.0.1:$BASELINE_PORT/index.html" ;;
+  esac
+}
+
 # --- Gantry routers --------------------------------------------------------------------------------
-start_router() { # NAME PORT ADMIN-PORT ACCESS-LOG
+start_router() { # NAME PORT ADMIN-PORT ACCESS-LOG [CLASS-PATH JAVA-OPTIONS]
+  local cp=${5:-$ROUTER_CP} opts=${6:-$JAVA_OPTS}
   mkdir -p "$work/$1"
   # HTTPS off: its default port (8443) may be held by a Gantry running on this machine.
   # shellcheck disable=SC2086
   env GANTRY_HOME="$work/$1" GANTRY_ROUTER_BIND_HOST=127.0.0.1 GANTRY_ROUTER_PORT="$2" \
     GANTRY_ROUTER_ADMIN_PORT="$3" GANTRY_ROUTER_HTTPS_PORT=0 GANTRY_ROUTER_ACCESS_LOG="$4" \
-    java $JAVA_OPTS -cp "$ROUTER_CP" dev.gantry.router.RouterMain > "$work/$1.log" 2>&1 &
+    java $opts -cp "$cp" dev.gantry.router.RouterMain > "$work/$1.log" 2>&1 &
   pids+=($!)
   local deadline=$((SECONDS + 30))
   until [ -s "$work/$1/router/admin-token" ] && curl -fs -m 1 -o /dev/null \
@@ -115,9 +140,17 @@ start_router() { # NAME PORT ADMIN-PORT ACCESS-LOG
 start_router gantry "$GANTRY_PORT" "$ADMIN_PORT" off
 GANTRY_PID=${pids[-1]}
 start_router gantry-log "$GANTRY_LOG_PORT" "$ADMIN_LOG_PORT" on
+TARGETS=(direct nginx gantry gantry+log)
+ROUTERS=(gantry gantry+log)
+if [ -n "$BASELINE_SRC" ]; then
+  start_router baseline "$BASELINE_PORT" "$ADMIN_BASELINE_PORT" off "$BASELINE_CP" "$BASELINE_JAVA_OPTS"
+  BASELINE_PID=${pids[-1]}
+  TARGETS+=(baseline)
+  ROUTERS+=(baseline)
+fi
 
-for url in "http://127.0.0.1:$BACKEND_PORT/" "http://127.0.0.1:$NGINX_PORT/" "http://127.0.0.1:$GANTRY_PORT/" \
-    "http://127.0.0.1:$GANTRY_LOG_PORT/"; do
+for target in "${TARGETS[@]}"; do
+  url=$(url_of "$target")
   deadline=$((SECONDS + 10))
   until [ "$(curl -s -m 1 -o /dev/null -w '%{http_code}' -H "Host: $HOST" "$url" || true)" = 200 ]; do
     [ $SECONDS -lt $deadline ] || { echo "$url does not answer 200" >&2; exit 1; }
@@ -126,14 +159,6 @@ for url in "http://127.0.0.1:$BACKEND_PORT/" "http://127.0.0.1:$NGINX_PORT/" "ht
 done
 
 # --- measuring -------------------------------------------------------------------------------------
-url_of() {
-  case $1 in
-    direct) echo "http://127.0.0.1:$BACKEND_PORT/index.html" ;;
-    nginx) echo "http://127.0.0.1:$NGINX_PORT/index.html" ;;
-    gantry) echo "http://127.0.0.1:$GANTRY_PORT/index.html" ;;
-    gantry+log) echo "http://127.0.0.1:$GANTRY_LOG_PORT/index.html" ;;
-  esac
-}
 to_ms() { awk -v v="$1" 'BEGIN { if (v ~ /us$/) { sub(/us$/, "", v); printf "%.3f", v / 1000 }
   else if (v ~ /ms$/) { sub(/ms$/, "", v); printf "%.3f", v } else if (v ~ /s$/) { sub(/s$/, "", v); printf "%.3f", v * 1000 } }'; }
 rss_mib() { awk '/VmRSS/ { printf "%.0f", $2 / 1024 }' "/proc/$1/status"; }
@@ -158,11 +183,13 @@ echo "machine: $(nproc) cores, $(awk -F': ' '/model name/ { print $2; exit }' /p
 echo "java: $(java -version 2>&1 | head -1); $(nginx -v 2>&1); $(wrk --version 2>&1 | head -1 | cut -d' ' -f1-2)"
 echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg) (anything else running skews every figure)"
 echo "client: ${CLIENT[*]:-unpinned} wrk -t1 -c$CONNECTIONS -d${DURATION}s; router JVM: $JAVA_OPTS"
+if [ -n "$BASELINE_SRC" ]; then
+  echo "baseline: $BASELINE_SRC ($(git -C "$BASELINE_SRC" rev-parse --short HEAD 2>/dev/null || echo 'not a git tree')); JVM: $BASELINE_JAVA_OPTS"
+fi
 echo "warming up: 5 s nginx, 20 s each Gantry router (the JIT compiles the hot path) ..."
 run nginx "$CONNECTIONS" 5 >/dev/null
-for target in gantry gantry+log; do run "$target" "$CONNECTIONS" 20 >/dev/null; done
+for target in "${ROUTERS[@]}"; do run "$target" "$CONNECTIONS" 20 >/dev/null; done
 
-TARGETS=(direct nginx gantry gantry+log)
 for round in $(seq 1 "$ROUNDS"); do
   for target in "${TARGETS[@]}"; do
     result=$(run "$target" "$CONNECTIONS" "$DURATION")
@@ -184,13 +211,20 @@ done
 echo
 echo "1,000 connections (wrk -t1 -c1000 -d${DURATION}s), twice each:"
 printf '%-8s %4s %12s %9s %7s %12s %12s\n' target run "requests/s" "p99 ms" errors "RSS before" "RSS after"
-for target in nginx gantry; do
+rss_of() {
+  case $1 in
+    nginx) nginx_rss_mib "$NGINX_PID" ;;
+    gantry) rss_mib "$GANTRY_PID" ;;
+    baseline) rss_mib "$BASELINE_PID" ;;
+  esac
+}
+for target in nginx gantry ${BASELINE_SRC:+baseline}; do
   for i in 1 2; do
-    if [ "$target" = gantry ]; then before=$(rss_mib "$GANTRY_PID"); else before=$(nginx_rss_mib "$NGINX_PID"); fi
+    before=$(rss_of "$target")
     read -r rps _ p99 errors <<<"$(run "$target" 1000 "$DURATION")"
-    if [ "$target" = gantry ]; then after=$(rss_mib "$GANTRY_PID"); else after=$(nginx_rss_mib "$NGINX_PID"); fi
+    after=$(rss_of "$target")
     printf '%-8s %4s %12s %9s %7s %9s MiB %9s MiB\n' "$target" "$i" "$rps" "$p99" "$errors" "$before" "$after"
   done
 done
-echo "(nginx RSS: proxy master + workers; gantry RSS: the router JVM)"
+echo "(nginx RSS: proxy master + workers; gantry and baseline RSS: the router JVM)"
 echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"

@@ -36,6 +36,7 @@ final class BackendConnection extends ChannelInboundHandlerAdapter {
     private ChannelHandlerContext ctx;
     private Exchange exchange;
     private boolean counted = true;
+    private int exchanges;
     private long idleSinceNanos = NOT_WAITING;
     private long waitingSinceNanos = NOT_WAITING;
 
@@ -52,7 +53,16 @@ final class BackendConnection extends ChannelInboundHandlerAdapter {
     /** Gives this connection to {@code exchange} until it calls {@link #release}. */
     void bind(Exchange exchange) {
         this.exchange = exchange;
+        exchanges++;
         idleSinceNanos = NOT_WAITING;
+    }
+
+    /**
+     * Whether the exchange bound last is not this connection's first: it came from the pool, and the
+     * backend may have closed it while idle.
+     */
+    boolean reused() {
+        return exchanges > 1;
     }
 
     /** The exchange is done with it: back to the pool when {@code reusable}, else closed. */

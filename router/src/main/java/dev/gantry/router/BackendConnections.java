@@ -57,7 +57,7 @@ final class BackendConnections {
 
     /** Calls {@code waiter} with an idle connection to {@code backend} at once, or once one is open. */
     void acquire(Backend backend, Waiter waiter) {
-        Pool pool = pools.computeIfAbsent(backend, b -> new Pool());
+        Pool pool = poolOf(backend);
         BackendConnection idle = pool.idle.pollFirst();
         long now = System.nanoTime();
         while (idle != null && idle.idleInPoolFor(now) >= KEEP_ALIVE_NANOS) {
@@ -67,7 +67,26 @@ final class BackendConnections {
         }
         if (idle != null) {
             waiter.connected(idle);
-        } else if (pool.open < maxPerBackend) {
+        } else {
+            connectOrWait(backend, pool, waiter);
+        }
+    }
+
+    /**
+     * As {@link #acquire}, but with a connection opened for {@code waiter}, not an idle one: for a
+     * request that an idle connection just failed (at the limit, it waits for one as others do).
+     */
+    void acquireNew(Backend backend, Waiter waiter) {
+        connectOrWait(backend, poolOf(backend), waiter);
+    }
+
+    private Pool poolOf(Backend backend) {
+        Pool pool = pools.get(backend);
+        return pool != null ? pool : pools.computeIfAbsent(backend, b -> new Pool());
+    }
+
+    private void connectOrWait(Backend backend, Pool pool, Waiter waiter) {
+        if (pool.open < maxPerBackend) {
             connect(backend, pool, waiter);
         } else {
             pool.waiters.addLast(waiter);

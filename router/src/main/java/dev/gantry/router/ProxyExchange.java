@@ -48,6 +48,7 @@ final class ProxyExchange implements InFlightRequest, ClientConnection.Exchange,
     private final Set<Backend> tried = new HashSet<>(4);
     private Backend backend;
     private BackendConnection connection;
+    private boolean retriedOnNewConnection;
     // The request's body pieces that came before a backend connection did.
     private List<HttpContent> early;
     private boolean requestSent;
@@ -316,6 +317,7 @@ final class ProxyExchange implements InFlightRequest, ClientConnection.Exchange,
 
     @Override
     public void backendClosed(Throwable cause) {
+        BackendConnection broken = connection;
         connection = null;
         if (done) {
             return;
@@ -327,13 +329,23 @@ final class ProxyExchange implements InFlightRequest, ClientConnection.Exchange,
             LOG.debugf("%s: relay from %s broke off (%s)", this, backend, cause);
             cut();
         } else if (status == 0 && RETRYABLE.contains(request.method()) && !hasBody) {
-            // The backend closed the connection before any answer (an instance that was killed, or a
-            // pooled connection that went stale): the request had no body, so it goes out again whole.
-            // Not counted against its health: a healthy backend also closes idle pooled connections.
+            // The backend closed the connection before any answer: the request had no body, so it can go
+            // out again whole. Not counted against its health: a healthy backend also closes idle pooled
+            // connections.
+            requestSent = false;
+            if (broken != null && broken.reused() && !retriedOnNewConnection) {
+                // A pooled connection the backend closed as the request went out (its own keep-alive
+                // timeout, or a restart): the backend itself may be fine, and may be the app's only one,
+                // so it gets the request once more on a new connection before the next backend does.
+                LOG.debugf("%s: %s closed a pooled connection before answering (%s); retrying on a new one",
+                        this, backend, cause);
+                retriedOnNewConnection = true;
+                client.backends().acquireNew(backend, this);
+                return;
+            }
             LOG.debugf("%s: %s closed the connection before answering (%s); trying the next backend", this,
                     backend, cause);
             upstreams.inFlight().remove(backend, this);
-            requestSent = false;
             tryNextBackend();
         } else {
             LOG.warnf("%s: %s failed mid-request (%s)", this, backend, cause.toString());
