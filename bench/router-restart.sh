@@ -21,7 +21,8 @@ GANTRY_SRC=$(cd "$(dirname "$0")/.." && pwd)
 BASE=${BENCH_PORT_BASE:-19180}
 BACKEND_PORT=$BASE ROUTER_PORT=$((BASE + 1)) ADMIN_PORT=$((BASE + 2))
 HOST=bench.localhost
-JAVA_OPTS=${BENCH_JAVA_OPTS:--Xms256m -Xmx256m -Xmn160m -XX:+UseSerialGC}
+# The options ./gantry starts the router with.
+JAVA_OPTS=${BENCH_JAVA_OPTS:-$(router_java_opts "$GANTRY_SRC")}
 MIGRATE=/proc/sys/net/ipv4/tcp_migrate_req
 
 [ "$(id -u)" = 0 ] || { echo "run as root (installs wrk and nginx when missing)" >&2; exit 1; }
