@@ -1,5 +1,6 @@
 package dev.gantry.router;
 
+import dev.gantry.common.JbossLogManager;
 import io.netty.util.internal.logging.InternalLoggerFactory;
 import io.netty.util.internal.logging.JdkLoggerFactory;
 import java.io.BufferedWriter;
@@ -29,7 +30,6 @@ import java.util.logging.Logger;
 final class StandaloneLogging {
 
     static final String ACCESS_CATEGORY = "dev.gantry.router.access";
-    private static final String JBOSS_LOG_MANAGER = "org.jboss.logmanager.LogManager";
     private static final PrintStream STDERR = System.err;
     // java.util.logging holds loggers weakly: a level set on one nobody references is lost when it is
     // collected, and the access log would come back at INFO. These references keep the settings.
@@ -45,12 +45,7 @@ final class StandaloneLogging {
         System.setProperty("org.jboss.logging.provider", "jdk");
         System.setProperty("vertx.logger-delegate-factory-class-name", "io.vertx.core.logging.JULLogDelegateFactory");
         InternalLoggerFactory.setDefaultFactory(JdkLoggerFactory.INSTANCE);
-        // The JBoss LogManager's System.Logger finder, in the control plane's jars that the router runs
-        // from, logs an ERROR at the JDK's first System.Logger (TLS set-up) unless it is also
-        // java.util.logging's manager; as manager it passes records to the handler below all the same.
-        if (onClassPath(JBOSS_LOG_MANAGER)) {
-            System.setProperty("java.util.logging.manager", JBOSS_LOG_MANAGER);
-        }
+        JbossLogManager.chooseWhenPresent();
         LogManager.getLogManager().reset();
         Logger root = Logger.getLogger("");
         root.setLevel(Level.INFO);
@@ -64,15 +59,6 @@ final class StandaloneLogging {
         Logger access = Logger.getLogger(ACCESS_CATEGORY);
         access.setLevel(accessLog ? Level.INFO : Level.OFF);
         CONFIGURED.addAll(List.of(root, netty, nettyPromises, access));
-    }
-
-    private static boolean onClassPath(String className) {
-        try {
-            Class.forName(className, false, StandaloneLogging.class.getClassLoader());
-            return true;
-        } catch (ClassNotFoundException e) {
-            return false;
-        }
     }
 
     /** Writes one line at once, for the shutdown path, where java.util.logging may already be closed. */

@@ -87,11 +87,11 @@ public class ImageBuilder {
         for (int stage = 1; stage <= image.stages().size(); stage++) {
             engine.tagImage(image.stages().get(stage - 1), repository + ":" + CACHE_TAG + stage);
         }
-        for (String tag : engine.tagsIn(repository)) {
-            String suffix = tag.substring(repository.length() + 1);
-            if (suffix.matches(CACHE_TAG + "[0-9]+")
-                    && Integer.parseInt(suffix.substring(CACHE_TAG.length())) > image.stages().size()) {
-                engine.removeImage(tag);
+        for (String reference : engine.tagsIn(repository)) {
+            String tag = tagOf(reference);
+            if (tag.matches(CACHE_TAG + "[0-9]+")
+                    && Integer.parseInt(tag.substring(CACHE_TAG.length())) > image.stages().size()) {
+                engine.removeImage(reference);
             }
         }
     }
@@ -103,7 +103,11 @@ public class ImageBuilder {
 
     /** Whether {@code reference} ({@code repository:tag}) names a build's image rather than a cached stage. */
     public static boolean isBuild(String reference) {
-        return reference.substring(reference.lastIndexOf(':') + 1).startsWith(BUILD_TAG);
+        return tagOf(reference).startsWith(BUILD_TAG);
+    }
+
+    private static String tagOf(String reference) {
+        return reference.substring(reference.lastIndexOf(':') + 1);
     }
 
     private static Optional<RuntimeException> archiveFailure(CompletableFuture<Void> archiving) {

@@ -39,10 +39,10 @@ public class DiskUsageByApp {
 
     public Report report() {
         DiskUsage usage = engine.diskUsage();
-        List<AppUsage> rows = apps.list().stream().map(app -> new AppUsage(app.name,
-                imageBytesOf(usage.images(), app.name), bytesOf(usage.containers(), app.name),
-                bytesOf(usage.volumes(), app.name), logs.bytes(app.name))).toList();
-        List<String> appRepositories = apps.list().stream().map(app -> ImageBuilder.repository(app.name)).toList();
+        List<String> names = apps.list().stream().map(app -> app.name).toList();
+        List<AppUsage> rows = names.stream().map(name -> new AppUsage(name, imageBytesOf(usage.images(), name),
+                bytesOf(usage.containers(), name), bytesOf(usage.volumes(), name), logs.bytes(name))).toList();
+        List<String> appRepositories = names.stream().map(ImageBuilder::repository).toList();
         long otherImages = usage.images().stream()
                 .filter(image -> appRepositories.stream().noneMatch(repository -> taggedIn(image, repository)))
                 .mapToLong(DiskUsage.Item::bytes).sum();

@@ -1,5 +1,6 @@
 package dev.gantry.node.agent;
 
+import dev.gantry.common.JbossLogManager;
 import dev.gantry.node.docker.DockerEngine;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
@@ -30,7 +31,6 @@ import java.util.logging.SimpleFormatter;
 public final class NodeAgentMain {
 
     private static final Duration RECONCILE_PERIOD = Duration.ofSeconds(2);
-    private static final String JBOSS_LOG_MANAGER = "org.jboss.logmanager.LogManager";
 
     private NodeAgentMain() {
     }
@@ -59,15 +59,6 @@ public final class NodeAgentMain {
         } catch (RuntimeException e) {
             log.severe("The node runner could not start: " + e.getMessage());
             System.exit(1);
-        }
-    }
-
-    private static boolean onClassPath(String className) {
-        try {
-            Class.forName(className, false, NodeAgentMain.class.getClassLoader());
-            return true;
-        } catch (ClassNotFoundException e) {
-            return false;
         }
     }
 
@@ -104,12 +95,7 @@ public final class NodeAgentMain {
      */
     private static void configureLogging() {
         System.setProperty("org.jboss.logging.provider", "jdk");
-        // The JBoss LogManager's System.Logger finder, on the class path beside the control plane,
-        // logs an ERROR at the JDK's first System.Logger unless it is also java.util.logging's manager;
-        // it takes the handler below as the JDK's own would.
-        if (onClassPath(JBOSS_LOG_MANAGER)) {
-            System.setProperty("java.util.logging.manager", JBOSS_LOG_MANAGER);
-        }
+        JbossLogManager.chooseWhenPresent();
         System.setProperty("java.util.logging.SimpleFormatter.format", "%1$tH:%1$tM:%1$tS %4$-5s [%3$s] %5$s%6$s%n");
         LogManager.getLogManager().reset();
         ConsoleHandler handler = new ConsoleHandler();
