@@ -2,6 +2,7 @@ package dev.gantry.control.e2e;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.http.HttpResponse;
@@ -290,6 +291,38 @@ class BuildpacksIT {
         assertTrue(info.output().contains("Why:         found Dockerfile at the repository root"), info.output());
         assertTrue(info.output().contains("Dockerfile:  the repository's own:\nFROM gantry-test/busybox:latest\n"
                 + "COPY index.html /www/index.html\n"), info.output());
+    }
+
+    @Test
+    @Order(14)
+    void stacksRebuildBuildsAStackAnewShowingProgressAndPushesBuildOnTheNewImage() throws Exception {
+        String before = imageId("gantry/stack-static:run");
+
+        Cli.Result rebuild = user.ssh("stacks:rebuild", "static");
+
+        assertTrue(rebuild.ok(), rebuild.output());
+        assertTrue(rebuild.output().contains("-----> Building the stack image gantry/stack-static:run (rebuild),"
+                + " from Debian packages"), rebuild.output());
+        assertTrue(rebuild.output().contains("-----> Built gantry/stack-static:run in "), rebuild.output());
+        String after = imageId("gantry/stack-static:run");
+        assertNotEquals(before, after, "the stack image is a new one");
+        assertTrue(Pattern.compile("(?m)^static-run\\s+gantry/stack-static:run\\s+ready$")
+                .matcher(user.ssh("stacks:list").output()).find());
+
+        Cli.Result push = push(sampleRepository("e2e-bp-restacked", "static"), "e2e-bp-restacked");
+        assertFalse(push.output().contains("Building the stack image"), push.output());
+        assertTrue(user.get("e2e-bp-restacked", "/").body().contains("<h1>hello from static</h1>"));
+        Matcher built = Pattern.compile("-----> Built (gantry/e2e-bp-restacked:build-\\d+) in").matcher(push.output());
+        assertTrue(built.find(), push.output());
+        Cli.Result parent = Cli.run(testbed.work, Map.of(), List.of("docker", "image", "history", "-q", built.group(1)));
+        assertTrue(parent.output().contains(after.substring("sha256:".length(), "sha256:".length() + 12)),
+                "built on the rebuilt run image:\n" + parent.output());
+    }
+
+    private String imageId(String tag) {
+        Cli.Result inspect = Cli.run(testbed.work, Map.of(), List.of("docker", "image", "inspect", "-f", "{{.Id}}", tag));
+        assertTrue(inspect.ok(), inspect.output());
+        return inspect.output().trim();
     }
 
     /** Pushes a new app made of one file and expects the push to be refused. */
