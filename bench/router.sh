@@ -104,6 +104,7 @@ nginx_conf proxy "upstream app { server 127.0.0.1:$BACKEND_PORT; keepalive 64; }
     }
   }"
 nginx -p "$work" -c "$work/backend.conf" -g 'daemon off;' & pids+=($!)
+BACKEND_PID=$!
 nginx -p "$work" -c "$work/proxy.conf" -g 'daemon off;' & pids+=($!)
 NGINX_PID=$!
 
@@ -140,6 +141,7 @@ start_router() { # NAME PORT ADMIN-PORT ACCESS-LOG [CLASS-PATH JAVA-OPTIONS]
 start_router gantry "$GANTRY_PORT" "$ADMIN_PORT" off
 GANTRY_PID=${pids[-1]}
 start_router gantry-log "$GANTRY_LOG_PORT" "$ADMIN_LOG_PORT" on
+GANTRY_LOG_PID=${pids[-1]}
 TARGETS=(direct nginx gantry gantry+log)
 ROUTERS=(gantry gantry+log)
 if [ -n "$BASELINE_SRC" ]; then
@@ -168,15 +170,43 @@ nginx_rss_mib() { # master and workers of the proxy
   echo $((total / 1024))
 }
 
-# run TARGET CONNECTIONS SECONDS -> "rps p50 p99 errors" (appended to $work/results)
+# The process that answers wrk for a target: the backend itself, the nginx proxy, or a router JVM.
+pid_of() {
+  case $1 in
+    direct) echo "$BACKEND_PID" ;;
+    nginx) echo "$NGINX_PID" ;;
+    gantry) echo "$GANTRY_PID" ;;
+    gantry+log) echo "$GANTRY_LOG_PID" ;;
+    baseline) echo "$BASELINE_PID" ;;
+  esac
+}
+# User and system CPU time in clock ticks of a process and its children (nginx's workers): "user sys".
+cpu_ticks() {
+  local pid user=0 sys=0
+  for pid in $1 $(pgrep -P "$1"); do
+    read -r u s < <(awk '{ sub(/^.*\) /, ""); print $12, $13 }' "/proc/$pid/stat")
+    user=$((user + u)) sys=$((sys + s))
+  done
+  echo "$user $sys"
+}
+
+# run TARGET CONNECTIONS SECONDS -> "rps p50 p99 errors user-us sys-us": the last two are the CPU time
+# the answering process spent per request, in microseconds (throughput on a shared 2-core machine
+# swings with scheduling; the CPU each request costs is the steadier figure)
 run() {
-  local out rps p50 p99 errors
+  local out rps p50 p99 errors pid user0 sys0 user1 sys1 requests
+  pid=$(pid_of "$1")
+  read -r user0 sys0 <<<"$(cpu_ticks "$pid")"
   out=$("${CLIENT[@]}" wrk -t1 -c"$2" -d"$3"s --latency -H "Host: $HOST" "$(url_of "$1")")
+  read -r user1 sys1 <<<"$(cpu_ticks "$pid")"
   rps=$(awk '/Requests\/sec/ { print $2 }' <<<"$out")
   p50=$(to_ms "$(awk '$1 == "50%" { print $2 }' <<<"$out")")
   p99=$(to_ms "$(awk '$1 == "99%" { print $2 }' <<<"$out")")
   errors=$(wrk_errors <<<"$out")
-  echo "$rps $p50 $p99 $errors"
+  requests=$(awk '/requests in/ { print $1 }' <<<"$out")
+  awk -v r="$rps" -v p50="$p50" -v p99="$p99" -v e="$errors" -v n="$requests" -v hz="$(getconf CLK_TCK)" \
+    -v u=$((user1 - user0)) -v s=$((sys1 - sys0)) \
+    'BEGIN { printf "%s %s %s %s %.1f %.1f\n", r, p50, p99, e, u * 1e6 / hz / n, s * 1e6 / hz / n }'
 }
 
 echo "machine: $(nproc) cores, $(awk -F': ' '/model name/ { print $2; exit }' /proc/cpuinfo), $(uname -r)"
@@ -199,14 +229,17 @@ for round in $(seq 1 "$ROUNDS"); do
 done
 
 echo
-printf '%-11s %12s %9s %9s %7s\n' target "requests/s" "p50 ms" "p99 ms" errors
+printf '%-11s %12s %9s %9s %7s %13s %13s\n' target "requests/s" "p50 ms" "p99 ms" errors "user us/req" "sys us/req"
 for target in "${TARGETS[@]}"; do
-  printf '%-11s %12s %9s %9s %7s\n' "$target" \
+  printf '%-11s %12s %9s %9s %7s %13s %13s\n' "$target" \
     "$(awk -v t="$target" '$1 == t { print $2 }' "$work/results" | median)" \
     "$(awk -v t="$target" '$1 == t { print $3 }' "$work/results" | median)" \
     "$(awk -v t="$target" '$1 == t { print $4 }' "$work/results" | median)" \
-    "$(awk -v t="$target" '$1 == t { n += $5 } END { print n + 0 }' "$work/results")"
+    "$(awk -v t="$target" '$1 == t { n += $5 } END { print n + 0 }' "$work/results")" \
+    "$(awk -v t="$target" '$1 == t { print $6 }' "$work/results" | median)" \
+    "$(awk -v t="$target" '$1 == t { print $7 }' "$work/results" | median)"
 done
+echo "(us/req: CPU time of the process answering wrk, per request: the backend for direct, the proxy otherwise)"
 
 echo
 echo "1,000 connections (wrk -t1 -c1000 -d${DURATION}s), twice each:"
@@ -221,7 +254,7 @@ rss_of() {
 for target in nginx gantry ${BASELINE_SRC:+baseline}; do
   for i in 1 2; do
     before=$(rss_of "$target")
-    read -r rps _ p99 errors <<<"$(run "$target" 1000 "$DURATION")"
+    read -r rps _ p99 errors _ <<<"$(run "$target" 1000 "$DURATION")"
     after=$(rss_of "$target")
     printf '%-8s %4s %12s %9s %7s %9s MiB %9s MiB\n' "$target" "$i" "$rps" "$p99" "$errors" "$before" "$after"
   done
