@@ -7,7 +7,6 @@ import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoop;
-import io.netty.handler.codec.http.HttpClientCodec;
 import io.netty.util.concurrent.ScheduledFuture;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -157,7 +156,7 @@ final class BackendConnections {
         bootstrap.clone().handler(new ChannelInitializer<>() {
             @Override
             protected void initChannel(Channel channel) {
-                channel.pipeline().addLast(new HttpClientCodec(), connection);
+                channel.pipeline().addLast(HttpCodecs.forBackends(), connection);
             }
         }).connect(backend.host(), backend.port()).addListener((ChannelFuture done) -> {
             if (done.isSuccess()) {

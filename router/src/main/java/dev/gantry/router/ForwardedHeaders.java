@@ -118,9 +118,10 @@ final class ForwardedHeaders {
     // the further headers a sender names in Connection (most only say keep-alive).
     static void removeHopByHop(HttpHeaders headers) {
         List<String> listed = headers.contains(HttpHeaderNames.CONNECTION) ? connectionTokens(headers) : null;
-        List<String> remove = null;
-        for (Iterator<Map.Entry<String, String>> it = headers.iteratorAsString(); it.hasNext(); ) {
-            String name = it.next().getKey();
+        List<CharSequence> remove = null;
+        // As the decoder stored them: names as strings would be a copy of each, on every request.
+        for (Iterator<Map.Entry<CharSequence, CharSequence>> it = headers.iteratorCharSequence(); it.hasNext(); ) {
+            CharSequence name = it.next().getKey();
             if (isHopByHop(name) || (listed != null && containsIgnoreCase(listed, name))) {
                 if (remove == null) {
                     remove = new ArrayList<>(2);
@@ -133,15 +134,17 @@ final class ForwardedHeaders {
         }
     }
 
-    static boolean isHopByHop(String name) {
+    static boolean isHopByHop(CharSequence name) {
         return switch (name.length()) {
-            case 2 -> name.equalsIgnoreCase("te");
-            case 7 -> name.equalsIgnoreCase("upgrade") || name.equalsIgnoreCase("trailer");
-            case 10 -> name.equalsIgnoreCase("connection") || name.equalsIgnoreCase("keep-alive");
-            case 16 -> name.equalsIgnoreCase("proxy-connection");
-            case 17 -> name.equalsIgnoreCase("transfer-encoding");
-            case 18 -> name.equalsIgnoreCase("proxy-authenticate");
-            case 19 -> name.equalsIgnoreCase("proxy-authorization");
+            case 2 -> AsciiString.contentEqualsIgnoreCase(name, HttpHeaderNames.TE);
+            case 7 -> AsciiString.contentEqualsIgnoreCase(name, HttpHeaderNames.UPGRADE)
+                    || AsciiString.contentEqualsIgnoreCase(name, HttpHeaderNames.TRAILER);
+            case 10 -> AsciiString.contentEqualsIgnoreCase(name, HttpHeaderNames.CONNECTION)
+                    || AsciiString.contentEqualsIgnoreCase(name, HttpHeaderNames.KEEP_ALIVE);
+            case 16 -> AsciiString.contentEqualsIgnoreCase(name, HttpHeaderNames.PROXY_CONNECTION);
+            case 17 -> AsciiString.contentEqualsIgnoreCase(name, HttpHeaderNames.TRANSFER_ENCODING);
+            case 18 -> AsciiString.contentEqualsIgnoreCase(name, HttpHeaderNames.PROXY_AUTHENTICATE);
+            case 19 -> AsciiString.contentEqualsIgnoreCase(name, HttpHeaderNames.PROXY_AUTHORIZATION);
             default -> false;
         };
     }
@@ -166,9 +169,9 @@ final class ForwardedHeaders {
         return tokens;
     }
 
-    private static boolean containsIgnoreCase(List<String> tokens, String name) {
+    private static boolean containsIgnoreCase(List<String> tokens, CharSequence name) {
         for (String token : tokens) {
-            if (token.equalsIgnoreCase(name)) {
+            if (AsciiString.contentEqualsIgnoreCase(token, name)) {
                 return true;
             }
         }

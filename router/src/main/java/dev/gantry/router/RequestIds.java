@@ -1,11 +1,12 @@
 package dev.gantry.router;
 
+import io.netty.util.AsciiString;
 import java.util.concurrent.ThreadLocalRandom;
 
 /** X-Request-Id: the client's, when it sent a sane one, or 128 random bits in hex. */
 final class RequestIds {
 
-    static final String HEADER = "X-Request-Id";
+    static final AsciiString HEADER = AsciiString.cached("X-Request-Id");
     private static final int MAX_LENGTH = 200;
     private static final char[] HEX = "0123456789abcdef".toCharArray();
 

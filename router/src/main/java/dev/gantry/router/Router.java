@@ -5,7 +5,6 @@ import io.netty.channel.ChannelHandler;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelPipeline;
 import io.netty.channel.EventLoop;
-import io.netty.handler.codec.http.HttpServerCodec;
 import io.netty.handler.codec.http.HttpServerExpectContinueHandler;
 import io.netty.handler.ssl.SslContext;
 import io.netty.util.concurrent.Future;
@@ -127,7 +126,7 @@ public final class Router implements RouteControl, AutoCloseable {
                 }
                 // One protocol (HTTP/1.1) keeps body framing and hop-by-hop rules in one place. Clients
                 // that wait for 100 Continue get it from here; the body then streams to the backend.
-                pipeline.addLast(new HttpServerCodec(), new HttpServerExpectContinueHandler(),
+                pipeline.addLast(HttpCodecs.forClients(), new HttpServerExpectContinueHandler(),
                         new ClientConnection(dispatcher, connections, tls != null, backends));
             }
         };

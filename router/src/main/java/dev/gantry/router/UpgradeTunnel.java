@@ -63,7 +63,7 @@ final class UpgradeTunnel extends ChannelInboundHandlerAdapter implements InFlig
         ChannelFuture connecting = client.backends().connectDedicated(backend, new ChannelInitializer<>() {
             @Override
             protected void initChannel(Channel channel) {
-                channel.pipeline().addLast(new HttpClientCodec(), tunnel);
+                channel.pipeline().addLast(HttpCodecs.forBackends(), tunnel);
             }
         });
         connecting.addListener((ChannelFuture done) -> {

@@ -60,8 +60,33 @@ class InFlightRequestsTest {
     }
 
     @Test
+    void drainWaitsForRequestsOfEveryEventLoop() throws Exception {
+        Recorder onThisThread = new Recorder();
+        Recorder onAnother = new Recorder();
+        inFlight.add(OLD, onThisThread);
+        onAnotherThread(() -> inFlight.add(OLD, onAnother));
+        assertEquals(2, inFlight.count(OLD));
+
+        CompletableFuture<Void> drained = inFlight.drain(Set.of(OLD), Duration.ofSeconds(30));
+        inFlight.remove(OLD, onThisThread);
+        assertFalse(drained.isDone(), "a request another thread sent is still open");
+        // Ended on a thread other than the one that sent it.
+        inFlight.remove(OLD, onAnother);
+
+        assertTrue(drained.isDone());
+        assertEquals(0, inFlight.count(OLD));
+        assertEquals(List.of("started " + OLD), onAnother.events);
+    }
+
+    @Test
     void drainOfIdleBackendsIsAlreadyDone() {
         assertTrue(inFlight.drain(Set.of(OLD), Duration.ofSeconds(30)).isDone());
+    }
+
+    private static void onAnotherThread(Runnable action) throws InterruptedException {
+        Thread thread = new Thread(action);
+        thread.start();
+        thread.join(10_000);
     }
 
     private static final class Recorder implements InFlightRequest {
