@@ -1,6 +1,5 @@
 package dev.gantry.router;
 
-import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelDuplexHandler;
 import io.netty.channel.ChannelFutureListener;
@@ -175,6 +174,11 @@ final class ClientConnection extends ChannelDuplexHandler {
 
     /** Writes the head of the answer, saying whether the connection stays open after it. */
     void writeHead(HttpResponse response) {
+        sayWhetherConnectionStays(response);
+        ctx.write(response, ctx.voidPromise());
+    }
+
+    private void sayWhetherConnectionStays(HttpResponse response) {
         if (!keepAlive || connections.stopping()) {
             // Finish this request, but have the client open its next connection elsewhere.
             keepAlive = false;
@@ -182,7 +186,6 @@ final class ClientConnection extends ChannelDuplexHandler {
         } else if (response.protocolVersion() == HttpVersion.HTTP_1_0) {
             response.headers().set(HttpHeaderNames.CONNECTION, HttpHeaderValues.KEEP_ALIVE);
         }
-        ctx.write(response, ctx.voidPromise());
     }
 
     void write(HttpContent content) {
@@ -198,10 +201,10 @@ final class ClientConnection extends ChannelDuplexHandler {
         answered(last);
     }
 
-    /** A whole answer of the router's own. */
+    /** A whole answer in one message (and one write): the router's own, or a small one relayed. */
     void respond(FullHttpResponse response) {
-        writeHead(response);
-        answered(Unpooled.EMPTY_BUFFER);
+        sayWhetherConnectionStays(response);
+        answered(response);
     }
 
     private void answered(Object last) {

@@ -1,5 +1,9 @@
 package dev.gantry.router;
 
+import io.netty.buffer.Unpooled;
+import io.netty.handler.codec.http.DefaultFullHttpRequest;
+import io.netty.handler.codec.http.DefaultFullHttpResponse;
+import io.netty.handler.codec.http.EmptyHttpHeaders;
 import io.netty.handler.codec.http.HttpContent;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpMethod;
@@ -45,15 +49,18 @@ final class ProxyExchange implements InFlightRequest, ClientConnection.Exchange,
     private final String path;
     private final boolean hasBody;
     private final long startNanos = System.nanoTime();
-    private final Set<Backend> tried = new HashSet<>(4);
+    // The backends tried before the current one: most requests never need it.
+    private Set<Backend> tried;
     private Backend backend;
     private BackendConnection connection;
     private boolean retriedOnNewConnection;
     // The request's body pieces that came before a backend connection did.
     private List<HttpContent> early;
     private boolean requestSent;
-    // A small response, held until complete so that a failure can still become a 502.
-    private List<HttpObject> held;
+    // A small response, held until complete so that a failure can still become a 502: its head, and
+    // its body pieces before the last when there are more than one.
+    private HttpResponse held;
+    private List<HttpContent> heldBody;
     private boolean headWritten;
     private boolean skippingInformational;
     private boolean reusable;
@@ -108,9 +115,16 @@ final class ProxyExchange implements InFlightRequest, ClientConnection.Exchange,
     }
 
     private void tryNextBackend() {
-        backend = upstreams.selector().reserve(app, tried, this);
+        Backend previous = backend;
+        if (previous != null) {
+            if (tried == null) {
+                tried = new HashSet<>(4);
+            }
+            tried.add(previous);
+        }
+        backend = upstreams.selector().reserve(app, tried == null ? Set.of() : tried, this);
         if (backend == null) {
-            if (tried.isEmpty()) {
+            if (previous == null) {
                 fail(503, "Service Unavailable", app + " has no running web instances");
             } else {
                 LOG.warnf("%s: no backend of %s accepted a connection (tried %s); answering 502", this, app, tried);
@@ -118,7 +132,6 @@ final class ProxyExchange implements InFlightRequest, ClientConnection.Exchange,
             }
             return;
         }
-        tried.add(backend);
         client.backends().acquire(backend, this);
     }
 
@@ -134,9 +147,9 @@ final class ProxyExchange implements InFlightRequest, ClientConnection.Exchange,
         reusable = true;
         ReferenceCountUtil.retain(request);
         if (!hasBody) {
-            // Most requests: the head goes out in one write.
-            connection.write(request);
-            connection.writeAndFlush(LastHttpContent.EMPTY_LAST_CONTENT);
+            // Most requests: the head goes out as one message, in one write.
+            connection.writeAndFlush(new DefaultFullHttpRequest(request.protocolVersion(), request.method(),
+                    request.uri(), Unpooled.EMPTY_BUFFER, request.headers(), EmptyHttpHeaders.INSTANCE));
             sent();
             return;
         }
@@ -235,12 +248,7 @@ final class ProxyExchange implements InFlightRequest, ClientConnection.Exchange,
                 return;
             }
             if (held != null) {
-                held.add(content);
-                if (content instanceof LastHttpContent) {
-                    held.forEach(this::writeHeld);
-                    held = null;
-                    completed();
-                }
+                hold(content);
                 return;
             }
             if (content instanceof LastHttpContent last) {
@@ -257,15 +265,28 @@ final class ProxyExchange implements InFlightRequest, ClientConnection.Exchange,
         }
     }
 
-    private void writeHeld(HttpObject message) {
-        if (message instanceof HttpResponse response) {
-            client.writeHead(response);
-            headWritten = true;
-        } else if (message instanceof LastHttpContent last) {
-            client.end(last);
-        } else {
-            client.write((HttpContent) message);
+    private void hold(HttpContent content) {
+        if (!(content instanceof LastHttpContent last)) {
+            if (heldBody == null) {
+                heldBody = new ArrayList<>(2);
+            }
+            heldBody.add(content);
+            return;
         }
+        HttpResponse head = held;
+        held = null;
+        headWritten = true;
+        if (heldBody == null) {
+            // The body came in one piece (or there is none): head and body go out as one message.
+            client.respond(new DefaultFullHttpResponse(head.protocolVersion(), head.status(), last.content(),
+                    head.headers(), last.trailingHeaders()));
+        } else {
+            client.writeHead(head);
+            heldBody.forEach(client::write);
+            heldBody = null;
+            client.end(last);
+        }
+        completed();
     }
 
     /** Returns false when the response is an interim one (1xx) that the router swallows. */
@@ -286,8 +307,7 @@ final class ProxyExchange implements InFlightRequest, ClientConnection.Exchange,
         boolean small = !body || isSmall(response.headers().get(HttpHeaderNames.CONTENT_LENGTH));
         ForwardedHeaders.toClient(response, requestId, body);
         if (small) {
-            held = new ArrayList<>(3);
-            held.add(response);
+            held = response;
         } else {
             client.writeHead(response);
             headWritten = true;
@@ -403,9 +423,10 @@ final class ProxyExchange implements InFlightRequest, ClientConnection.Exchange,
     }
 
     private void releaseHeld() {
-        if (held != null) {
-            held.forEach(ReferenceCountUtil::release);
-            held = null;
+        held = null;
+        if (heldBody != null) {
+            heldBody.forEach(ReferenceCountUtil::release);
+            heldBody = null;
         }
         if (early != null) {
             early.forEach(ReferenceCountUtil::release);
