@@ -5,7 +5,6 @@ import io.netty.handler.codec.http.DefaultHttpHeadersFactory;
 import io.netty.handler.codec.http.HttpClientCodec;
 import io.netty.handler.codec.http.HttpDecoderConfig;
 import io.netty.handler.codec.http.HttpHeaderNames;
-import io.netty.handler.codec.http.HttpHeaderValidationUtil;
 import io.netty.handler.codec.http.HttpServerCodec;
 
 /**
@@ -23,22 +22,17 @@ final class HttpCodecs {
         HttpHeaderNames.CONNECTION, HttpHeaderNames.UPGRADE,
     };
 
-    /** As Netty's own check of header names, skipping the names the router sets. */
+    private static final NameValidator<CharSequence> NETTY_CHECK =
+            DefaultHttpHeadersFactory.headersFactory().getNameValidator();
+
+    /** Netty's own check of header names, skipping the names the router sets. */
     static final NameValidator<CharSequence> CLIENT_HEADER_NAMES = name -> {
         for (CharSequence known : ROUTER_SET_NAMES) {
             if (name == known) {
                 return;
             }
         }
-        if (name == null || name.length() == 0) {
-            throw new IllegalArgumentException("empty header names are not allowed: [" + name + "]");
-        }
-        int invalid = HttpHeaderValidationUtil.validateToken(name);
-        if (invalid >= 0) {
-            throw new IllegalArgumentException(String.format(
-                    "a header name can only contain token characters, but found 0x%02x at index %d of '%s'",
-                    (int) name.charAt(invalid), invalid, name));
-        }
+        NETTY_CHECK.validateName(name);
     };
 
     private HttpCodecs() {
