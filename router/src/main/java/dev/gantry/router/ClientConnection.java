@@ -1,15 +1,18 @@
 package dev.gantry.router;
 
+import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelDuplexHandler;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
+import io.netty.handler.codec.http.DefaultFullHttpResponse;
 import io.netty.handler.codec.http.FullHttpResponse;
 import io.netty.handler.codec.http.HttpContent;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpHeaderValues;
 import io.netty.handler.codec.http.HttpRequest;
 import io.netty.handler.codec.http.HttpResponse;
+import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.HttpVersion;
 import io.netty.handler.codec.http.LastHttpContent;
@@ -48,6 +51,8 @@ final class ClientConnection extends ChannelDuplexHandler {
     private Exchange exchange;
     private final ArrayDeque<Object> waiting = new ArrayDeque<>(0);
     private boolean bodyPending;
+    // The exchange stopped reading its request's body until its backend takes more.
+    private boolean bodyPaused;
     private boolean discardLast;
     private boolean keepAlive;
     private boolean upgraded;
@@ -130,6 +135,12 @@ final class ClientConnection extends ChannelDuplexHandler {
         keepAlive = HttpUtil.isKeepAlive(request);
         bodyPending = hasBody(request);
         discardLast = !bodyPending;
+        if (bodyPending && HttpUtil.is100ContinueExpected(request)) {
+            // Sent when the request's turn comes, not while it waits behind a pipelined one: the
+            // client holds the body back until it reads this.
+            ctx.writeAndFlush(new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.CONTINUE,
+                    Unpooled.EMPTY_BUFFER), ctx.voidPromise());
+        }
         dispatcher.dispatch(this, request);
     }
 
@@ -163,10 +174,12 @@ final class ClientConnection extends ChannelDuplexHandler {
 
     /** Stops reading the request body until {@link #resume()}: its backend cannot take more yet. */
     void pause() {
+        bodyPaused = true;
         ctx.channel().config().setAutoRead(false);
     }
 
     void resume() {
+        bodyPaused = false;
         if (waiting.isEmpty()) {
             ctx.channel().config().setAutoRead(true);
         }
@@ -209,18 +222,21 @@ final class ClientConnection extends ChannelDuplexHandler {
 
     private void answered(Object last) {
         exchange = null;
-        busy = false;
+        bodyPaused = false;
         lastActiveNanos = System.nanoTime();
+        busy = false;
         // A body the client is still sending was not read: the connection cannot carry another request.
         if (!keepAlive || bodyPending) {
             ctx.writeAndFlush(last).addListener(ChannelFutureListener.CLOSE);
             return;
         }
         ctx.writeAndFlush(last, ctx.voidPromise());
-        while (!busy && !waiting.isEmpty()) {
+        // The next request, and the body that was read with it: a request waits for the one before it,
+        // its body does not.
+        while (!waiting.isEmpty() && !(busy && waiting.peek() instanceof HttpRequest)) {
             handle(waiting.poll());
         }
-        if (waiting.isEmpty() && !ctx.channel().config().isAutoRead()) {
+        if (waiting.isEmpty() && !bodyPaused && !ctx.channel().config().isAutoRead()) {
             ctx.channel().config().setAutoRead(true);
         }
     }

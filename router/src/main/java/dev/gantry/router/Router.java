@@ -5,7 +5,6 @@ import io.netty.channel.ChannelHandler;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelPipeline;
 import io.netty.channel.EventLoop;
-import io.netty.handler.codec.http.HttpServerExpectContinueHandler;
 import io.netty.handler.ssl.SslContext;
 import io.netty.util.concurrent.Future;
 import io.vertx.core.Context;
@@ -124,9 +123,8 @@ public final class Router implements RouteControl, AutoCloseable {
                 if (tls != null) {
                     pipeline.addLast(tls.newHandler(channel.alloc()));
                 }
-                // One protocol (HTTP/1.1) keeps body framing and hop-by-hop rules in one place. Clients
-                // that wait for 100 Continue get it from here; the body then streams to the backend.
-                pipeline.addLast(HttpCodecs.forClients(), new HttpServerExpectContinueHandler(),
+                // One protocol (HTTP/1.1) keeps body framing and hop-by-hop rules in one place.
+                pipeline.addLast(HttpCodecs.forClients(),
                         new ClientConnection(dispatcher, connections, tls != null, backends));
             }
         };

@@ -44,6 +44,38 @@ class ClientConnectionTest {
     }
 
     @Test
+    void aClientExpectingContinueGetsItThenSendsItsBody() throws Exception {
+        try (Socket socket = new Socket("127.0.0.1", net.router.port())) {
+            socket.setSoTimeout(10_000);
+            OutputStream out = socket.getOutputStream();
+            InputStream in = socket.getInputStream();
+            out.write(("POST /upload HTTP/1.1\r\nHost: shop.example.com\r\nContent-Length: 5\r\n"
+                    + "Expect: 100-continue\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+            String interim = readUntil(in, "\r\n\r\n");
+            assertTrue(interim.startsWith("HTTP/1.1 100 Continue"), interim);
+
+            out.write("hello".getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+            String answer = new String(in.readAllBytes(), StandardCharsets.US_ASCII);
+            assertTrue(answer.startsWith("HTTP/1.1 200"), answer);
+            assertTrue(answer.endsWith(" 5"), "the backend got the 5 bytes: " + answer);
+        }
+    }
+
+    @Test
+    void aPipelinedRequestWithABodyGetsContinueAfterTheAnswerBeforeIt() throws Exception {
+        String answers = exchange("GET /slow?ms=300 HTTP/1.1\r\nHost: shop.example.com\r\n\r\n"
+                + "POST /upload HTTP/1.1\r\nHost: shop.example.com\r\nContent-Length: 5\r\n"
+                + "Expect: 100-continue\r\nConnection: close\r\n\r\nhello");
+
+        int slow = answers.indexOf("HTTP/1.1 200");
+        int interim = answers.indexOf("HTTP/1.1 100 Continue");
+        int upload = answers.indexOf("HTTP/1.1 200", slow + 1);
+        assertTrue(slow >= 0 && slow < interim && interim < upload, answers);
+    }
+
+    @Test
     void anHttp10ClientGetsItsAnswerAndTheConnectionCloses() throws Exception {
         String answer = exchange("GET / HTTP/1.0\r\nHost: shop.example.com\r\n\r\n");
 
@@ -80,6 +112,18 @@ class ClientConnectionTest {
         String answer = exchange("GET / HTTP/1.0\r\n\r\n");
 
         assertEquals("HTTP/1.1 400", answer.substring(0, 12), answer);
+    }
+
+    private static String readUntil(InputStream in, String end) throws Exception {
+        StringBuilder read = new StringBuilder();
+        while (read.indexOf(end) < 0) {
+            int next = in.read();
+            if (next == -1) {
+                throw new AssertionError("the router closed the connection after: " + read);
+            }
+            read.append((char) next);
+        }
+        return read.toString();
     }
 
     // Sends the bytes, then reads until the router closes the connection (each case ends with a close).
