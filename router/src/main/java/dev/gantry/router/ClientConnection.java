@@ -16,6 +16,7 @@ import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.HttpVersion;
 import io.netty.handler.codec.http.LastHttpContent;
+import io.netty.util.AsciiString;
 import io.netty.util.ReferenceCountUtil;
 import java.net.InetSocketAddress;
 import java.util.ArrayDeque;
@@ -46,8 +47,10 @@ final class ClientConnection extends ChannelDuplexHandler {
     private final boolean tls;
     private final BackendConnections backends;
     private ChannelHandlerContext ctx;
-    private String remoteHost;
-    private String localPort;
+    // As AsciiStrings: they go into X-Forwarded-* headers of every request, and these are copied into
+    // the encoded request as they are, where a String would be encoded character by character.
+    private AsciiString remoteHost;
+    private AsciiString localPort;
     private Exchange exchange;
     private final ArrayDeque<Object> waiting = new ArrayDeque<>(0);
     private boolean bodyPending;
@@ -58,6 +61,7 @@ final class ClientConnection extends ChannelDuplexHandler {
     private boolean upgraded;
     // Read by ClientConnections from the thread of a stopping router.
     private volatile boolean busy;
+    // When the last answer went out; only read while not busy.
     private volatile long lastActiveNanos = System.nanoTime();
 
     ClientConnection(HostDispatcher dispatcher, ClientConnections connections, boolean tls, BackendConnections backends) {
@@ -71,8 +75,10 @@ final class ClientConnection extends ChannelDuplexHandler {
     public void channelActive(ChannelHandlerContext ctx) {
         this.ctx = ctx;
         Channel channel = ctx.channel();
-        remoteHost = channel.remoteAddress() instanceof InetSocketAddress remote ? remote.getAddress().getHostAddress() : "";
-        localPort = channel.localAddress() instanceof InetSocketAddress local ? Integer.toString(local.getPort()) : "";
+        remoteHost = AsciiString.of(channel.remoteAddress() instanceof InetSocketAddress remote
+                ? remote.getAddress().getHostAddress() : "");
+        localPort = AsciiString.of(channel.localAddress() instanceof InetSocketAddress local
+                ? Integer.toString(local.getPort()) : "");
         connections.opened(this);
     }
 
@@ -125,7 +131,6 @@ final class ClientConnection extends ChannelDuplexHandler {
 
     private void startRequest(HttpRequest request) {
         busy = true;
-        lastActiveNanos = System.nanoTime();
         if (request.decoderResult().isFailure()) {
             keepAlive = false;
             bodyPending = true;
@@ -275,7 +280,7 @@ final class ClientConnection extends ChannelDuplexHandler {
         return upgraded;
     }
 
-    String remoteHost() {
+    AsciiString remoteHost() {
         return remoteHost;
     }
 
@@ -283,12 +288,9 @@ final class ClientConnection extends ChannelDuplexHandler {
      * The port the client addressed: the one in its Host header when it named one (the router may sit
      * behind a port forward), otherwise the port the connection arrived on.
      */
-    String forwardedPort(String host) {
-        return ForwardedHeaders.portOf(host, localPort);
-    }
-
-    boolean busy() {
-        return busy;
+    CharSequence forwardedPort(String host) {
+        String named = ForwardedHeaders.portOf(host, null);
+        return named != null ? named : localPort;
     }
 
     long idleNanos(long now) {

@@ -32,7 +32,7 @@ final class ForwardedHeaders {
      * Makes a client's request one for the backend: end-to-end headers, the client's Host, X-Forwarded-*
      * and the request's id, over HTTP/1.1 keep-alive.
      */
-    static void toBackend(HttpRequest request, ClientConnection client, String requestId) {
+    static void toBackend(HttpRequest request, ClientConnection client, AsciiString requestId) {
         HttpHeaders headers = request.headers();
         boolean chunked = HttpUtil.isTransferEncodingChunked(request);
         String host = headers.get(HttpHeaderNames.HOST);
@@ -59,7 +59,7 @@ final class ForwardedHeaders {
      * Makes a backend's response one for the client: end-to-end headers only, the request's id, and a
      * framing of the router's own (chunked when the length is unknown and there is a body).
      */
-    static void toClient(HttpResponse response, String requestId, boolean hasBody) {
+    static void toClient(HttpResponse response, AsciiString requestId, boolean hasBody) {
         HttpHeaders headers = response.headers();
         removeHopByHop(headers);
         headers.set(RequestIds.HEADER, requestId);
@@ -70,14 +70,14 @@ final class ForwardedHeaders {
     }
 
     /** As {@link #toBackend}, keeping the Upgrade and Connection headers a protocol switch needs. */
-    static void toBackendForUpgrade(HttpRequest request, ClientConnection client, String requestId) {
+    static void toBackendForUpgrade(HttpRequest request, ClientConnection client, AsciiString requestId) {
         String upgrade = request.headers().get(HttpHeaderNames.UPGRADE);
         toBackend(request, client, requestId);
         keepUpgrade(request.headers(), upgrade);
     }
 
     /** As {@link #toClient}, keeping the Upgrade and Connection headers of a 101. */
-    static void toClientForUpgrade(HttpResponse response, String requestId) {
+    static void toClientForUpgrade(HttpResponse response, AsciiString requestId) {
         String upgrade = response.headers().get(HttpHeaderNames.UPGRADE);
         toClient(response, requestId, false);
         keepUpgrade(response.headers(), upgrade);

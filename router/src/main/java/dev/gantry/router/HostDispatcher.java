@@ -2,6 +2,7 @@ package dev.gantry.router;
 
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpRequest;
+import io.netty.util.AsciiString;
 import io.vertx.core.net.HostAndPort;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.IntSupplier;
@@ -25,7 +26,7 @@ final class HostDispatcher {
 
     /** Starts answering {@code request}, through an exchange it gives the client connection, or at once. */
     void dispatch(ClientConnection client, HttpRequest request) {
-        String requestId = RequestIds.keepOrGenerate(request.headers().get(RequestIds.HEADER));
+        AsciiString requestId = RequestIds.keepOrGenerate(request.headers().get(RequestIds.HEADER));
         String hostHeader = request.headers().get(HttpHeaderNames.HOST);
         HostAndPort authority = hostHeader == null ? null : HostAndPort.parseAuthority(hostHeader, -1);
         if (authority == null) {

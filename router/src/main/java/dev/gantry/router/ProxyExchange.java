@@ -12,6 +12,7 @@ import io.netty.handler.codec.http.HttpRequest;
 import io.netty.handler.codec.http.HttpResponse;
 import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.LastHttpContent;
+import io.netty.util.AsciiString;
 import io.netty.util.ReferenceCountUtil;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -45,7 +46,7 @@ final class ProxyExchange implements InFlightRequest, ClientConnection.Exchange,
     private final String app;
     private final Upstreams upstreams;
     private final AppMetrics metrics;
-    private final String requestId;
+    private final AsciiString requestId;
     private final String path;
     private final boolean hasBody;
     private final long startNanos = System.nanoTime();
@@ -68,7 +69,7 @@ final class ProxyExchange implements InFlightRequest, ClientConnection.Exchange,
     private boolean routerError;
     private boolean done;
 
-    ProxyExchange(ClientConnection client, HttpRequest request, String app, Upstreams upstreams, String requestId) {
+    ProxyExchange(ClientConnection client, HttpRequest request, String app, Upstreams upstreams, AsciiString requestId) {
         this.client = client;
         this.request = request;
         this.app = app;

@@ -8,6 +8,7 @@ import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpHeaders;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpVersion;
+import io.netty.util.AsciiString;
 
 /** Answers the router writes itself, marked so that nobody mistakes them for the app's. */
 final class RouterResponses {
@@ -18,7 +19,7 @@ final class RouterResponses {
     }
 
     /** An error page naming the request's id in X-Request-Id. */
-    static FullHttpResponse error(ByteBufAllocator allocator, int status, String reason, String message, String requestId) {
+    static FullHttpResponse error(ByteBufAllocator allocator, int status, String reason, String message, AsciiString requestId) {
         String body = "<!DOCTYPE html>\n<html><head><title>" + status + " " + reason + "</title></head>\n"
                 + "<body><h1>" + status + " " + reason + "</h1>\n<p>" + escape(message) + "</p></body></html>\n";
         FullHttpResponse response = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1,
@@ -36,7 +37,7 @@ final class RouterResponses {
     }
 
     // 308, not 301: the client repeats the same method and body (RFC 9110 15.4.9).
-    static FullHttpResponse redirect(String location, String requestId) {
+    static FullHttpResponse redirect(String location, AsciiString requestId) {
         FullHttpResponse response = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.PERMANENT_REDIRECT);
         response.headers().set(HttpHeaderNames.LOCATION, location)
                 .set(HttpHeaderNames.CONTENT_LENGTH, 0)

@@ -14,6 +14,7 @@ import io.netty.handler.codec.http.HttpRequest;
 import io.netty.handler.codec.http.HttpResponse;
 import io.netty.handler.codec.http.HttpServerCodec;
 import io.netty.handler.codec.http.LastHttpContent;
+import io.netty.util.AsciiString;
 import io.netty.util.ReferenceCountUtil;
 import java.util.Set;
 import org.jboss.logging.Logger;
@@ -31,13 +32,13 @@ final class UpgradeTunnel extends ChannelInboundHandlerAdapter implements InFlig
     private final HttpRequest request;
     private final String app;
     private final Upstreams upstreams;
-    private final String requestId;
+    private final AsciiString requestId;
     private Backend backend;
     private Channel backendChannel;
     private boolean switched;
     private boolean finished;
 
-    UpgradeTunnel(ClientConnection client, HttpRequest request, String app, Upstreams upstreams, String requestId) {
+    UpgradeTunnel(ClientConnection client, HttpRequest request, String app, Upstreams upstreams, AsciiString requestId) {
         this.client = client;
         this.request = request;
         this.app = app;

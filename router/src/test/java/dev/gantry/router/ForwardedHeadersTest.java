@@ -11,6 +11,7 @@ import io.netty.handler.codec.http.HttpHeaders;
 import io.netty.handler.codec.http.HttpResponse;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpVersion;
+import io.netty.util.AsciiString;
 import org.junit.jupiter.api.Test;
 
 class ForwardedHeadersTest {
@@ -30,7 +31,7 @@ class ForwardedHeadersTest {
         response.headers().add("Connection", "keep-alive, X-Hop").add("Keep-Alive", "timeout=5").add("X-Hop", "1")
                 .add("Transfer-Encoding", "chunked").add("X-Request-Id", "from-the-app").add("X-App", "kept");
 
-        ForwardedHeaders.toClient(response, "id-1", true);
+        ForwardedHeaders.toClient(response, AsciiString.of("id-1"), true);
 
         HttpHeaders headers = response.headers();
         assertNull(headers.get("Connection"));
@@ -49,8 +50,8 @@ class ForwardedHeadersTest {
         sized.headers().add("Content-Length", "5");
         HttpResponse empty = new DefaultHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.NO_CONTENT);
 
-        ForwardedHeaders.toClient(sized, "id", true);
-        ForwardedHeaders.toClient(empty, "id", false);
+        ForwardedHeaders.toClient(sized, AsciiString.of("id"), true);
+        ForwardedHeaders.toClient(empty, AsciiString.of("id"), false);
 
         assertNull(sized.headers().get("Transfer-Encoding"));
         assertNull(empty.headers().get("Transfer-Encoding"));
