@@ -9,7 +9,9 @@
 #               a before/after comparison in the same rounds, under the same load
 #
 # The backend is nginx serving a 1 KiB static file. Rounds are interleaved (direct, nginx, gantry,
-# gantry+log, then again) and the table shows medians across rounds. Then 1,000 connections against
+# gantry+log, then again) and the table shows medians across rounds; below it, each router's
+# requests/s and p99 as ratios to nginx's in the same round (median over the rounds), with the CPU
+# time the hypervisor took for other guests meanwhile. Then 1,000 connections against
 # nginx and gantry, twice each, with the router's RSS before and after each run.
 #
 # Run as root (installs wrk/nginx if missing). Loopback only; every run is bounded by -d.
@@ -220,6 +222,11 @@ echo "warming up: 5 s nginx, 20 s each Gantry router (the JIT compiles the hot p
 run nginx "$CONNECTIONS" 5 >/dev/null
 for target in "${ROUTERS[@]}"; do run "$target" "$CONNECTIONS" 20 >/dev/null; done
 
+# All CPU time of the machine, and the part of it the hypervisor gave to other guests ("steal"):
+# "total steal" in clock ticks. On a shared VM this is the noise in every figure.
+cpu_steal() { awk '$1 == "cpu" { t = 0; for (i = 2; i <= 9; i++) t += $i; print t, $9 }' /proc/stat; }
+
+read -r total0 steal0 <<<"$(cpu_steal)"
 for round in $(seq 1 "$ROUNDS"); do
   for target in "${TARGETS[@]}"; do
     result=$(run "$target" "$CONNECTIONS" "$DURATION")
@@ -240,6 +247,20 @@ for target in "${TARGETS[@]}"; do
     "$(awk -v t="$target" '$1 == t { print $7 }' "$work/results" | median)"
 done
 echo "(us/req: CPU time of the process answering wrk, per request: the backend for direct, the proxy otherwise)"
+read -r total1 steal1 <<<"$(cpu_steal)"
+echo "CPU time stolen by the hypervisor during the rounds: $(awk -v t=$((total1 - total0)) -v s=$((steal1 - steal0)) \
+  'BEGIN { printf "%.1f%%", (t > 0 ? 100 * s / t : 0) }')"
+
+# Each router against nginx in the same round (nginx runs just before it), then the median over the
+# rounds: a round the machine was slow in is slow for both.
+echo
+echo "next to nginx in the same round (median over $ROUNDS rounds; target: requests/s >= 1.00x, p99 <= 1.20x):"
+for target in "${ROUTERS[@]}"; do
+  awk -v t="$target" '$1 == "nginx" { r = $2; p = $4 } $1 == t && r > 0 && p > 0 { print $2 / r, $4 / p }' \
+    "$work/results" > "$work/ratios"
+  printf '%-11s requests/s %.2fx   p99 %.2fx\n' "$target" \
+    "$(awk '{ print $1 }' "$work/ratios" | median)" "$(awk '{ print $2 }' "$work/ratios" | median)"
+done
 
 echo
 echo "1,000 connections (wrk -t1 -c1000 -d${DURATION}s), twice each:"
