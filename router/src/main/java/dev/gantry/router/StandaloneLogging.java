@@ -15,6 +15,7 @@ import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
 import java.util.logging.Handler;
 import java.util.logging.Level;
 import java.util.logging.LogManager;
@@ -23,9 +24,10 @@ import java.util.logging.Logger;
 
 /**
  * Logging for the router as its own process, where Quarkus is not there to set it up: jboss-logging,
- * Vert.x and Netty all go to java.util.logging, one line per record on stderr. Lines are written by a
- * background thread from a bounded queue, so a busy access log never makes an event loop wait on the
- * terminal; if the queue is full, lines are dropped and the drop is counted in the log.
+ * Vert.x and Netty all go to java.util.logging, one line per record on stderr. Records are formatted
+ * and written by a background thread from a bounded queue, so a busy access log never makes an event
+ * loop wait on the terminal or spend its time on formatting; if the queue is full, records are dropped
+ * and the drop is counted in the log.
  */
 final class StandaloneLogging {
 
@@ -63,16 +65,18 @@ final class StandaloneLogging {
 
     /** Writes one line at once, for the shutdown path, where java.util.logging may already be closed. */
     static void direct(String level, String category, String message) {
-        STDERR.println(format(Instant.now(), level, category, message));
+        StringBuilder line = new StringBuilder();
+        new LogTimestamps().append(line, Instant.now());
+        STDERR.println(line.append(' ').append(level).append(" [").append(category).append("] ").append(message));
         STDERR.flush();
     }
 
-    private static String format(Instant time, String level, String category, String message) {
-        return time + " " + level + " [" + category + "] " + message;
-    }
-
     private static final class QueuedHandler extends Handler {
-        private final BlockingQueue<String> lines = new ArrayBlockingQueue<>(16_384);
+        // How long the writer sleeps when there is nothing to write. Waking it for every record instead
+        // cost the event loops a futex call per request under load; a line now waits at most this long.
+        private static final long IDLE_PARK_NANOS = TimeUnit.MILLISECONDS.toNanos(10);
+        private final BlockingQueue<LogRecord> records = new ArrayBlockingQueue<>(16_384);
+        private final LogTimestamps timestamps = new LogTimestamps();
         private final AtomicLong dropped = new AtomicLong();
         private final Thread writer = new Thread(this::write, "gantry-router-log");
 
@@ -86,12 +90,7 @@ final class StandaloneLogging {
             if (!isLoggable(record)) {
                 return;
             }
-            String message = record.getMessage();
-            if (record.getThrown() != null) {
-                message = message + ": " + record.getThrown();
-            }
-            String line = format(record.getInstant(), level(record.getLevel()), shortName(record.getLoggerName()), message);
-            if (!lines.offer(line)) {
+            if (!records.offer(record)) {
                 dropped.incrementAndGet();
             }
         }
@@ -99,7 +98,7 @@ final class StandaloneLogging {
         @Override
         public void flush() {
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(2);
-            while (!lines.isEmpty() && System.nanoTime() < deadline) {
+            while (!records.isEmpty() && System.nanoTime() < deadline) {
                 Thread.onSpinWait();
             }
         }
@@ -111,23 +110,41 @@ final class StandaloneLogging {
 
         private void write() {
             BufferedWriter out = new BufferedWriter(new OutputStreamWriter(STDERR, StandardCharsets.UTF_8), 64 * 1024);
+            StringBuilder line = new StringBuilder(256);
             try {
                 while (true) {
-                    String line = lines.take();
+                    LogRecord record = records.poll();
+                    if (record == null) {
+                        LockSupport.parkNanos(IDLE_PARK_NANOS);
+                        continue;
+                    }
                     do {
-                        out.write(line);
+                        line.setLength(0);
+                        format(line, record.getInstant(), level(record.getLevel()), shortName(record.getLoggerName()));
+                        line.append(record.getMessage());
+                        if (record.getThrown() != null) {
+                            line.append(": ").append(record.getThrown());
+                        }
+                        out.append(line);
                         out.newLine();
-                    } while ((line = lines.poll()) != null);
+                    } while ((record = records.poll()) != null);
                     long lost = dropped.getAndSet(0);
                     if (lost > 0) {
-                        out.write(format(Instant.now(), "WARN", "logging", lost + " log line(s) dropped: the log could not keep up"));
+                        line.setLength(0);
+                        format(line, Instant.now(), "WARN", "logging");
+                        out.append(line).append(Long.toString(lost)).append(" log line(s) dropped: the log could not keep up");
                         out.newLine();
                     }
                     out.flush();
                 }
-            } catch (InterruptedException | IOException e) {
-                Thread.currentThread().interrupt();
+            } catch (IOException e) {
+                STDERR.println("log writer stopped: " + e);
             }
+        }
+
+        private void format(StringBuilder line, Instant time, String level, String category) {
+            timestamps.append(line, time);
+            line.append(' ').append(level).append(" [").append(category).append("] ");
         }
 
         private static String level(Level level) {

@@ -65,6 +65,11 @@ class RouterMainTest {
         TestClient client = new TestClient(running.port);
         assertEquals("a", client.get("shop.example.com", "/").body());
         assertTrue(Files.readString(home.resolve("router/routes.json")).contains("shop.example.com"));
+        // The access log, on by default: one line per request on stderr, a moment after the answer.
+        client.send(client.request("shop.example.com", "/?status=201").header("X-Request-Id", "main-1"),
+                HttpResponse.BodyHandlers.ofString());
+        running.awaitLine(Pattern.compile("^\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.\\d{3}Z INFO \\[access\\] "
+                + "shop GET / 201 \\d+ms " + Pattern.quote(a.backend().toString()) + " main-1$", Pattern.MULTILINE));
 
         // SIGTERM with a request in flight: it is answered, then the process exits.
         CompletableFuture<HttpResponse<String>> slow = client.getAsync("shop.example.com", "/slow?ms=1000");
@@ -175,6 +180,10 @@ class RouterMainTest {
             Matcher started = STARTED.matcher(output());
             assertTrue(started.find());
             return new RunningRouter(process, log, Integer.parseInt(started.group(1)), Integer.parseInt(started.group(2)));
+        }
+
+        void awaitLine(Pattern line) throws Exception {
+            await(() -> line.matcher(output()).find(), "logging a line like " + line);
         }
 
         RouterAdminClient control(Path home) {
