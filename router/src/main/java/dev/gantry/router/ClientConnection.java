@@ -146,11 +146,11 @@ final class ClientConnection extends ChannelDuplexHandler {
             ctx.writeAndFlush(new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.CONTINUE,
                     Unpooled.EMPTY_BUFFER), ctx.voidPromise());
         }
-        dispatcher.dispatch(this, request);
+        dispatcher.dispatch(this, request, bodyPending);
     }
 
     /** Whether a body follows the head (the decoder then sends it in pieces, ending with a LastHttpContent). */
-    static boolean hasBody(HttpRequest request) {
+    private static boolean hasBody(HttpRequest request) {
         if (HttpUtil.isTransferEncodingChunked(request)) {
             return true;
         }

@@ -24,8 +24,11 @@ final class HostDispatcher {
         this.httpsPort = httpsPort;
     }
 
-    /** Starts answering {@code request}, through an exchange it gives the client connection, or at once. */
-    void dispatch(ClientConnection client, HttpRequest request) {
+    /**
+     * Starts answering {@code request}, through an exchange it gives the client connection, or at once;
+     * {@code hasBody} when a body follows its head.
+     */
+    void dispatch(ClientConnection client, HttpRequest request, boolean hasBody) {
         AsciiString requestId = RequestIds.keepOrGenerate(request.headers().get(RequestIds.HEADER));
         String hostHeader = request.headers().get(HttpHeaderNames.HOST);
         HostAndPort authority = hostHeader == null ? null : HostAndPort.parseAuthority(hostHeader, -1);
@@ -55,7 +58,7 @@ final class HostDispatcher {
             tunnel.start();
             return;
         }
-        ProxyExchange exchange = new ProxyExchange(client, request, route.app(), upstreams, requestId);
+        ProxyExchange exchange = new ProxyExchange(client, request, hasBody, route.app(), upstreams, requestId);
         client.begin(exchange);
         exchange.start();
     }

@@ -69,14 +69,15 @@ final class ProxyExchange implements InFlightRequest, ClientConnection.Exchange,
     private boolean routerError;
     private boolean done;
 
-    ProxyExchange(ClientConnection client, HttpRequest request, String app, Upstreams upstreams, AsciiString requestId) {
+    ProxyExchange(ClientConnection client, HttpRequest request, boolean hasBody, String app, Upstreams upstreams,
+            AsciiString requestId) {
         this.client = client;
         this.request = request;
         this.app = app;
         this.upstreams = upstreams;
         this.metrics = upstreams.metrics().forApp(app);
         this.requestId = requestId;
-        this.hasBody = ClientConnection.hasBody(request);
+        this.hasBody = hasBody;
         String uri = request.uri();
         int query = uri.indexOf('?');
         this.path = query < 0 ? uri : uri.substring(0, query);
