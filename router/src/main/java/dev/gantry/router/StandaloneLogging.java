@@ -65,10 +65,15 @@ final class StandaloneLogging {
 
     /** Writes one line at once, for the shutdown path, where java.util.logging may already be closed. */
     static void direct(String level, String category, String message) {
-        StringBuilder line = new StringBuilder();
-        new LogTimestamps().append(line, Instant.now());
-        STDERR.println(line.append(' ').append(level).append(" [").append(category).append("] ").append(message));
+        STDERR.println(startLine(new StringBuilder(), new LogTimestamps(), Instant.now(), level, category).append(message));
         STDERR.flush();
+    }
+
+    // The start of every line: "2026-12-03T07:58:12.345Z INFO [access] ".
+    private static StringBuilder startLine(StringBuilder line, LogTimestamps timestamps, Instant time, String level,
+            String category) {
+        timestamps.append(line, time);
+        return line.append(' ').append(level).append(" [").append(category).append("] ");
     }
 
     private static final class QueuedHandler extends Handler {
@@ -120,8 +125,8 @@ final class StandaloneLogging {
                     }
                     do {
                         line.setLength(0);
-                        format(line, record.getInstant(), level(record.getLevel()), shortName(record.getLoggerName()));
-                        line.append(record.getMessage());
+                        startLine(line, timestamps, record.getInstant(), level(record.getLevel()),
+                                shortName(record.getLoggerName())).append(record.getMessage());
                         if (record.getThrown() != null) {
                             line.append(": ").append(record.getThrown());
                         }
@@ -131,8 +136,9 @@ final class StandaloneLogging {
                     long lost = dropped.getAndSet(0);
                     if (lost > 0) {
                         line.setLength(0);
-                        format(line, Instant.now(), "WARN", "logging");
-                        out.append(line).append(Long.toString(lost)).append(" log line(s) dropped: the log could not keep up");
+                        startLine(line, timestamps, Instant.now(), "WARN", "logging")
+                                .append(lost).append(" log line(s) dropped: the log could not keep up");
+                        out.append(line);
                         out.newLine();
                     }
                     out.flush();
@@ -140,11 +146,6 @@ final class StandaloneLogging {
             } catch (IOException e) {
                 STDERR.println("log writer stopped: " + e);
             }
-        }
-
-        private void format(StringBuilder line, Instant time, String level, String category) {
-            timestamps.append(line, time);
-            line.append(' ').append(level).append(" [").append(category).append("] ");
         }
 
         private static String level(Level level) {
