@@ -29,7 +29,6 @@ final class ProxyExchange implements InFlightRequest, ClientConnection.Exchange,
         BackendConnections.Waiter {
 
     private static final Logger LOG = Logger.getLogger(ProxyExchange.class);
-    private static final Logger ACCESS = Logger.getLogger("dev.gantry.router.access");
     // nginx's code for "the client closed the connection before the response was complete".
     private static final int CLIENT_CLOSED = 499;
     /** Bodies up to this size, with a Content-Length, are sent with their head in one write. */
@@ -47,7 +46,6 @@ final class ProxyExchange implements InFlightRequest, ClientConnection.Exchange,
     private final Upstreams upstreams;
     private final AppMetrics metrics;
     private final AsciiString requestId;
-    private final String path;
     private final boolean hasBody;
     private final long startNanos = System.nanoTime();
     // The backends tried before the current one: most requests never need it.
@@ -78,9 +76,6 @@ final class ProxyExchange implements InFlightRequest, ClientConnection.Exchange,
         this.metrics = upstreams.metrics().forApp(app);
         this.requestId = requestId;
         this.hasBody = hasBody;
-        String uri = request.uri();
-        int query = uri.indexOf('?');
-        this.path = query < 0 ? uri : uri.substring(0, query);
     }
 
     void start() {
@@ -452,11 +447,6 @@ final class ProxyExchange implements InFlightRequest, ClientConnection.Exchange,
         } else {
             metrics.answered(status, routerError, nanos);
         }
-        if (ACCESS.isInfoEnabled()) {
-            // Appended, not formatted: String.format took a fifth of the router's time per request.
-            ACCESS.info(new StringBuilder(128).append(app).append(' ').append(request.method()).append(' ')
-                    .append(path).append(' ').append(status).append(' ').append(nanos / 1_000_000).append("ms ")
-                    .append(backend == null ? "-" : backend).append(' ').append(requestId).toString());
-        }
+        AccessLog.answered(app, request, status, nanos, backend == null ? AccessLog.NONE : backend, requestId);
     }
 }

@@ -31,7 +31,6 @@ import java.util.logging.Logger;
  */
 final class StandaloneLogging {
 
-    static final String ACCESS_CATEGORY = "dev.gantry.router.access";
     private static final PrintStream STDERR = System.err;
     // java.util.logging holds loggers weakly: a level set on one nobody references is lost when it is
     // collected, and the access log would come back at INFO. These references keep the settings.
@@ -58,7 +57,7 @@ final class StandaloneLogging {
         // ("Failed to mark a promise as failure"); the access log already records the request.
         Logger nettyPromises = Logger.getLogger("io.netty.channel.AbstractChannelHandlerContext");
         nettyPromises.setLevel(Level.SEVERE);
-        Logger access = Logger.getLogger(ACCESS_CATEGORY);
+        Logger access = Logger.getLogger(AccessLog.CATEGORY);
         access.setLevel(accessLog ? Level.INFO : Level.OFF);
         CONFIGURED.addAll(List.of(root, netty, nettyPromises, access));
     }
@@ -162,7 +161,7 @@ final class StandaloneLogging {
             if (category == null) {
                 return "-";
             }
-            if (category.equals(ACCESS_CATEGORY)) {
+            if (category.equals(AccessLog.CATEGORY)) {
                 return "access";
             }
             int dot = category.lastIndexOf('.');

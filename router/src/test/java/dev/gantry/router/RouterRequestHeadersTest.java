@@ -9,6 +9,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Handler;
 import java.util.logging.LogRecord;
@@ -77,6 +78,26 @@ class RouterRequestHeadersTest {
 
     @Test
     void everyRequestGetsOneAccessLogLine() throws Exception {
+        List<String> logged = accessLines("logged-1", () -> client.send(
+                client.request("shop.example.com", "/?status=201").header("X-Request-Id", "logged-1"),
+                HttpResponse.BodyHandlers.ofString()));
+
+        assertEquals(1, logged.size(), logged.toString());
+        assertTrue(logged.get(0).matches("shop GET / 201 \\d+ms " + a.backend().toString().replace(".", "\\.") + " logged-1"),
+                logged.get(0));
+    }
+
+    @Test
+    void aRequestForAHostNoAppAnswersOnIsLoggedWithoutAppOrBackend() throws Exception {
+        List<String> logged = accessLines("logged-2", () -> client.send(
+                client.request("nothing.example.com", "/missing?page=2").header("X-Request-Id", "logged-2"),
+                HttpResponse.BodyHandlers.ofString()));
+
+        assertEquals(List.of("- GET /missing 404 0ms - logged-2"), logged);
+    }
+
+    // The access log lines that end with the request id, once the request is sent and answered.
+    private static List<String> accessLines(String requestId, Callable<?> request) throws Exception {
         List<String> lines = new ArrayList<>();
         Handler capture = new Handler() {
             @Override
@@ -94,31 +115,26 @@ class RouterRequestHeadersTest {
             public void close() {
             }
         };
-        Logger access = Logger.getLogger("dev.gantry.router.access");
+        Logger access = Logger.getLogger(AccessLog.CATEGORY);
         access.addHandler(capture);
-        List<String> logged;
         try {
-            client.send(client.request("shop.example.com", "/?status=201").header("X-Request-Id", "logged-1"),
-                    HttpResponse.BodyHandlers.ofString());
+            request.call();
             // Logged once the router has finished writing the response, a moment after the client has it.
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
-            do {
+            while (matching(lines, requestId).isEmpty() && System.nanoTime() < deadline) {
                 Thread.sleep(20);
-                synchronized (lines) {
-                    logged = lines.stream().filter(line -> line.endsWith(" logged-1")).toList();
-                }
-            } while (logged.isEmpty() && System.nanoTime() < deadline);
-            Thread.sleep(100);
-            synchronized (lines) {
-                logged = lines.stream().filter(line -> line.endsWith(" logged-1")).toList();
             }
+            Thread.sleep(100);
+            return matching(lines, requestId);
         } finally {
             access.removeHandler(capture);
         }
+    }
 
-        assertEquals(1, logged.size(), logged.toString());
-        assertTrue(logged.get(0).matches("shop GET / 201 \\d+ms " + a.backend().toString().replace(".", "\\.") + " logged-1"),
-                logged.get(0));
+    private static List<String> matching(List<String> lines, String requestId) {
+        synchronized (lines) {
+            return lines.stream().filter(line -> line.endsWith(" " + requestId)).toList();
+        }
     }
 
     private static Map<String, String> seenByBackend(HttpResponse<String> response) {
