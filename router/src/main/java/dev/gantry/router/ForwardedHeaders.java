@@ -1,6 +1,7 @@
 package dev.gantry.router;
 
 import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpHeaderValues;
 import io.netty.handler.codec.http.HttpHeaders;
 import io.netty.handler.codec.http.HttpRequest;
 import io.netty.handler.codec.http.HttpResponse;
@@ -115,18 +116,21 @@ final class ForwardedHeaders {
     }
 
     // RFC 9110 7.6.1: these describe one connection, not the message, so they stop at each hop; so do
-    // the further headers a sender names in Connection (most only say keep-alive).
+    // the further headers a sender names in Connection (most only say keep-alive). One pass over the
+    // headers as the decoder stored them: a lookup per name would cost a hash and a list each.
     static void removeHopByHop(HttpHeaders headers) {
-        List<String> listed = headers.contains(HttpHeaderNames.CONNECTION) ? connectionTokens(headers) : null;
         List<CharSequence> remove = null;
-        // As the decoder stored them: names as strings would be a copy of each, on every request.
         for (Iterator<Map.Entry<CharSequence, CharSequence>> it = headers.iteratorCharSequence(); it.hasNext(); ) {
-            CharSequence name = it.next().getKey();
-            if (isHopByHop(name) || (listed != null && containsIgnoreCase(listed, name))) {
+            Map.Entry<CharSequence, CharSequence> header = it.next();
+            CharSequence name = header.getKey();
+            if (isHopByHop(name)) {
                 if (remove == null) {
                     remove = new ArrayList<>(2);
                 }
                 remove.add(name);
+                if (AsciiString.contentEqualsIgnoreCase(name, HttpHeaderNames.CONNECTION)) {
+                    addListedNames(header.getValue(), remove);
+                }
             }
         }
         if (remove != null) {
@@ -149,32 +153,18 @@ final class ForwardedHeaders {
         };
     }
 
-    private static List<String> connectionTokens(HttpHeaders headers) {
-        List<String> tokens = null;
-        for (String value : headers.getAll(HttpHeaderNames.CONNECTION)) {
-            // Nearly every backend's answer says only this: no need to split it.
-            if (value.equalsIgnoreCase("keep-alive") || value.equalsIgnoreCase("close")) {
-                continue;
-            }
-            for (String token : value.split(",")) {
-                String trimmed = token.trim();
-                if (!trimmed.isEmpty() && !trimmed.equalsIgnoreCase("keep-alive") && !trimmed.equalsIgnoreCase("close")) {
-                    if (tokens == null) {
-                        tokens = new ArrayList<>(2);
-                    }
-                    tokens.add(trimmed);
-                }
+    // The header names a Connection value lists, beyond keep-alive and close.
+    private static void addListedNames(CharSequence connection, List<CharSequence> into) {
+        // Nearly every backend's answer says only this: no need to split it.
+        if (AsciiString.contentEqualsIgnoreCase(connection, HttpHeaderValues.KEEP_ALIVE)
+                || AsciiString.contentEqualsIgnoreCase(connection, HttpHeaderValues.CLOSE)) {
+            return;
+        }
+        for (String token : connection.toString().split(",")) {
+            String trimmed = token.trim();
+            if (!trimmed.isEmpty() && !trimmed.equalsIgnoreCase("keep-alive") && !trimmed.equalsIgnoreCase("close")) {
+                into.add(trimmed);
             }
         }
-        return tokens;
-    }
-
-    private static boolean containsIgnoreCase(List<String> tokens, CharSequence name) {
-        for (String token : tokens) {
-            if (AsciiString.contentEqualsIgnoreCase(token, name)) {
-                return true;
-            }
-        }
-        return false;
     }
 }
