@@ -30,7 +30,7 @@ final class ProxyExchange implements InFlightRequest, ClientConnection.Exchange,
 
     private static final Logger LOG = Logger.getLogger(ProxyExchange.class);
     // nginx's code for "the client closed the connection before the response was complete".
-    private static final int CLIENT_CLOSED = 499;
+    static final int CLIENT_CLOSED = 499;
     /** Bodies up to this size, with a Content-Length, are sent with their head in one write. */
     static final long COLLECT_UP_TO_BYTES = 64 * 1024;
 

@@ -33,7 +33,10 @@ final class UpgradeTunnel extends ChannelInboundHandlerAdapter implements InFlig
     private final String app;
     private final Upstreams upstreams;
     private final AsciiString requestId;
+    private final long startNanos = System.nanoTime();
     private Backend backend;
+    // What the client got: 101 for a tunnel, else the app's or the router's answer; 0 for none yet.
+    private int status;
     private Channel backendChannel;
     private boolean switched;
     private boolean finished;
@@ -57,6 +60,7 @@ final class UpgradeTunnel extends ChannelInboundHandlerAdapter implements InFlig
         if (backend == null) {
             client.respond(RouterResponses.error(client.channel().alloc(), 503, "Service Unavailable",
                     app + " has no running web instances", requestId));
+            AccessLog.answered(app, request, 503, 0, AccessLog.NONE, requestId);
             return;
         }
         ForwardedHeaders.toBackendForUpgrade(request, client, requestId);
@@ -98,6 +102,7 @@ final class UpgradeTunnel extends ChannelInboundHandlerAdapter implements InFlig
         // The app declined the upgrade: its answer goes back as an ordinary response, and this
         // connection, made for the tunnel, closes after it.
         if (msg instanceof HttpResponse response) {
+            status = response.status().code();
             ForwardedHeaders.toClient(response, requestId, true);
             client.writeHead(response);
         } else if (msg instanceof LastHttpContent last) {
@@ -116,6 +121,7 @@ final class UpgradeTunnel extends ChannelInboundHandlerAdapter implements InFlig
     // client's HTTP codec leaves, and whatever either side sent past the switch waits in a relay.
     private void join(ChannelHandlerContext ctx, HttpResponse switchedResponse) {
         switched = true;
+        status = 101;
         Channel clientChannel = client.channel();
         ForwardedHeaders.toClientForUpgrade(switchedResponse, requestId);
         client.upgraded();
@@ -185,6 +191,7 @@ final class UpgradeTunnel extends ChannelInboundHandlerAdapter implements InFlig
             return;
         }
         LOG.warnf("%s: %s %s (%s); answering 502", this, backend, what, cause.toString());
+        status = 502;
         client.respond(RouterResponses.error(client.channel().alloc(), 502, "Bad Gateway", app + " could not be reached",
                 requestId));
         finish();
@@ -208,5 +215,8 @@ final class UpgradeTunnel extends ChannelInboundHandlerAdapter implements InFlig
         if (backend != null) {
             upstreams.inFlight().remove(backend, this);
         }
+        // Once the tunnel closes, with how long it was open, as nginx logs a WebSocket.
+        AccessLog.answered(app, request, status == 0 ? ProxyExchange.CLIENT_CLOSED : status,
+                System.nanoTime() - startNanos, backend, requestId);
     }
 }

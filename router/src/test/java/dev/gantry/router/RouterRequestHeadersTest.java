@@ -4,16 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.http.HttpResponse;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.Callable;
-import java.util.concurrent.TimeUnit;
-import java.util.logging.Handler;
-import java.util.logging.LogRecord;
-import java.util.logging.Logger;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -78,7 +72,7 @@ class RouterRequestHeadersTest {
 
     @Test
     void everyRequestGetsOneAccessLogLine() throws Exception {
-        List<String> logged = accessLines("logged-1", () -> client.send(
+        List<String> logged = AccessLogLines.of("logged-1", () -> client.send(
                 client.request("shop.example.com", "/?status=201").header("X-Request-Id", "logged-1"),
                 HttpResponse.BodyHandlers.ofString()));
 
@@ -89,52 +83,11 @@ class RouterRequestHeadersTest {
 
     @Test
     void aRequestForAHostNoAppAnswersOnIsLoggedWithoutAppOrBackend() throws Exception {
-        List<String> logged = accessLines("logged-2", () -> client.send(
+        List<String> logged = AccessLogLines.of("logged-2", () -> client.send(
                 client.request("nothing.example.com", "/missing?page=2").header("X-Request-Id", "logged-2"),
                 HttpResponse.BodyHandlers.ofString()));
 
         assertEquals(List.of("- GET /missing 404 0ms - logged-2"), logged);
-    }
-
-    // The access log lines that end with the request id, once the request is sent and answered.
-    private static List<String> accessLines(String requestId, Callable<?> request) throws Exception {
-        List<String> lines = new ArrayList<>();
-        Handler capture = new Handler() {
-            @Override
-            public void publish(LogRecord record) {
-                synchronized (lines) {
-                    lines.add(record.getMessage());
-                }
-            }
-
-            @Override
-            public void flush() {
-            }
-
-            @Override
-            public void close() {
-            }
-        };
-        Logger access = Logger.getLogger(AccessLog.CATEGORY);
-        access.addHandler(capture);
-        try {
-            request.call();
-            // Logged once the router has finished writing the response, a moment after the client has it.
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
-            while (matching(lines, requestId).isEmpty() && System.nanoTime() < deadline) {
-                Thread.sleep(20);
-            }
-            Thread.sleep(100);
-            return matching(lines, requestId);
-        } finally {
-            access.removeHandler(capture);
-        }
-    }
-
-    private static List<String> matching(List<String> lines, String requestId) {
-        synchronized (lines) {
-            return lines.stream().filter(line -> line.endsWith(" " + requestId)).toList();
-        }
     }
 
     private static Map<String, String> seenByBackend(HttpResponse<String> response) {

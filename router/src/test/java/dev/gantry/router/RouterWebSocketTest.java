@@ -63,6 +63,28 @@ class RouterWebSocketTest {
         messages.closed.get(5, TimeUnit.SECONDS);
     }
 
+    @Test
+    void aWebSocketIsLoggedOnceItCloses() throws Exception {
+        // The other test leaves the route empty.
+        router.setRoute("chat", Set.of("chat.example.com"), List.of(backend.backend()));
+        List<String> logged = AccessLogLines.of("ws-1", () -> {
+            Messages messages = new Messages();
+            WebSocket socket = client.http().newWebSocketBuilder()
+                    .header("Host", "chat.example.com")
+                    .header("X-Request-Id", "ws-1")
+                    .buildAsync(URI.create("ws://127.0.0.1:" + router.port() + "/socket"), messages)
+                    .get(10, TimeUnit.SECONDS);
+            socket.sendText("hello", true).get(5, TimeUnit.SECONDS);
+            assertEquals("chat:hello", messages.received.poll(5, TimeUnit.SECONDS));
+            socket.sendClose(WebSocket.NORMAL_CLOSURE, "bye").get(5, TimeUnit.SECONDS);
+            return messages.closed.get(5, TimeUnit.SECONDS);
+        });
+
+        assertEquals(1, logged.size(), logged.toString());
+        assertTrue(logged.get(0).matches("chat GET /socket 101 \\d+ms "
+                + backend.backend().toString().replace(".", "\\.") + " ws-1"), logged.get(0));
+    }
+
     private static final class Messages implements WebSocket.Listener {
         final BlockingQueue<String> received = new LinkedBlockingQueue<>();
         final CompletableFuture<Void> closed = new CompletableFuture<>();
