@@ -36,7 +36,7 @@ final class HostDispatcher {
             upstreams.metrics().unrouted();
             client.respond(RouterResponses.error(client.channel().alloc(), 400, "Bad Request",
                     "The request has no valid Host header", requestId));
-            AccessLog.answered(AccessLog.NONE, request, 400, 0, AccessLog.NONE, requestId);
+            AccessLog.answered(null, request, 400, 0, null, requestId);
             return;
         }
         // The authority has already split off the port, so app.example.com:8080 finds app.example.com.
@@ -45,14 +45,14 @@ final class HostDispatcher {
             upstreams.metrics().unrouted();
             client.respond(RouterResponses.error(client.channel().alloc(), 404, "Not Found",
                     "No app is routed at " + authority.host(), requestId));
-            AccessLog.answered(AccessLog.NONE, request, 404, 0, AccessLog.NONE, requestId);
+            AccessLog.answered(null, request, 404, 0, null, requestId);
             return;
         }
         int https = httpsPort.getAsInt();
         if (route.redirectHttps() && !client.tls() && https > 0) {
             String location = "https://" + authority.host() + (https == 443 ? "" : ":" + https) + request.uri();
             client.respond(RouterResponses.redirect(location, requestId));
-            AccessLog.answered(route.app(), request, 308, 0, AccessLog.NONE, requestId);
+            AccessLog.answered(route.app(), request, 308, 0, null, requestId);
             return;
         }
         if (UpgradeTunnel.isWebSocketUpgrade(request)) {

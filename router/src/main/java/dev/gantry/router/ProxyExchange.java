@@ -447,6 +447,6 @@ final class ProxyExchange implements InFlightRequest, ClientConnection.Exchange,
         } else {
             metrics.answered(status, routerError, nanos);
         }
-        AccessLog.answered(app, request, status, nanos, backend == null ? AccessLog.NONE : backend, requestId);
+        AccessLog.answered(app, request, status, nanos, backend, requestId);
     }
 }

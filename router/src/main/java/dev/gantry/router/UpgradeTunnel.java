@@ -60,7 +60,7 @@ final class UpgradeTunnel extends ChannelInboundHandlerAdapter implements InFlig
         if (backend == null) {
             client.respond(RouterResponses.error(client.channel().alloc(), 503, "Service Unavailable",
                     app + " has no running web instances", requestId));
-            AccessLog.answered(app, request, 503, 0, AccessLog.NONE, requestId);
+            AccessLog.answered(app, request, 503, 0, null, requestId);
             return;
         }
         ForwardedHeaders.toBackendForUpgrade(request, client, requestId);
