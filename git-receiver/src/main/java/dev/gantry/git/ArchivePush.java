@@ -1,9 +1,9 @@
 package dev.gantry.git;
 
+import dev.gantry.common.LineSink;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Path;
-
 import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.lib.Ref;
 import org.eclipse.jgit.lib.RefUpdate;

@@ -1,9 +1,10 @@
 package dev.gantry.git;
 
+import dev.gantry.common.LineSink;
+import dev.gantry.common.TerminalText;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
-
 import org.jboss.logging.Logger;
 
 /**

@@ -1,9 +1,10 @@
 package dev.gantry.git;
 
+import dev.gantry.common.LineSink;
+import dev.gantry.common.TerminalText;
 import java.util.Collection;
 import java.util.Optional;
 import java.util.function.BooleanSupplier;
-
 import org.eclipse.jgit.transport.PreReceiveHook;
 import org.eclipse.jgit.transport.ReceiveCommand;
 import org.eclipse.jgit.transport.ReceivePack;

@@ -1,5 +1,6 @@
 package dev.gantry.git;
 
+import dev.gantry.common.LineSink;
 import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.lib.Repository;
 

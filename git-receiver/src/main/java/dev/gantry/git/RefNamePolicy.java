@@ -1,7 +1,7 @@
 package dev.gantry.git;
 
+import dev.gantry.common.TerminalText;
 import java.util.Optional;
-
 import org.eclipse.jgit.lib.Constants;
 import org.eclipse.jgit.lib.Repository;
 

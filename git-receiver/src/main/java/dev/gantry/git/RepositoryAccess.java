@@ -1,5 +1,7 @@
 package dev.gantry.git;
 
+import dev.gantry.common.LineSink;
+
 /**
  * Asks the owner of the domain whether {@code user} may push to or fetch from {@code app}, before
  * the repository is opened. Throw {@link GitAccessDeniedException} with a one-line reason to refuse.

@@ -1,5 +1,7 @@
 package dev.gantry.git;
 
+import dev.gantry.common.AppName;
+import dev.gantry.common.InvalidAppNameException;
 import java.util.List;
 
 /**

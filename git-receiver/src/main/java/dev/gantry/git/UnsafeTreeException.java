@@ -1,5 +1,6 @@
 package dev.gantry.git;
 
+import dev.gantry.common.TerminalText;
 import java.io.IOException;
 
 /**

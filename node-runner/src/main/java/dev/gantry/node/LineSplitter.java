@@ -1,5 +1,6 @@
 package dev.gantry.node;
 
+import dev.gantry.common.TerminalText;
 import java.util.function.Consumer;
 import java.util.function.UnaryOperator;
 

@@ -2,7 +2,7 @@ package dev.gantry.control.api;
 
 import dev.gantry.control.InvalidInputException;
 import dev.gantry.control.apps.AppService;
-import dev.gantry.control.users.AppSharing;
+import dev.gantry.control.apps.AppSharing;
 import dev.gantry.control.users.Authorization;
 import dev.gantry.control.users.Permission;
 import io.smallrye.common.annotation.Blocking;

@@ -2,13 +2,13 @@ package dev.gantry.control.api;
 
 import dev.gantry.control.GantryConfig;
 import dev.gantry.control.InvalidInputException;
-import dev.gantry.control.apps.AppDestroyService;
 import dev.gantry.control.apps.AppService;
-import dev.gantry.control.deploy.AppRoutes;
+import dev.gantry.control.apps.AppSharing;
 import dev.gantry.control.domain.App;
 import dev.gantry.control.releases.ReleaseHistory;
 import dev.gantry.control.releases.ReleaseView;
-import dev.gantry.control.users.AppSharing;
+import dev.gantry.control.routing.AppRoutes;
+import dev.gantry.control.teardown.AppDestroyService;
 import dev.gantry.control.users.Authorization;
 import dev.gantry.control.users.Permission;
 import io.smallrye.common.annotation.Blocking;

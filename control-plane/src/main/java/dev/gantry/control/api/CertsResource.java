@@ -1,6 +1,6 @@
 package dev.gantry.control.api;
 
-import dev.gantry.control.deploy.CertificateService;
+import dev.gantry.control.routing.CertificateService;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;

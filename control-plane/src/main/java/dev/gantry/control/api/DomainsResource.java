@@ -1,7 +1,7 @@
 package dev.gantry.control.api;
 
 import dev.gantry.control.InvalidInputException;
-import dev.gantry.control.deploy.DomainService;
+import dev.gantry.control.routing.DomainService;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;

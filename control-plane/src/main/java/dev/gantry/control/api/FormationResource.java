@@ -1,12 +1,12 @@
 package dev.gantry.control.api;
 
+import dev.gantry.common.LineSink;
 import dev.gantry.control.InvalidInputException;
 import dev.gantry.control.apps.AppService;
-import dev.gantry.control.deploy.InstanceReport;
-import dev.gantry.control.deploy.LimitsService;
-import dev.gantry.control.deploy.RestartService;
-import dev.gantry.control.deploy.ScaleService;
-import dev.gantry.git.LineSink;
+import dev.gantry.control.formation.InstanceReport;
+import dev.gantry.control.formation.LimitsService;
+import dev.gantry.control.formation.RestartService;
+import dev.gantry.control.formation.ScaleService;
 import dev.gantry.node.ResourceLimits;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.ws.rs.Consumes;

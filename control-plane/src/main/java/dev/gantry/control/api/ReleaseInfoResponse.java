@@ -1,5 +1,6 @@
 package dev.gantry.control.api;
 
+import dev.gantry.control.deploy.Rollout;
 import dev.gantry.control.releases.ConfigDiff;
 import dev.gantry.control.releases.ReleaseDetails;
 import java.util.List;

@@ -2,9 +2,9 @@ package dev.gantry.control.api;
 
 import dev.gantry.control.InvalidInputException;
 import dev.gantry.control.deploy.RollbackService;
-import dev.gantry.control.deploy.RolloutTarget;
 import dev.gantry.control.releases.ReleaseDiff;
 import dev.gantry.control.releases.ReleaseHistory;
+import dev.gantry.control.releases.RolloutTarget;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;

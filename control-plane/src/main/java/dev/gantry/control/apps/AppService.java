@@ -1,11 +1,11 @@
 package dev.gantry.control.apps;
 
+import dev.gantry.common.AppName;
 import dev.gantry.control.ConflictException;
 import dev.gantry.control.InvalidInputException;
 import dev.gantry.control.NotFoundException;
 import dev.gantry.control.domain.App;
 import dev.gantry.control.users.UserDirectory;
-import dev.gantry.git.AppName;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -53,13 +53,7 @@ public class AppService {
 
     @Transactional
     public App get(String name) {
-        return App.findByName(name).orElseThrow(() -> notFound(name));
-    }
-
-    /** The answer for an unknown app, and for an app the caller may not know of. */
-    public static NotFoundException notFound(String name) {
-        return new NotFoundException("app '" + name + "' does not exist. Create it with apps:create " + name
-                + " or push to it");
+        return App.findByName(name).orElseThrow(() -> NotFoundException.app(name));
     }
 
     public static ConflictException nameTaken(String name) {

@@ -2,7 +2,6 @@ package dev.gantry.control.apps;
 
 import dev.gantry.control.Assignments;
 import dev.gantry.control.InvalidInputException;
-import dev.gantry.control.deploy.AppNetwork;
 import dev.gantry.control.domain.App;
 import dev.gantry.node.Isolation;
 import jakarta.enterprise.context.ApplicationScoped;

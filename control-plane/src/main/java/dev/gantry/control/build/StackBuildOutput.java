@@ -1,6 +1,6 @@
 package dev.gantry.control.build;
 
-import dev.gantry.git.LineSink;
+import dev.gantry.common.LineSink;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.function.Consumer;

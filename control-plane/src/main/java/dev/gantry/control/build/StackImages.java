@@ -3,7 +3,7 @@ package dev.gantry.control.build;
 import dev.gantry.buildpacks.BuildContextTar;
 import dev.gantry.buildpacks.StackImage;
 import dev.gantry.buildpacks.Stacks;
-import dev.gantry.git.LineSink;
+import dev.gantry.common.LineSink;
 import dev.gantry.node.BuildFailedException;
 import dev.gantry.node.ContainerEngine;
 import jakarta.enterprise.context.ApplicationScoped;

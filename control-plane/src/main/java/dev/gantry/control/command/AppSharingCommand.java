@@ -1,6 +1,6 @@
 package dev.gantry.control.command;
 
-import dev.gantry.control.users.AppSharing;
+import dev.gantry.control.apps.AppSharing;
 import dev.gantry.control.users.Permission;
 
 /** {@code apps:share} and {@code apps:unshare}: the same command the other way round; the owner's or an admin's. */

@@ -1,7 +1,7 @@
 package dev.gantry.control.command;
 
 import dev.gantry.control.apps.AppService;
-import dev.gantry.control.deploy.AppRoutes;
+import dev.gantry.control.routing.AppRoutes;
 import dev.gantry.control.users.Permission;
 import jakarta.inject.Singleton;
 

@@ -1,8 +1,8 @@
 package dev.gantry.control.command;
 
-import dev.gantry.control.apps.AppDestroyService;
-import dev.gantry.control.apps.AppService;
 import dev.gantry.control.InvalidInputException;
+import dev.gantry.control.apps.AppService;
+import dev.gantry.control.teardown.AppDestroyService;
 import dev.gantry.control.users.Permission;
 import jakarta.inject.Singleton;
 

@@ -2,12 +2,13 @@ package dev.gantry.control.command;
 
 import dev.gantry.control.GantryConfig;
 import dev.gantry.control.apps.AppService;
-import dev.gantry.control.deploy.AppRoutes;
-import dev.gantry.control.deploy.InstanceReport;
+import dev.gantry.control.apps.AppSharing;
 import dev.gantry.control.domain.App;
+import dev.gantry.control.domain.Release;
+import dev.gantry.control.formation.InstanceReport;
 import dev.gantry.control.releases.ReleaseHistory;
 import dev.gantry.control.releases.ReleaseView;
-import dev.gantry.control.users.AppSharing;
+import dev.gantry.control.routing.AppRoutes;
 import jakarta.inject.Singleton;
 import java.io.PrintStream;
 import java.util.List;

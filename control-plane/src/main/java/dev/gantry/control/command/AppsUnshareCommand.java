@@ -1,6 +1,6 @@
 package dev.gantry.control.command;
 
-import dev.gantry.control.users.AppSharing;
+import dev.gantry.control.apps.AppSharing;
 import jakarta.inject.Singleton;
 
 @Singleton

@@ -1,6 +1,6 @@
 package dev.gantry.control.command;
 
-import dev.gantry.control.deploy.CertificateService;
+import dev.gantry.control.routing.CertificateService;
 import jakarta.inject.Singleton;
 
 @Singleton

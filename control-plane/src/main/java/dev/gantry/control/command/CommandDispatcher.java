@@ -1,9 +1,9 @@
 package dev.gantry.control.command;
 
+import dev.gantry.common.AppName;
 import dev.gantry.control.GantryException;
 import dev.gantry.control.audit.AuditLog;
 import dev.gantry.control.users.Authorization;
-import dev.gantry.git.AppName;
 import dev.gantry.node.EngineUnavailableException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Any;

@@ -1,8 +1,8 @@
 package dev.gantry.control.command;
 
 import dev.gantry.control.apps.AppService;
-import dev.gantry.control.deploy.AppRoutes;
-import dev.gantry.control.deploy.DomainService;
+import dev.gantry.control.routing.AppRoutes;
+import dev.gantry.control.routing.DomainService;
 import jakarta.inject.Singleton;
 
 @Singleton

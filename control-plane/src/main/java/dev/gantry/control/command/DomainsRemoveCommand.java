@@ -1,6 +1,6 @@
 package dev.gantry.control.command;
 
-import dev.gantry.control.deploy.DomainService;
+import dev.gantry.control.routing.DomainService;
 import jakarta.inject.Singleton;
 
 @Singleton

@@ -1,9 +1,9 @@
 package dev.gantry.control.command;
 
+import dev.gantry.common.AppName;
 import dev.gantry.control.domain.SshKey;
 import dev.gantry.control.keys.KeyService;
 import dev.gantry.control.users.Authorization;
-import dev.gantry.git.AppName;
 import jakarta.inject.Singleton;
 import java.util.List;
 

@@ -1,6 +1,6 @@
 package dev.gantry.control.command;
 
-import dev.gantry.control.deploy.LimitsService;
+import dev.gantry.control.formation.LimitsService;
 import jakarta.inject.Singleton;
 
 @Singleton

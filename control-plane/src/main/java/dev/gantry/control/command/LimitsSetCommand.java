@@ -1,7 +1,7 @@
 package dev.gantry.control.command;
 
 import dev.gantry.control.Assignments;
-import dev.gantry.control.deploy.LimitsService;
+import dev.gantry.control.formation.LimitsService;
 import dev.gantry.node.ResourceLimits;
 import jakarta.inject.Singleton;
 

@@ -1,7 +1,7 @@
 package dev.gantry.control.command;
 
 import dev.gantry.control.apps.AppService;
-import dev.gantry.control.deploy.InstanceReport;
+import dev.gantry.control.formation.InstanceReport;
 import jakarta.inject.Singleton;
 import java.io.PrintStream;
 import java.util.List;

@@ -1,6 +1,6 @@
 package dev.gantry.control.command;
 
-import dev.gantry.control.deploy.RestartService;
+import dev.gantry.control.formation.RestartService;
 import jakarta.inject.Singleton;
 import java.util.Optional;
 

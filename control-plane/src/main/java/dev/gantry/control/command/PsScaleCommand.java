@@ -1,7 +1,7 @@
 package dev.gantry.control.command;
 
 import dev.gantry.control.Assignments;
-import dev.gantry.control.deploy.ScaleService;
+import dev.gantry.control.formation.ScaleService;
 import jakarta.inject.Singleton;
 import java.util.Map;
 

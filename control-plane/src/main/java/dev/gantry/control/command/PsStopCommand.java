@@ -1,6 +1,6 @@
 package dev.gantry.control.command;
 
-import dev.gantry.control.deploy.ScaleService;
+import dev.gantry.control.formation.ScaleService;
 import jakarta.inject.Singleton;
 
 @Singleton

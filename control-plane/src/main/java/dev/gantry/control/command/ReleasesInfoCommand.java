@@ -1,6 +1,7 @@
 package dev.gantry.control.command;
 
 import dev.gantry.control.deploy.RollbackService;
+import dev.gantry.control.deploy.Rollout;
 import dev.gantry.control.releases.ReleaseDetails;
 import dev.gantry.control.releases.ReleaseHistory;
 import jakarta.inject.Singleton;

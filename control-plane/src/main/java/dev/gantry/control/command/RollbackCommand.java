@@ -1,8 +1,8 @@
 package dev.gantry.control.command;
 
 import dev.gantry.control.deploy.RollbackService;
-import dev.gantry.control.deploy.RolloutTarget;
-import dev.gantry.control.deploy.AppRoutes;
+import dev.gantry.control.releases.RolloutTarget;
+import dev.gantry.control.routing.AppRoutes;
 import jakarta.inject.Singleton;
 import java.util.List;
 import java.util.Optional;

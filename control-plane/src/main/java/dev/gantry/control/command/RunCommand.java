@@ -1,6 +1,6 @@
 package dev.gantry.control.command;
 
-import dev.gantry.control.deploy.OneOffRunner;
+import dev.gantry.control.oneoff.OneOffRunner;
 import jakarta.inject.Singleton;
 import java.util.List;
 

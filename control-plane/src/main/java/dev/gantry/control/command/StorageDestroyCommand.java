@@ -1,7 +1,7 @@
 package dev.gantry.control.command;
 
 import dev.gantry.control.InvalidInputException;
-import dev.gantry.control.deploy.StorageService;
+import dev.gantry.control.storage.StorageService;
 import jakarta.inject.Singleton;
 
 @Singleton

@@ -1,6 +1,6 @@
 package dev.gantry.control.command;
 
-import dev.gantry.control.deploy.StorageService;
+import dev.gantry.control.storage.StorageService;
 import jakarta.inject.Singleton;
 
 @Singleton

@@ -1,7 +1,13 @@
 package dev.gantry.control.config;
 
-import dev.gantry.control.GantryConfig;
+import static dev.gantry.control.secrets.ConfigCipher.KEY_FILE;
+import static dev.gantry.control.secrets.ConfigCipher.NEXT_KEY_FILE;
+import static dev.gantry.control.secrets.ConfigCipher.PREVIOUS_KEY_FILE;
+
 import dev.gantry.common.SecretFile;
+import dev.gantry.control.GantryConfig;
+import dev.gantry.control.secrets.ConfigAtRest;
+import dev.gantry.control.secrets.ConfigCipher;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -21,9 +27,6 @@ import java.util.HexFormat;
 @ApplicationScoped
 public class ConfigKeyRotation {
 
-    static final String KEY_FILE = "config-key";
-    static final String NEXT_KEY_FILE = "config-key.next";
-    static final String PREVIOUS_KEY_FILE = "config-key.previous";
 
     private final ConfigAtRest atRest;
     private final GantryConfig config;

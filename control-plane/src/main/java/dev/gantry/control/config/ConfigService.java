@@ -1,13 +1,13 @@
 package dev.gantry.control.config;
 
+import dev.gantry.common.LineSink;
 import dev.gantry.control.InvalidInputException;
+import dev.gantry.control.apps.AppLocks;
 import dev.gantry.control.apps.AppService;
-import dev.gantry.control.deploy.AppLocks;
-import dev.gantry.control.deploy.ReleaseLedger;
 import dev.gantry.control.deploy.ReleaseWatch;
 import dev.gantry.control.deploy.Rollout;
-import dev.gantry.control.deploy.RolloutTarget;
-import dev.gantry.git.LineSink;
+import dev.gantry.control.releases.ReleaseLedger;
+import dev.gantry.control.releases.RolloutTarget;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
 import java.util.Collection;

@@ -1,9 +1,9 @@
 package dev.gantry.control.console;
 
 import dev.gantry.control.GantryException;
-import dev.gantry.control.deploy.DomainService;
 import dev.gantry.control.deploy.RollbackService;
-import dev.gantry.control.deploy.ScaleService;
+import dev.gantry.control.formation.ScaleService;
+import dev.gantry.control.routing.DomainService;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;

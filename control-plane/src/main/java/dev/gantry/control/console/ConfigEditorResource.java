@@ -2,7 +2,7 @@ package dev.gantry.control.console;
 
 import dev.gantry.control.GantryException;
 import dev.gantry.control.config.ConfigService;
-import dev.gantry.control.deploy.RolloutTarget;
+import dev.gantry.control.releases.RolloutTarget;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;

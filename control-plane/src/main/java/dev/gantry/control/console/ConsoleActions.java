@@ -1,8 +1,8 @@
 package dev.gantry.control.console;
 
+import dev.gantry.common.LineSink;
 import dev.gantry.control.GantryException;
 import dev.gantry.control.audit.AuditLog;
-import dev.gantry.git.LineSink;
 import dev.gantry.node.EngineUnavailableException;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.function.Function;

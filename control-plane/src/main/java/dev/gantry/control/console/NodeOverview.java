@@ -1,10 +1,10 @@
 package dev.gantry.control.console;
 
 import dev.gantry.control.GantryConfig;
-import dev.gantry.control.users.Authorization;
 import dev.gantry.control.command.Formats;
-import dev.gantry.control.deploy.AppInstance;
-import dev.gantry.control.deploy.InstanceInventory;
+import dev.gantry.control.instances.AppInstance;
+import dev.gantry.control.instances.InstanceInventory;
+import dev.gantry.control.users.Authorization;
 import dev.gantry.node.ContainerEngine;
 import dev.gantry.node.EngineInfo;
 import dev.gantry.node.EngineUnavailableException;

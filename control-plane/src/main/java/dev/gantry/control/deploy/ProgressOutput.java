@@ -1,7 +1,7 @@
 package dev.gantry.control.deploy;
 
-import dev.gantry.git.LineSink;
-import dev.gantry.node.TerminalText;
+import dev.gantry.common.LineSink;
+import dev.gantry.common.TerminalText;
 import java.io.ByteArrayOutputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;

@@ -1,7 +1,11 @@
 package dev.gantry.control.deploy;
 
 import dev.gantry.buildpacks.ProcessTypes;
-import dev.gantry.git.LineSink;
+import dev.gantry.common.LineSink;
+import dev.gantry.control.DeployFailedException;
+import dev.gantry.control.instances.InstanceLauncher;
+import dev.gantry.control.releases.ReleaseLedger;
+import dev.gantry.control.releases.RolloutTarget;
 import dev.gantry.node.ContainerEngine;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;

@@ -1,10 +1,12 @@
 package dev.gantry.control.deploy;
 
 import dev.gantry.buildpacks.ProcessTypes;
+import dev.gantry.common.LineSink;
 import dev.gantry.control.checks.HealthCheckSpec;
-import dev.gantry.git.LineSink;
-import dev.gantry.node.NodeRunner;
+import dev.gantry.control.instances.InstanceLabels;
+import dev.gantry.control.releases.RolloutTarget;
 import dev.gantry.node.HealthCheck;
+import dev.gantry.node.NodeRunner;
 import dev.gantry.node.RunningContainer;
 import dev.gantry.router.AppStats;
 import dev.gantry.router.RouteControl;

@@ -1,10 +1,14 @@
 package dev.gantry.control.deploy;
 
+import dev.gantry.common.LineSink;
 import dev.gantry.control.ConflictException;
 import dev.gantry.control.InvalidInputException;
 import dev.gantry.control.NotFoundException;
+import dev.gantry.control.apps.AppLocks;
 import dev.gantry.control.apps.AppService;
-import dev.gantry.git.LineSink;
+import dev.gantry.control.build.ImageRetention;
+import dev.gantry.control.releases.ReleaseLedger;
+import dev.gantry.control.releases.RolloutTarget;
 import dev.gantry.node.ContainerEngine;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;

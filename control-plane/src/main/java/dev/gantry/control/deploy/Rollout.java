@@ -1,8 +1,18 @@
 package dev.gantry.control.deploy;
 
 import dev.gantry.buildpacks.ProcessTypes;
-import dev.gantry.control.logs.InstanceLogCollector;
-import dev.gantry.git.LineSink;
+import dev.gantry.common.LineSink;
+import dev.gantry.control.DeployFailedException;
+import dev.gantry.control.instances.AppInstance;
+import dev.gantry.control.instances.InstanceInventory;
+import dev.gantry.control.instances.InstanceLauncher;
+import dev.gantry.control.instances.InstanceLogCollector;
+import dev.gantry.control.instances.InstanceOutput;
+import dev.gantry.control.instances.InstanceRetirer;
+import dev.gantry.control.logs.AppEvents;
+import dev.gantry.control.releases.ReleaseLedger;
+import dev.gantry.control.releases.RolloutTarget;
+import dev.gantry.control.routing.AppRoutes;
 import dev.gantry.node.EngineUnavailableException;
 import dev.gantry.node.NodeRunner;
 import jakarta.enterprise.context.ApplicationScoped;

@@ -1,5 +1,7 @@
 package dev.gantry.control.deploy;
 
+import dev.gantry.common.LineSink;
+import dev.gantry.control.DeployFailedException;
 import dev.gantry.control.GantryConfig;
 import dev.gantry.control.InvalidInputException;
 import dev.gantry.control.apps.AppService;
@@ -7,7 +9,6 @@ import dev.gantry.control.build.BuildDetails;
 import dev.gantry.control.build.BuildHistory;
 import dev.gantry.git.ArchivePush;
 import dev.gantry.git.InvalidArchiveException;
-import dev.gantry.git.LineSink;
 import dev.gantry.git.PushResult;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.ByteArrayInputStream;

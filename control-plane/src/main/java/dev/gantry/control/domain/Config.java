@@ -1,6 +1,6 @@
 package dev.gantry.control.domain;
 
-import dev.gantry.control.config.EncryptedVarsConverter;
+import dev.gantry.control.secrets.EncryptedVarsConverter;
 import jakarta.persistence.Column;
 import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;

@@ -1,8 +1,8 @@
 package dev.gantry.control.gc;
 
 import dev.gantry.control.apps.AppService;
-import dev.gantry.control.deploy.ImageBuilder;
-import dev.gantry.control.deploy.InstanceLabels;
+import dev.gantry.control.build.ImageBuilder;
+import dev.gantry.control.instances.InstanceLabels;
 import dev.gantry.control.logs.AppLogStore;
 import dev.gantry.node.ContainerEngine;
 import dev.gantry.node.DiskUsage;

@@ -1,12 +1,12 @@
 package dev.gantry.control.gc;
 
 import dev.gantry.control.GantryConfig;
+import dev.gantry.control.apps.AppLocks;
 import dev.gantry.control.apps.AppService;
+import dev.gantry.control.build.ImageRetention;
 import dev.gantry.control.checks.Durations;
-import dev.gantry.control.deploy.AppLocks;
-import dev.gantry.control.deploy.ImageRetention;
-import dev.gantry.control.deploy.InstanceLabels;
-import dev.gantry.control.deploy.ReleaseLedger;
+import dev.gantry.control.instances.InstanceLabels;
+import dev.gantry.control.releases.ReleaseLedger;
 import dev.gantry.node.ContainerEngine;
 import dev.gantry.node.RunningContainer;
 import jakarta.annotation.PreDestroy;

@@ -1,10 +1,10 @@
 package dev.gantry.control.infra;
 
 import dev.gantry.control.GantryConfig;
-import dev.gantry.control.apps.AppGitAccess;
 import dev.gantry.control.audit.AuditLog;
 import dev.gantry.control.audit.AuditedPushes;
 import dev.gantry.control.command.CommandDispatcher;
+import dev.gantry.control.deploy.AppGitAccess;
 import dev.gantry.control.keys.KeyService;
 import dev.gantry.git.GitServerConfig;
 import dev.gantry.git.GitSshServer;

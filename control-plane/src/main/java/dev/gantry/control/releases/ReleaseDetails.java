@@ -1,5 +1,7 @@
 package dev.gantry.control.releases;
 
+
+
 import dev.gantry.control.checks.HealthCheckSpec;
 import java.time.Instant;
 import java.util.Map;

@@ -1,5 +1,8 @@
 package dev.gantry.control.releases;
 
+
+
+import dev.gantry.control.NotFoundException;
 import dev.gantry.control.apps.AppService;
 import dev.gantry.control.domain.App;
 import dev.gantry.control.domain.Build;
@@ -7,7 +10,6 @@ import dev.gantry.control.domain.Deployment;
 import dev.gantry.control.domain.Release;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
-import dev.gantry.control.NotFoundException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;

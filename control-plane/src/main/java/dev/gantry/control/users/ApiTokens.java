@@ -1,12 +1,12 @@
 package dev.gantry.control.users;
 
+import dev.gantry.common.AppName;
 import dev.gantry.control.ConflictException;
 import dev.gantry.control.InvalidInputException;
 import dev.gantry.control.NotFoundException;
 import dev.gantry.control.UnauthorizedException;
 import dev.gantry.control.domain.ApiToken;
 import dev.gantry.control.domain.User;
-import dev.gantry.git.AppName;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.nio.charset.StandardCharsets;

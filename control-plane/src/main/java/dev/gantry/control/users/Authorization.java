@@ -1,7 +1,7 @@
 package dev.gantry.control.users;
 
 import dev.gantry.control.ForbiddenException;
-import dev.gantry.control.apps.AppService;
+import dev.gantry.control.NotFoundException;
 import dev.gantry.control.domain.App;
 import dev.gantry.control.domain.AppMember;
 import dev.gantry.control.domain.User;
@@ -32,10 +32,10 @@ public class Authorization {
             }
             return;
         }
-        App app = App.findByName(appName).orElseThrow(() -> AppService.notFound(appName));
+        App app = App.findByName(appName).orElseThrow(() -> NotFoundException.app(appName));
         Permission.Relation relation = relation(user, app);
         if (relation == Permission.Relation.NONE && !user.isAdmin()) {
-            throw AppService.notFound(appName);
+            throw NotFoundException.app(appName);
         }
         if (!permission.grantedTo(user.role, relation)) {
             throw new ForbiddenException("only the owner of " + app.name + " (" + app.owner.name

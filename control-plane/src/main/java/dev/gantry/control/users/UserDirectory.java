@@ -1,11 +1,11 @@
 package dev.gantry.control.users;
 
+import dev.gantry.common.AppName;
 import dev.gantry.control.ConflictException;
 import dev.gantry.control.InvalidInputException;
 import dev.gantry.control.NotFoundException;
 import dev.gantry.control.domain.App;
 import dev.gantry.control.domain.User;
-import dev.gantry.git.AppName;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;

@@ -3,6 +3,7 @@ package dev.gantry.control.e2e;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.gantry.control.users.Authorization;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;

@@ -6,11 +6,9 @@ import com.github.dockerjava.api.command.LogContainerCmd;
 import com.github.dockerjava.api.exception.NotFoundException;
 import com.github.dockerjava.api.model.Frame;
 import com.github.dockerjava.api.model.StreamType;
+import dev.gantry.common.TerminalText;
 import dev.gantry.node.LineSplitter;
 import dev.gantry.node.LogLine;
-import dev.gantry.node.TerminalText;
-import org.jboss.logging.Logger;
-
 import java.io.Closeable;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -24,6 +22,7 @@ import java.time.format.DateTimeParseException;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+import org.jboss.logging.Logger;
 
 /**
  * Follows one container's logs, requested with the engine's timestamps, and hands each line to the

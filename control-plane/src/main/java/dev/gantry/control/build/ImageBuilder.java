@@ -1,0 +1,160 @@
+package dev.gantry.control.build;
+
+import dev.gantry.buildpacks.BuildContextTar;
+import dev.gantry.buildpacks.BuildPlan;
+import dev.gantry.common.LineSink;
+import dev.gantry.git.CommitArchive;
+import dev.gantry.git.ContextIgnore;
+import dev.gantry.node.BuiltImage;
+import dev.gantry.node.ContainerEngine;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PipedInputStream;
+import java.io.PipedOutputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.eclipse.jgit.lib.ObjectId;
+import org.eclipse.jgit.lib.Repository;
+
+/**
+ * Streams a commit's tree straight from the repository into the engine's build API (no checkout
+ * on disk) and relays the build output line by line. A plan with a generated Dockerfile gets it
+ * ahead of the tree in the same context, and its stack images built first when the node lacks them.
+ */
+@ApplicationScoped
+public class ImageBuilder {
+
+    private static final int PIPE_BUFFER = 256 * 1024;
+    private static final String CACHE_TAG = "cache-";
+    private static final String BUILD_TAG = "build-";
+
+    private final ContainerEngine engine;
+    private final StackImages stackImages;
+
+    ImageBuilder(ContainerEngine engine, StackImages stackImages) {
+        this.engine = engine;
+        this.stackImages = stackImages;
+    }
+
+    public BuiltImage build(String app, long buildId, Repository repository, ObjectId commit, BuildPlan plan,
+            BuildLog log) {
+        plan.stack().ifPresent(stack -> stackImages.ensure(stack, log.client));
+        long started = System.nanoTime();
+        try (PipedInputStream context = new PipedInputStream(PIPE_BUFFER)) {
+            OutputStream contextWriter = new PipedOutputStream(context);
+            CompletableFuture<Void> archiving = CompletableFuture.runAsync(
+                    () -> writeContext(plan, repository, commit, contextWriter));
+            BuiltImage image;
+            try {
+                // No labels: the classic builder adds a step and an image commit for each one, a tenth
+                // of a second a push; the app's images are known by their repository instead.
+                image = engine.build(context, plan.dockerfile(), repository(app) + ":" + BUILD_TAG + buildId,
+                        Map.of(), log::line);
+            } catch (RuntimeException engineError) {
+                // A tree the archive refused (say, a symlink leaving it) shows up at the engine as a
+                // truncated context; the archive's own reason is the one worth showing.
+                throw archiveFailure(archiving)
+                        .orElse(plan.generatedDockerfile().isPresent() ? FailedStep.briefly(engineError) : engineError);
+            }
+            archiving.join();
+            keepStagesForTheNextBuild(app, image);
+            log.client.line("-----> Built " + image.tag() + " in " + Elapsed.since(started));
+            return image;
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not stream the commit to the engine: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * The earlier stages of a multi-stage build (a generated Dockerfile's dependency layer is in
+     * one) stay untagged, so the garbage collector would take them as leftovers, and the next build
+     * would download every dependency again. Tagged {@code gantry/APP:cache-N}, the newest build's
+     * stages are kept; the stages of the build before lose their tags and are collected, which leaves
+     * every layer the newest ones build on.
+     */
+    private void keepStagesForTheNextBuild(String app, BuiltImage image) {
+        String repository = repository(app);
+        for (int stage = 1; stage <= image.stages().size(); stage++) {
+            engine.tagImage(image.stages().get(stage - 1), repository + ":" + CACHE_TAG + stage);
+        }
+        for (String reference : engine.tagsIn(repository)) {
+            String tag = tagOf(reference);
+            if (tag.matches(CACHE_TAG + "[0-9]+")
+                    && Integer.parseInt(tag.substring(CACHE_TAG.length())) > image.stages().size()) {
+                engine.removeImage(reference);
+            }
+        }
+    }
+
+    /** Where the app's images are tagged: its builds ({@code build-N}) and their cached stages. */
+    public static String repository(String app) {
+        return "gantry/" + app;
+    }
+
+    /** Whether {@code reference} ({@code repository:tag}) names a build's image rather than a cached stage. */
+    public static boolean isBuild(String reference) {
+        return tagOf(reference).startsWith(BUILD_TAG);
+    }
+
+    private static String tagOf(String reference) {
+        return reference.substring(reference.lastIndexOf(':') + 1);
+    }
+
+    private static Optional<RuntimeException> archiveFailure(CompletableFuture<Void> archiving) {
+        try {
+            archiving.get(5, TimeUnit.SECONDS);
+            return Optional.empty();
+        } catch (ExecutionException e) {
+            return Optional.of(e.getCause() instanceof RuntimeException cause ? cause : new IllegalStateException(e.getCause()));
+        } catch (InterruptedException | TimeoutException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static void writeContext(BuildPlan plan, Repository repository, ObjectId commit, OutputStream out) {
+        try (out) {
+            BuildContextTar.writeGeneratedAhead(plan, out);
+            CommitArchive.write(repository, commit, out, contextIgnore(repository, commit, plan));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** What the repository's {@code .dockerignore} leaves out of the context, as {@code docker build} would. */
+    private static ContextIgnore contextIgnore(Repository repository, ObjectId commit, BuildPlan plan)
+            throws IOException {
+        return CommitArchive.readFile(repository, commit, ".dockerignore")
+                .map(bytes -> ContextIgnore.parse(new String(bytes, StandardCharsets.UTF_8), plan.dockerfile()))
+                .orElse(ContextIgnore.NONE);
+    }
+
+    /** Keeps the build's output (bounded) for the ledger while relaying each line to the client. */
+    public static final class BuildLog {
+        private static final int MAX_KEPT_CHARS = 1024 * 1024;
+
+        private final StringBuilder kept = new StringBuilder();
+        private final LineSink client;
+
+        public BuildLog(LineSink client) {
+            this.client = client;
+        }
+
+        public synchronized void line(String text) {
+            client.line("       " + text);
+            if (kept.length() + text.length() < MAX_KEPT_CHARS) {
+                kept.append(text).append('\n');
+            }
+        }
+
+        public synchronized String text() {
+            return kept.toString();
+        }
+    }
+}

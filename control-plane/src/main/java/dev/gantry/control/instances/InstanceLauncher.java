@@ -1,0 +1,159 @@
+package dev.gantry.control.instances;
+
+import dev.gantry.buildpacks.ProcessTypes;
+import dev.gantry.control.GantryConfig;
+import dev.gantry.control.apps.AppNetwork;
+import dev.gantry.control.checks.Durations;
+import dev.gantry.control.checks.HealthCheckSpec;
+import dev.gantry.control.releases.RolloutTarget;
+import dev.gantry.node.ContainerSpec;
+import dev.gantry.node.HealthCheck;
+import dev.gantry.node.HealthCheckFailedException;
+import dev.gantry.node.NodeLabels;
+import dev.gantry.node.NodeRunner;
+import dev.gantry.node.RunningContainer;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Starts one instance of a release in a slot ({@code web.2}) on the node runner and waits until it is
+ * ready: a web instance answers its health check, any other type is still running after a moment.
+ */
+@ApplicationScoped
+public class InstanceLauncher {
+
+    /** Port the app listens on inside its container; the engine maps it to a free host port. */
+    static final int CONTAINER_PORT = 5000;
+    /** How long a non-web instance must stay up to count as started: catches a command that exits at once. */
+    public static final Duration WORKER_SETTLE = Duration.ofSeconds(1);
+
+    private final NodeRunner nodes;
+    private final GantryConfig config;
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    InstanceLauncher(NodeRunner nodes, GantryConfig config) {
+        this.nodes = nodes;
+        this.config = config;
+    }
+
+    public AppInstance start(RolloutTarget target, String type, int index) {
+        String name = target.app() + "-" + type + "-" + target.label() + "-" + index + "-" + suffix();
+        Map<String, String> env = environment(target, type, type + "." + index);
+        boolean web = ProcessTypes.WEB.equals(type);
+        Map<String, String> labels = new HashMap<>(InstanceLabels.of(target.app(), target.version(), type, index, name));
+        // For the node runner, should it have to stop the instance on its own (a removal a restart cut short).
+        labels.put(NodeLabels.STOP_GRACE, Long.toString((target.policy().stopGrace().toMillis() + 999) / 1000));
+        RunningContainer container = nodes.place(new ContainerSpec(name, target.image(),
+                commandOf(target.processTypes().commands().get(type)), env, labels, web ? CONTAINER_PORT : 0,
+                config.node().advertiseAddress(), target.limits(type), target.mounts(type),
+                AppNetwork.forInstance(target.app(), type, index), target.readOnlyRoot()));
+        return AppInstance.of(container);
+    }
+
+    /** The release's config plus what Gantry tells every container about itself (Heroku's PORT and DYNO). */
+    private static Map<String, String> environment(RolloutTarget target, String type, String instance) {
+        Map<String, String> env = new LinkedHashMap<>(target.config());
+        env.put("PORT", Integer.toString(CONTAINER_PORT));
+        env.put("GANTRY_APP", target.app());
+        env.put("GANTRY_RELEASE", target.label());
+        env.put("GANTRY_PROCESS_TYPE", type);
+        env.put("GANTRY_INSTANCE", instance);
+        return env;
+    }
+
+    /**
+     * A one-off container of the release ({@code run}, the release command): its config, the
+     * app-wide volumes, network and root filesystem setting, no port, Gantry's default limits, and
+     * the label that keeps it out of the formation.
+     */
+    public ContainerSpec oneOff(RolloutTarget target, String type, List<String> command) {
+        String id = suffix();
+        String name = target.app() + "-" + type + "-" + target.label() + "-" + id;
+        Map<String, String> labels = new HashMap<>(InstanceLabels.of(target.app(), target.version(), type, 1, name));
+        labels.put(InstanceLabels.ONE_OFF, "true");
+        return new ContainerSpec(name, target.image(), command, environment(target, type, type + "." + id), labels, 0,
+                config.node().advertiseAddress(), RolloutTarget.DEFAULT_LIMITS, target.mounts(type),
+                AppNetwork.forOneOff(target.app()), target.readOnlyRoot());
+    }
+
+    /** A short random part that keeps container names unique. */
+    private static String suffix() {
+        byte[] bytes = new byte[3];
+        RANDOM.nextBytes(bytes);
+        return HexFormat.of().formatHex(bytes);
+    }
+
+    /** Starts the instance and waits until it is ready; a failed start removes it again. */
+    public AppInstance startReady(RolloutTarget target, String type, int index) {
+        AppInstance fresh = start(target, type, index);
+        try {
+            awaitReady(fresh, target.checks());
+            return fresh;
+        } catch (RuntimeException e) {
+            nodes.remove(fresh.id(), target.policy().stopGrace());
+            throw e;
+        }
+    }
+
+    /** A web instance must pass the release's health check; other types must stay up for a moment. */
+    public void awaitReady(AppInstance instance, HealthCheckSpec checks) {
+        requireStarted(instance);
+        if (instance.isWeb()) {
+            awaitHealthy(instance.container(), checks);
+        } else {
+            awaitUptime(instance.container(), WORKER_SETTLE, "a " + instance.type()
+                    + " instance must still run " + Durations.format(WORKER_SETTLE) + " after its start");
+        }
+    }
+
+    /** A Procfile command runs through a shell, as on Heroku; none means the image's CMD. */
+    private static List<String> commandOf(String command) {
+        return command == null || command.isEmpty() ? List.of() : List.of("/bin/sh", "-c", command);
+    }
+
+    /** Fails when the instance was gone before the engine could report it running (and a web one, its port). */
+    private static void requireStarted(AppInstance instance) {
+        RunningContainer container = instance.container();
+        if (!container.running() || (instance.isWeb() && container.hostPort() == 0)) {
+            throw new HealthCheckFailedException("the container exited at once (exit code " + container.exitCode() + ")");
+        }
+    }
+
+    /** Blocks until the instance passes the release's health check; throws with the reason otherwise. */
+    private void awaitHealthy(RunningContainer instance, HealthCheckSpec checks) {
+        if (checks.disabled()) {
+            awaitUptime(instance, checks.uptime(), "health checks are disabled, so only uptime is checked");
+            return;
+        }
+        HealthCheck.http(instance.hostAddress(), instance.hostPort(), checks.path(), checks.timeout())
+                .waitUntilHealthy(checks.deadline(), checks.waitBetween(), () -> isRunning(instance));
+    }
+
+    private boolean isRunning(RunningContainer instance) {
+        return nodes.instance(instance.id()).map(RunningContainer::running).orElse(false);
+    }
+
+    /** Waits until the container has been up for {@code uptime} since it started (not since this call). */
+    private void awaitUptime(RunningContainer instance, Duration uptime, String why) {
+        Instant upSince = instance.startedAt() == null ? Instant.now() : instance.startedAt();
+        long remaining = Duration.between(Instant.now(), upSince.plus(uptime)).toMillis();
+        try {
+            Thread.sleep(Math.max(0, Math.min(remaining, uptime.toMillis())));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new HealthCheckFailedException("interrupted while waiting out the uptime check");
+        }
+        if (!isRunning(instance)) {
+            throw new HealthCheckFailedException("the container exited within " + Durations.format(uptime) + " ("
+                    + why + ")");
+        }
+    }
+
+}

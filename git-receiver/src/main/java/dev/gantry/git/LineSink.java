@@ -1,7 +1,0 @@
-package dev.gantry.git;
-
-/** Where progress lines go; each call delivers one line to the client immediately. */
-@FunctionalInterface
-public interface LineSink {
-    void line(String text);
-}
