@@ -5,6 +5,8 @@ import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -43,15 +45,21 @@ public class CrashHistory {
         return backoff(crashes.count);
     }
 
-    public boolean mayStart(String app, int version, String slot) {
-        Crashes crashes = slots.get(key(app, version, slot));
-        return crashes == null || !clock.instant().isBefore(crashes.retryAt);
+    /** Forgets the slot's crashes: its instance has stayed up long enough ({@link #STABLE_UPTIME}). */
+    public void forget(String app, int version, String slot) {
+        slots.remove(key(app, version, slot));
     }
 
-    public void upSince(String app, int version, String slot, Instant startedAt) {
-        if (startedAt != null && Duration.between(startedAt, clock.instant()).compareTo(STABLE_UPTIME) >= 0) {
-            slots.remove(key(app, version, slot));
-        }
+    /** The release's crash history by slot ({@code web.2}). */
+    public Map<String, Crashes> ofRelease(String app, int version) {
+        String prefix = app + "/" + version + "/";
+        Map<String, Crashes> bySlot = new HashMap<>();
+        slots.forEach((key, crashes) -> {
+            if (key.startsWith(prefix)) {
+                bySlot.put(key.substring(prefix.length()), crashes);
+            }
+        });
+        return bySlot;
     }
 
     public Optional<Crashes> of(String app, int version, String slot) {
@@ -75,6 +83,11 @@ public class CrashHistory {
     public record Crashes(int count, Instant retryAt, String lastReason) {
         public boolean looping() {
             return count >= CRASH_LOOP;
+        }
+
+        /** Whether the backoff is over at {@code now}. */
+        public boolean allowsStartAt(Instant now) {
+            return !now.isBefore(retryAt);
         }
     }
 }

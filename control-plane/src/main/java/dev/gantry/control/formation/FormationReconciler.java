@@ -1,21 +1,24 @@
 package dev.gantry.control.formation;
 
 import dev.gantry.common.LineSink;
+import dev.gantry.control.cutover.Change;
+import dev.gantry.control.cutover.Cutover;
+import dev.gantry.control.cutover.CutoverFailedException;
+import dev.gantry.control.cutover.Slot;
+import dev.gantry.control.deploy.ReleaseWatch;
 import dev.gantry.control.instances.AppInstance;
 import dev.gantry.control.instances.InstanceInventory;
-import dev.gantry.control.instances.InstanceLauncher;
 import dev.gantry.control.instances.InstanceLogCollector;
-import dev.gantry.control.instances.InstanceRetirer;
 import dev.gantry.control.logs.AppEvents;
 import dev.gantry.control.releases.ReleaseLedger;
 import dev.gantry.control.releases.RolloutTarget;
-import dev.gantry.control.routing.AppRoutes;
 import dev.gantry.node.NodeRunner;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -23,37 +26,33 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * Makes what runs match what should run, in the manner of Nomad's reconcile loop: desired is the
- * current release at the app's formation; actual is the containers labelled for that release.
- * Exited instances are recorded as crashes and removed; missing slots are started (after their
- * backoff) and join the route only once ready; extra ones leave the route first, then drain and
- * stop. Last, the node runner is told the app's whole set: what this pass keeps and what is being
- * retired. It removes anything else labelled for the app, such as instances of a release whose
- * rollout was cut off. The caller holds the app's lock.
+ * Makes what runs match what should run: one look at the node, a {@link FormationPlan} from the
+ * {@link FormationPlanner}, then the plan applied. Crashes are recorded and the crashed instances
+ * removed; missing slots are filled one at a time through the {@link Cutover}, each joining the route
+ * once ready; instances no slot wants leave the route, drain and stop. Last, the node runner is told
+ * the app's whole set, and removes anything else labelled for the app (an instance of a rollout that
+ * was cut off, say). The caller holds the app's lock.
  */
 @ApplicationScoped
 public class FormationReconciler {
 
     private final ReleaseLedger ledger;
     private final InstanceInventory inventory;
-    private final InstanceLauncher launcher;
     private final NodeRunner nodes;
-    private final AppRoutes routes;
-    private final InstanceRetirer retirer;
+    private final Cutover cutover;
     private final CrashHistory crashes;
+    private final ReleaseWatch watch;
     private final AppEvents events;
     private final InstanceLogCollector logs;
 
-    FormationReconciler(ReleaseLedger ledger, InstanceInventory inventory, InstanceLauncher launcher,
-            NodeRunner nodes, AppRoutes routes, InstanceRetirer retirer, CrashHistory crashes, AppEvents events,
-            InstanceLogCollector logs) {
+    FormationReconciler(ReleaseLedger ledger, InstanceInventory inventory, NodeRunner nodes, Cutover cutover,
+            CrashHistory crashes, ReleaseWatch watch, AppEvents events, InstanceLogCollector logs) {
         this.ledger = ledger;
         this.inventory = inventory;
-        this.launcher = launcher;
         this.nodes = nodes;
-        this.routes = routes;
-        this.retirer = retirer;
+        this.cutover = cutover;
         this.crashes = crashes;
+        this.watch = watch;
         this.events = events;
         this.logs = logs;
     }
@@ -64,47 +63,46 @@ public class FormationReconciler {
         if (desired.isEmpty()) {
             return false;
         }
-        // One look at the engine per pass: this runs for every app every couple of seconds.
-        List<AppInstance> all = inventory.of(app);
-        logs.collect(app, all);
         RolloutTarget target = desired.get();
-        List<AppInstance> running = new ArrayList<>();
-        boolean changed = false;
-        for (AppInstance instance : inventory.serving(all, target.version())) {
-            if (instance.running()) {
-                running.add(instance);
-                crashes.upSince(app, target.version(), instance.slot(), instance.container().startedAt());
-            } else {
-                removeCrashed(target, instance);
-                changed = true;
-            }
+        // One look at the node per pass: this runs for every app every couple of seconds.
+        List<AppInstance> observed = inventory.of(app);
+        logs.collect(app, observed);
+        FormationPlan plan = FormationPlanner.plan(observe(target, observed));
+        plan.stable().forEach(slot -> crashes.forget(app, target.version(), slot));
+        plan.crashed().forEach(instance -> removeCrashed(target, instance));
+        plan.lost().forEach(instance -> events.record(app, instance.slot() + " (" + instance.name()
+                + ") is lost with its node; starting a replacement"));
+        List<AppInstance> serving = new ArrayList<>(plan.serving());
+        Set<String> keep = new HashSet<>(plan.keep());
+        for (Slot slot : plan.toStart()) {
+            fill(target, slot, serving, progress).ifPresent(fresh -> {
+                serving.add(fresh);
+                keep.add(fresh.name());
+            });
         }
-        List<AppInstance> extra = extras(target, running);
-        running.removeAll(extra);
-        changed |= startMissing(target, running, progress);
-        if (changed || !extra.isEmpty()) {
-            routes.routeTo(app, running);
+        boolean started = serving.size() > plan.serving().size();
+        if (!plan.toRetire().isEmpty() || (plan.narrowsRoute() && !started)) {
+            cutover.perform(Change.retire(target, plan.toRetire(), serving), progress);
+        }
+        if (started || plan.narrowsRoute()) {
             logs.collect(app, inventory.of(app));
         }
-        if (!extra.isEmpty()) {
-            progress.line("-----> Stopping " + extra.stream().map(AppInstance::slot).collect(Collectors.joining(", "))
-                    + " (web instances drain first)");
-            retirer.retire(extra, target.policy());
-        }
-        List<String> orphans = nodes.keepOnly(app, accountedFor(all, running, extra), target.policy().stopGrace());
+        List<String> orphans = nodes.keepOnly(app, keep, target.policy().stopGrace());
         if (!orphans.isEmpty()) {
             events.record(app, "removed " + String.join(", ", orphans) + ": no release wants them");
         }
-        return changed || !extra.isEmpty() || !orphans.isEmpty();
+        return started || plan.narrowsRoute() || !orphans.isEmpty();
     }
 
-    /** What the app should have on its node now: the serving instances, and those draining or stopping. */
-    private Set<String> accountedFor(List<AppInstance> observed, List<AppInstance> running, List<AppInstance> extra) {
-        Set<String> names = new HashSet<>();
-        running.forEach(instance -> names.add(instance.name()));
-        extra.forEach(instance -> names.add(instance.name()));
-        observed.stream().filter(inventory::isRetiring).forEach(instance -> names.add(instance.name()));
-        return names;
+    private FormationPlanner.Observation observe(RolloutTarget target, List<AppInstance> observed) {
+        Map<String, Integer> wanted = new LinkedHashMap<>();
+        target.processTypes().longRunning().keySet().forEach(type -> wanted.put(type, target.quantity(type)));
+        Set<String> retiring = observed.stream().filter(inventory::isRetiring).map(AppInstance::name)
+                .collect(Collectors.toSet());
+        // One node, the local one, which is never lost while Gantry runs on it.
+        Set<String> lost = Set.of();
+        return new FormationPlanner.Observation(target.version(), wanted, observed, retiring, lost,
+                crashes.ofRelease(target.app(), target.version()), watch.mayRollBack(target.app()), Instant.now());
     }
 
     private void removeCrashed(RolloutTarget target, AppInstance instance) {
@@ -117,53 +115,18 @@ public class FormationReconciler {
         nodes.remove(instance.id(), Duration.ZERO);
     }
 
-    /** Slots the formation no longer wants, and duplicates of a slot (the older one goes). */
-    private static List<AppInstance> extras(RolloutTarget target, List<AppInstance> running) {
-        List<AppInstance> extra = new ArrayList<>();
-        Map<String, List<AppInstance>> bySlot = running.stream().collect(Collectors.groupingBy(AppInstance::slot));
-        for (List<AppInstance> sameSlot : bySlot.values()) {
-            List<AppInstance> newestFirst = sameSlot.stream()
-                    .sorted(Comparator.comparing((AppInstance i) -> i.container().startedAt(),
-                            Comparator.nullsFirst(Comparator.naturalOrder())).reversed())
-                    .toList();
-            AppInstance kept = newestFirst.get(0);
-            if (!target.processTypes().has(kept.type()) || kept.index() > target.quantity(kept.type())) {
-                extra.addAll(newestFirst);
-            } else {
-                extra.addAll(newestFirst.subList(1, newestFirst.size()));
-            }
+    /** Starts the slot and routes to it once ready; a failure counts as a crash of the slot. */
+    private Optional<AppInstance> fill(RolloutTarget target, Slot slot, List<AppInstance> serving, LineSink progress) {
+        try {
+            return Optional.of(cutover.perform(Change.fill(target, slot, serving), progress).get(0));
+        } catch (CutoverFailedException e) {
+            Duration backoff = crashes.crashed(target.app(), target.version(), slot.name(),
+                    "did not become ready: " + e.getMessage());
+            String message = slot + " of " + target.label() + " did not become ready: " + e.getMessage()
+                    + "; retrying in " + backoff.toSeconds() + " s";
+            events.record(target.app(), message);
+            progress.line(" !     " + message);
+            return Optional.empty();
         }
-        return extra;
-    }
-
-    private boolean startMissing(RolloutTarget target, List<AppInstance> running, LineSink progress) {
-        boolean started = false;
-        for (String type : target.processTypes().longRunning().keySet()) {
-            for (int index = 1; index <= target.quantity(type); index++) {
-                String slot = type + "." + index;
-                boolean present = running.stream().anyMatch(instance -> instance.slot().equals(slot));
-                if (present || !crashes.mayStart(target.app(), target.version(), slot)) {
-                    continue;
-                }
-                progress.line("-----> Starting " + slot + " of " + target.label());
-                try {
-                    AppInstance fresh = launcher.startReady(target, type, index);
-                    running.add(fresh);
-                    started = true;
-                    if (fresh.routable()) {
-                        // Serving as soon as it is healthy, not after the rest of the pass.
-                        routes.routeTo(target.app(), running);
-                    }
-                } catch (RuntimeException e) {
-                    Duration backoff = crashes.crashed(target.app(), target.version(), slot,
-                            "did not become ready: " + e.getMessage());
-                    String message = slot + " of " + target.label() + " did not become ready: " + e.getMessage()
-                            + "; retrying in " + backoff.toSeconds() + " s";
-                    events.record(target.app(), message);
-                    progress.line(" !     " + message);
-                }
-            }
-        }
-        return started;
     }
 }

@@ -1,17 +1,18 @@
 package dev.gantry.control.formation;
 
 import dev.gantry.common.LineSink;
+import dev.gantry.control.DeployFailedException;
 import dev.gantry.control.InvalidInputException;
 import dev.gantry.control.apps.AppLocks;
 import dev.gantry.control.apps.AppService;
+import dev.gantry.control.cutover.Change;
+import dev.gantry.control.cutover.Cutover;
+import dev.gantry.control.cutover.CutoverFailedException;
 import dev.gantry.control.instances.AppInstance;
 import dev.gantry.control.instances.InstanceInventory;
-import dev.gantry.control.instances.InstanceLauncher;
-import dev.gantry.control.instances.InstanceRetirer;
 import dev.gantry.control.logs.AppEvents;
 import dev.gantry.control.releases.ReleaseLedger;
 import dev.gantry.control.releases.RolloutTarget;
-import dev.gantry.control.routing.AppRoutes;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
 import java.util.List;
@@ -29,20 +30,16 @@ public class RestartService {
     private final AppLocks locks;
     private final ReleaseLedger ledger;
     private final InstanceInventory inventory;
-    private final InstanceLauncher launcher;
-    private final AppRoutes routes;
-    private final InstanceRetirer retirer;
+    private final Cutover cutover;
     private final AppEvents events;
 
     RestartService(AppService apps, AppLocks locks, ReleaseLedger ledger, InstanceInventory inventory,
-            InstanceLauncher launcher, AppRoutes routes, InstanceRetirer retirer, AppEvents events) {
+            Cutover cutover, AppEvents events) {
         this.apps = apps;
         this.locks = locks;
         this.ledger = ledger;
         this.inventory = inventory;
-        this.launcher = launcher;
-        this.routes = routes;
-        this.retirer = retirer;
+        this.cutover = cutover;
         this.events = events;
     }
 
@@ -64,10 +61,16 @@ public class RestartService {
             events.record(app, "restarting " + toRestart.size() + " instance(s) by " + user);
             for (AppInstance old : toRestart) {
                 progress.line("-----> Restarting " + old.slot() + " (" + old.name() + ")");
-                AppInstance fresh = launcher.startReady(target, old.type(), old.index());
+                List<AppInstance> others = serving.stream().filter(instance -> instance != old).toList();
+                AppInstance fresh;
+                try {
+                    fresh = cutover.perform(Change.replace(target, old, others), progress).get(0);
+                } catch (CutoverFailedException e) {
+                    throw new DeployFailedException(e.describe(target.label()) + ". " + old.name()
+                            + " keeps serving; " + (e.nodeUnavailable() ? "restart again once the node answers"
+                                    : "fix the app and restart again"));
+                }
                 serving.set(serving.indexOf(old), fresh);
-                routes.routeTo(app, serving);
-                retirer.retire(List.of(old), target.policy());
             }
             return toRestart.size();
         }

@@ -2,11 +2,12 @@ package dev.gantry.control.formation;
 
 import dev.gantry.common.LineSink;
 import dev.gantry.control.apps.AppLocks;
+import dev.gantry.control.cutover.Change;
+import dev.gantry.control.cutover.Cutover;
 import dev.gantry.control.instances.AppInstance;
 import dev.gantry.control.instances.InstanceInventory;
 import dev.gantry.control.releases.ReleaseLedger;
 import dev.gantry.control.releases.RolloutTarget;
-import dev.gantry.control.routing.AppRoutes;
 import dev.gantry.node.ContainerEngine;
 import dev.gantry.node.NodeRunner;
 import dev.gantry.node.RunningContainer;
@@ -36,17 +37,17 @@ public class RouteRestorer {
     private final InstanceInventory inventory;
     private final NodeRunner nodes;
     private final ContainerEngine engine;
-    private final AppRoutes routes;
+    private final Cutover cutover;
     private final AppLocks locks;
     private final FormationReconciler reconciler;
 
     RouteRestorer(ReleaseLedger ledger, InstanceInventory inventory, NodeRunner nodes, ContainerEngine engine,
-            AppRoutes routes, AppLocks locks, FormationReconciler reconciler) {
+            Cutover cutover, AppLocks locks, FormationReconciler reconciler) {
         this.ledger = ledger;
         this.inventory = inventory;
         this.nodes = nodes;
         this.engine = engine;
-        this.routes = routes;
+        this.cutover = cutover;
         this.locks = locks;
         this.reconciler = reconciler;
     }
@@ -63,7 +64,7 @@ public class RouteRestorer {
             List<AppInstance> adopted = current.map(target -> instances.stream()
                     .filter(instance -> instance.running() && instance.version() == target.version())
                     .toList()).orElse(List.of());
-            current.ifPresent(target -> routes.routeTo(app, adopted));
+            current.ifPresent(target -> cutover.perform(Change.route(target, adopted), log));
             // An app whose first rollout was cut off never served: its containers need no grace.
             Duration grace = current.map(target -> target.policy().stopGrace()).orElse(Duration.ZERO);
             List<String> removed = nodes.keepOnly(app,

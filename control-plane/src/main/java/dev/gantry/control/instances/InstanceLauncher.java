@@ -90,18 +90,6 @@ public class InstanceLauncher {
         return HexFormat.of().formatHex(bytes);
     }
 
-    /** Starts the instance and waits until it is ready; a failed start removes it again. */
-    public AppInstance startReady(RolloutTarget target, String type, int index) {
-        AppInstance fresh = start(target, type, index);
-        try {
-            awaitReady(fresh, target.checks());
-            return fresh;
-        } catch (RuntimeException e) {
-            nodes.remove(fresh.id(), target.policy().stopGrace());
-            throw e;
-        }
-    }
-
     /** A web instance must pass the release's health check; other types must stay up for a moment. */
     public void awaitReady(AppInstance instance, HealthCheckSpec checks) {
         requireStarted(instance);

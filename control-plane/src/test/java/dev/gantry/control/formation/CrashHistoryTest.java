@@ -39,14 +39,18 @@ class CrashHistoryTest {
         assertEquals(Duration.ofMinutes(1), CrashHistory.backoff(1000));
     }
 
+    private boolean mayStart(String app, int version, String slot) {
+        return history.of(app, version, slot).map(crashes -> crashes.allowsStartAt(now)).orElse(true);
+    }
+
     @Test
     void aCrashedSlotWaitsOutItsBackoffAndIsReportedAsLoopingFromTheThirdCrash() {
-        assertTrue(history.mayStart("app", 3, "web.1"));
+        assertTrue(mayStart("app", 3, "web.1"));
 
         history.crashed("app", 3, "web.1", "exited with code 1");
-        assertFalse(history.mayStart("app", 3, "web.1"));
+        assertFalse(mayStart("app", 3, "web.1"));
         now = now.plusSeconds(1);
-        assertTrue(history.mayStart("app", 3, "web.1"));
+        assertTrue(mayStart("app", 3, "web.1"));
 
         history.crashed("app", 3, "web.1", "exited with code 1");
         assertFalse(history.of("app", 3, "web.1").orElseThrow().looping());
@@ -57,15 +61,14 @@ class CrashHistoryTest {
     }
 
     @Test
-    void aNewReleaseOrAMinuteOfUptimeStartsWithACleanSlate() {
+    void aNewReleaseOrAForgottenSlotStartsWithACleanSlate() {
         history.crashed("app", 3, "web.1", "exited with code 1");
 
-        assertTrue(history.mayStart("app", 4, "web.1"), "another release has its own history");
-        assertTrue(history.mayStart("other", 3, "web.1"), "another app has its own history");
+        assertTrue(mayStart("app", 4, "web.1"), "another release has its own history");
+        assertTrue(mayStart("other", 3, "web.1"), "another app has its own history");
 
-        history.upSince("app", 3, "web.1", now.minusSeconds(59));
-        assertTrue(history.of("app", 3, "web.1").isPresent());
-        history.upSince("app", 3, "web.1", now.minusSeconds(60));
+        assertEquals(java.util.Set.of("web.1"), history.ofRelease("app", 3).keySet());
+        history.forget("app", 3, "web.1");
         assertTrue(history.of("app", 3, "web.1").isEmpty());
     }
 }

@@ -1,0 +1,46 @@
+package dev.gantry.control.cutover;
+
+import dev.gantry.buildpacks.ProcessTypes;
+import dev.gantry.control.instances.AppInstance;
+import dev.gantry.node.EngineUnavailableException;
+import java.util.Optional;
+
+/**
+ * A new instance did not become ready, so nothing switched: every new instance is gone again and
+ * the route is as it was. The message is the cause's; the story that asked adds what it means.
+ */
+public class CutoverFailedException extends RuntimeException {
+
+    private final Slot slot;
+    private final transient AppInstance awaited;
+
+    CutoverFailedException(Slot slot, AppInstance awaited, RuntimeException cause) {
+        super(cause.getMessage(), cause);
+        this.slot = slot;
+        this.awaited = awaited;
+    }
+
+    public Slot slot() {
+        return slot;
+    }
+
+    /** The instance that was started but failed its readiness check; empty when the start itself failed. */
+    public Optional<AppInstance> awaited() {
+        return Optional.ofNullable(awaited);
+    }
+
+    /**
+     * What went wrong, for a person: {@code web.1 of v4 did not become healthy: REASON}; a node that
+     * could not be asked is no fault of the app's, and says so.
+     */
+    public String describe(String releaseLabel) {
+        String what = nodeUnavailable() ? " could not be started: "
+                : ProcessTypes.WEB.equals(slot.type()) ? " did not become healthy: " : " did not keep running: ";
+        return slot + " of " + releaseLabel + what + getMessage();
+    }
+
+    /** Not the app's fault: the node could not be asked to start or watch the instance. */
+    public boolean nodeUnavailable() {
+        return getCause() instanceof EngineUnavailableException;
+    }
+}
