@@ -1,6 +1,6 @@
 package dev.gantry.control.build;
 
-import dev.gantry.buildpacks.SourceTree;
+import dev.gantry.build.SourceTree;
 import dev.gantry.git.CommitArchive;
 import java.io.IOException;
 import java.io.UncheckedIOException;

@@ -1,7 +1,7 @@
 package dev.gantry.control.build;
 
-import dev.gantry.buildpacks.BuildContextTar;
-import dev.gantry.buildpacks.BuildPlan;
+import dev.gantry.build.BuildContextTar;
+import dev.gantry.build.BuildPlan;
 import dev.gantry.common.LineSink;
 import dev.gantry.git.CommitArchive;
 import dev.gantry.git.ContextIgnore;

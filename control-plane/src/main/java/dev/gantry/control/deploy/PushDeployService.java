@@ -1,11 +1,11 @@
 package dev.gantry.control.deploy;
 
-import dev.gantry.buildpacks.BuildPlan;
-import dev.gantry.buildpacks.BuildPlanner;
-import dev.gantry.buildpacks.InvalidProcfileException;
-import dev.gantry.buildpacks.NoBuildPlanException;
-import dev.gantry.buildpacks.ProcessTypes;
-import dev.gantry.buildpacks.Procfile;
+import dev.gantry.build.BuildPlan;
+import dev.gantry.build.BuildPlanner;
+import dev.gantry.build.InvalidProcfileException;
+import dev.gantry.build.NoBuildPlanException;
+import dev.gantry.build.ProcessTypes;
+import dev.gantry.build.Procfile;
 import dev.gantry.common.LineSink;
 import dev.gantry.control.GantryException;
 import dev.gantry.control.apps.AppLocks;
