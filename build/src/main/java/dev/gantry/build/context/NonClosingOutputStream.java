@@ -1,4 +1,4 @@
-package dev.gantry.git;
+package dev.gantry.build.context;
 
 import java.io.FilterOutputStream;
 import java.io.IOException;

@@ -1,4 +1,4 @@
-package dev.gantry.git;
+package dev.gantry.build.context;
 
 import dev.gantry.common.TerminalText;
 import java.io.IOException;

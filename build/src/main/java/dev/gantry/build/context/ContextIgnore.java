@@ -1,4 +1,4 @@
-package dev.gantry.git;
+package dev.gantry.build.context;
 
 import java.util.ArrayList;
 import java.util.HashSet;

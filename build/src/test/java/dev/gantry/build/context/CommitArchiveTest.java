@@ -1,4 +1,4 @@
-package dev.gantry.git;
+package dev.gantry.build.context;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
