@@ -6,7 +6,7 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /** A pushed tree made of path -> text, for tests. */
-final class MapTree implements SourceTree {
+public final class MapTree implements SourceTree {
 
     private final Map<String, String> files;
 
@@ -14,7 +14,7 @@ final class MapTree implements SourceTree {
         this.files = files;
     }
 
-    static MapTree of(String... pathsAndTexts) {
+    public static MapTree of(String... pathsAndTexts) {
         Map<String, String> files = new java.util.LinkedHashMap<>();
         for (int i = 0; i < pathsAndTexts.length; i += 2) {
             files.put(pathsAndTexts[i], pathsAndTexts[i + 1]);

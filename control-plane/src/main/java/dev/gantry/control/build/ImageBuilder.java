@@ -1,7 +1,7 @@
 package dev.gantry.control.build;
 
-import dev.gantry.build.BuildContextTar;
 import dev.gantry.build.BuildPlan;
+import dev.gantry.build.context.BuildContextTar;
 import dev.gantry.build.context.CommitArchive;
 import dev.gantry.build.context.ContextIgnore;
 import dev.gantry.common.LineSink;

@@ -1,9 +1,14 @@
-package dev.gantry.build;
+package dev.gantry.build.context;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.gantry.build.BuildPlan;
+import dev.gantry.build.BuildPlanner;
+import dev.gantry.build.MapTree;
+import dev.gantry.build.StackImage;
+import dev.gantry.build.Stacks;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;

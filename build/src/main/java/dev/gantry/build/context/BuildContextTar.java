@@ -1,5 +1,7 @@
-package dev.gantry.build;
+package dev.gantry.build.context;
 
+import dev.gantry.build.BuildPlan;
+import dev.gantry.build.StackImage;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
