@@ -1,7 +1,6 @@
 package dev.gantry.git;
 
 import java.io.IOException;
-import java.time.Duration;
 import java.util.function.BooleanSupplier;
 
 import org.eclipse.jgit.errors.UnpackException;
@@ -25,12 +24,12 @@ final class GitReceiveService {
     private final int timeoutSeconds;
 
     GitReceiveService(AppRepositories repositories, RepositoryAccess access, PushHandler handler,
-            long maxPackBytes, Duration timeout) {
+            long maxPackBytes, int timeoutSeconds) {
         this.repositories = repositories;
         this.access = access;
         this.handler = handler;
         this.maxPackBytes = maxPackBytes;
-        this.timeoutSeconds = (int) Math.min(Integer.MAX_VALUE, Math.max(1, timeout.toSeconds()));
+        this.timeoutSeconds = timeoutSeconds;
     }
 
     int receive(String user, String address, String app, ExecStreams io, BooleanSupplier keyStillRegistered)

@@ -33,4 +33,9 @@ public record GitServerConfig(
             throw new IllegalArgumentException("timeout must be positive, got " + timeout);
         }
     }
+
+    /** {@link #timeout} as JGit's transports take it: whole seconds, at least one. */
+    int timeoutSeconds() {
+        return (int) Math.min(Integer.MAX_VALUE, Math.max(1, timeout.toSeconds()));
+    }
 }

@@ -35,8 +35,8 @@ public final class GitSshServer implements AutoCloseable {
         AppRepositories repositories = new AppRepositories(config.reposDir());
         ExecDispatcher dispatcher = new ExecDispatcher(
                 new SessionIdentity(keys),
-                new GitReceiveService(repositories, access, pushes, config.maxPackBytes(), config.timeout()),
-                new GitUploadService(repositories, access, config.timeout()),
+                new GitReceiveService(repositories, access, pushes, config.maxPackBytes(), config.timeoutSeconds()),
+                new GitUploadService(repositories, access, config.timeoutSeconds()),
                 commands);
         this.sshd = newSshServer(keys, dispatcher);
     }

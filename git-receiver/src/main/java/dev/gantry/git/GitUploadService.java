@@ -1,7 +1,6 @@
 package dev.gantry.git;
 
 import java.io.IOException;
-import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 
@@ -14,10 +13,10 @@ final class GitUploadService {
     private final RepositoryAccess access;
     private final int timeoutSeconds;
 
-    GitUploadService(AppRepositories repositories, RepositoryAccess access, Duration timeout) {
+    GitUploadService(AppRepositories repositories, RepositoryAccess access, int timeoutSeconds) {
         this.repositories = repositories;
         this.access = access;
-        this.timeoutSeconds = (int) Math.min(Integer.MAX_VALUE, Math.max(1, timeout.toSeconds()));
+        this.timeoutSeconds = timeoutSeconds;
     }
 
     int upload(String user, String app, ExecStreams io, boolean protocolVersion2)

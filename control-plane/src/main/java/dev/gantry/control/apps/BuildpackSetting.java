@@ -1,6 +1,6 @@
 package dev.gantry.control.apps;
 
-import dev.gantry.buildpacks.BuildPlanner;
+import dev.gantry.build.BuildPlanner;
 import dev.gantry.control.InvalidInputException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;

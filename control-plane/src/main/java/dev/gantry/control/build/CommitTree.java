@@ -1,7 +1,7 @@
 package dev.gantry.control.build;
 
-import dev.gantry.buildpacks.SourceTree;
-import dev.gantry.git.CommitArchive;
+import dev.gantry.build.SourceTree;
+import dev.gantry.build.context.CommitArchive;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;

@@ -1,10 +1,10 @@
 package dev.gantry.control.build;
 
-import dev.gantry.buildpacks.BuildContextTar;
-import dev.gantry.buildpacks.BuildPlan;
+import dev.gantry.build.BuildPlan;
+import dev.gantry.build.context.BuildContextTar;
+import dev.gantry.build.context.CommitArchive;
+import dev.gantry.build.context.ContextIgnore;
 import dev.gantry.common.LineSink;
-import dev.gantry.git.CommitArchive;
-import dev.gantry.git.ContextIgnore;
 import dev.gantry.node.BuiltImage;
 import dev.gantry.node.ContainerEngine;
 import jakarta.enterprise.context.ApplicationScoped;

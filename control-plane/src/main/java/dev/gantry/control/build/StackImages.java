@@ -1,8 +1,8 @@
 package dev.gantry.control.build;
 
-import dev.gantry.buildpacks.BuildContextTar;
-import dev.gantry.buildpacks.StackImage;
-import dev.gantry.buildpacks.Stacks;
+import dev.gantry.build.StackImage;
+import dev.gantry.build.Stacks;
+import dev.gantry.build.context.BuildContextTar;
 import dev.gantry.common.LineSink;
 import dev.gantry.node.BuildFailedException;
 import dev.gantry.node.ContainerEngine;

@@ -1,7 +1,7 @@
 package dev.gantry.control.build;
 
-import dev.gantry.buildpacks.BuildPlanner;
-import dev.gantry.buildpacks.Stacks;
+import dev.gantry.build.BuildPlanner;
+import dev.gantry.build.Stacks;
 import dev.gantry.control.Assignments;
 import dev.gantry.control.InvalidInputException;
 import io.quarkus.runtime.Startup;

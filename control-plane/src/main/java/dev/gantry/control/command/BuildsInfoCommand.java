@@ -1,6 +1,6 @@
 package dev.gantry.control.command;
 
-import dev.gantry.buildpacks.BuildPlan;
+import dev.gantry.build.BuildPlan;
 import dev.gantry.control.build.BuildDetails;
 import dev.gantry.control.build.BuildHistory;
 import dev.gantry.control.build.BuildView;

@@ -62,9 +62,7 @@ public record CommandContext(String user, Command command, List<String> args, In
         if (positional.isEmpty()) {
             throw usageError("missing " + what);
         }
-        if (positional.size() > 1) {
-            throw usageError("unexpected argument '" + positional.get(1) + "'");
-        }
+        expectAtMost(1, optionNames);
         return positional.get(0);
     }
 
@@ -72,9 +70,14 @@ public record CommandContext(String user, Command command, List<String> args, In
         return args.contains(name);
     }
 
-    public void expectAtMost(int count) {
-        if (args.size() > count) {
-            throw usageError("unexpected argument '" + args.get(count) + "'");
+    /**
+     * A usage error naming the first argument past {@code count}, leaving out the {@code --name VALUE}
+     * options named.
+     */
+    public void expectAtMost(int count, String... optionNames) {
+        List<String> positional = positional(optionNames);
+        if (positional.size() > count) {
+            throw usageError("unexpected argument '" + positional.get(count) + "'");
         }
     }
 

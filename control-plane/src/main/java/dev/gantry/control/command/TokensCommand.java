@@ -21,9 +21,7 @@ public class TokensCommand extends NamedCommand implements ReadOnlyCommand {
     @Override
     public void run(CommandContext context) {
         String user = authorization.actingFor(context.user(), context.option("--user"), name());
-        context.positional("--user").stream().findFirst().ifPresent(extra -> {
-            throw context.usageError("unexpected argument '" + extra + "'");
-        });
+        context.expectAtMost(0, "--user");
         Instant now = Instant.now();
         for (ApiToken token : tokens.list(user)) {
             context.out().printf("%-30s %s...  %-8s created %s  %s  %s%n", token.name, token.prefix, token.state(now),

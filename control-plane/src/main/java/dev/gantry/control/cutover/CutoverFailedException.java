@@ -1,6 +1,6 @@
 package dev.gantry.control.cutover;
 
-import dev.gantry.buildpacks.ProcessTypes;
+import dev.gantry.build.ProcessTypes;
 import dev.gantry.control.instances.AppInstance;
 import dev.gantry.node.EngineUnavailableException;
 import java.util.Optional;

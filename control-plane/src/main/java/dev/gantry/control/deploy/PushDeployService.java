@@ -1,11 +1,12 @@
 package dev.gantry.control.deploy;
 
-import dev.gantry.buildpacks.BuildPlan;
-import dev.gantry.buildpacks.BuildPlanner;
-import dev.gantry.buildpacks.InvalidProcfileException;
-import dev.gantry.buildpacks.NoBuildPlanException;
-import dev.gantry.buildpacks.ProcessTypes;
-import dev.gantry.buildpacks.Procfile;
+import dev.gantry.build.BuildPlan;
+import dev.gantry.build.BuildPlanner;
+import dev.gantry.build.InvalidProcfileException;
+import dev.gantry.build.NoBuildPlanException;
+import dev.gantry.build.ProcessTypes;
+import dev.gantry.build.Procfile;
+import dev.gantry.build.context.CommitArchive;
 import dev.gantry.common.LineSink;
 import dev.gantry.control.GantryException;
 import dev.gantry.control.apps.AppLocks;
@@ -20,7 +21,6 @@ import dev.gantry.control.logs.AppEvents;
 import dev.gantry.control.releases.ReleaseLedger;
 import dev.gantry.control.releases.RolloutTarget;
 import dev.gantry.control.routing.AppRoutes;
-import dev.gantry.git.CommitArchive;
 import dev.gantry.git.PushRequest;
 import dev.gantry.git.PushResult;
 import dev.gantry.node.BuildFailedException;

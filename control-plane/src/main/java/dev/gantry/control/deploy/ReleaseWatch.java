@@ -1,6 +1,6 @@
 package dev.gantry.control.deploy;
 
-import dev.gantry.buildpacks.ProcessTypes;
+import dev.gantry.build.ProcessTypes;
 import dev.gantry.common.LineSink;
 import dev.gantry.control.checks.HealthCheckSpec;
 import dev.gantry.control.instances.InstanceLabels;

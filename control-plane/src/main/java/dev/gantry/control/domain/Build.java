@@ -1,6 +1,6 @@
 package dev.gantry.control.domain;
 
-import dev.gantry.buildpacks.BuildPlanner;
+import dev.gantry.build.BuildPlanner;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;

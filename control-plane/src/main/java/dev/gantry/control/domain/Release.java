@@ -1,5 +1,7 @@
 package dev.gantry.control.domain;
 
+import dev.gantry.build.ProcessTypes;
+import dev.gantry.control.checks.HealthCheckSpec;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.ManyToOne;
@@ -9,8 +11,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import dev.gantry.buildpacks.ProcessTypes;
-import dev.gantry.control.checks.HealthCheckSpec;
 import org.hibernate.annotations.Immutable;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;

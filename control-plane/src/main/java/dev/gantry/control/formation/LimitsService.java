@@ -1,6 +1,6 @@
 package dev.gantry.control.formation;
 
-import dev.gantry.buildpacks.ProcessTypes;
+import dev.gantry.build.ProcessTypes;
 import dev.gantry.control.InvalidInputException;
 import dev.gantry.control.apps.AppService;
 import dev.gantry.control.domain.App;

@@ -1,6 +1,6 @@
 package dev.gantry.control.formation;
 
-import dev.gantry.buildpacks.ProcessTypes;
+import dev.gantry.build.ProcessTypes;
 import dev.gantry.common.LineSink;
 import dev.gantry.control.DeployFailedException;
 import dev.gantry.control.InvalidInputException;

@@ -1,6 +1,6 @@
 package dev.gantry.control.instances;
 
-import dev.gantry.buildpacks.ProcessTypes;
+import dev.gantry.build.ProcessTypes;
 import dev.gantry.node.RunningContainer;
 import dev.gantry.router.Backend;
 import java.util.Comparator;

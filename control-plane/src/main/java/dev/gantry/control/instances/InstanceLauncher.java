@@ -1,6 +1,6 @@
 package dev.gantry.control.instances;
 
-import dev.gantry.buildpacks.ProcessTypes;
+import dev.gantry.build.ProcessTypes;
 import dev.gantry.control.GantryConfig;
 import dev.gantry.control.apps.AppNetwork;
 import dev.gantry.control.checks.Durations;

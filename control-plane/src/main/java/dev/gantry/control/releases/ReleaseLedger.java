@@ -1,7 +1,7 @@
 package dev.gantry.control.releases;
 
-import dev.gantry.buildpacks.BuildPlan;
-import dev.gantry.buildpacks.ProcessTypes;
+import dev.gantry.build.BuildPlan;
+import dev.gantry.build.ProcessTypes;
 import dev.gantry.control.InvalidInputException;
 import dev.gantry.control.NotFoundException;
 import dev.gantry.control.checks.HealthCheckSpec;

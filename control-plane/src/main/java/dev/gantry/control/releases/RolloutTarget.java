@@ -1,6 +1,6 @@
 package dev.gantry.control.releases;
 
-import dev.gantry.buildpacks.ProcessTypes;
+import dev.gantry.build.ProcessTypes;
 import dev.gantry.control.checks.HealthCheckSpec;
 import dev.gantry.control.domain.DeployPolicy;
 import dev.gantry.control.domain.Formation;

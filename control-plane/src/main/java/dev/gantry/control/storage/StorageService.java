@@ -1,6 +1,6 @@
 package dev.gantry.control.storage;
 
-import dev.gantry.buildpacks.ProcessTypes;
+import dev.gantry.build.ProcessTypes;
 import dev.gantry.control.ConflictException;
 import dev.gantry.control.InvalidInputException;
 import dev.gantry.control.NotFoundException;

@@ -1,0 +1,38 @@
+package dev.gantry.build;
+
+import java.util.Optional;
+
+/**
+ * How one tree is built: which kind of app it is, why Gantry thinks so, the Dockerfile (a path
+ * inside the build context) the engine builds it with, and, when Gantry wrote that Dockerfile
+ * (every kind but {@value BuildPlanner#DOCKERFILE_KIND}), its text: the build context must carry it
+ * at {@link #dockerfile()}, and the images of the stack named like the kind must exist.
+ */
+public record BuildPlan(String kind, String reason, String dockerfile, Optional<String> generatedDockerfile) {
+
+    /** Where a generated Dockerfile goes in the build context: a dot directory no app tree uses. */
+    public static final String GENERATED_DOCKERFILE = ".gantry/Dockerfile";
+
+    static BuildPlan ownDockerfile(String reason) {
+        return new BuildPlan(BuildPlanner.DOCKERFILE_KIND, reason, BuildPlanner.DOCKERFILE, Optional.empty());
+    }
+
+    static BuildPlan generated(String kind, String reason, String dockerfileText) {
+        return new BuildPlan(kind, reason, GENERATED_DOCKERFILE, Optional.of(dockerfileText));
+    }
+
+    /** The stack whose images the generated Dockerfile starts from; none for the app's own Dockerfile. */
+    public Optional<String> stack() {
+        return generatedDockerfile.map(text -> kind);
+    }
+
+    /** For the push output: "from Dockerfile" or "with the node buildpack". */
+    public String describe() {
+        return generatedDockerfile.isPresent() ? "with the " + kind + " buildpack" : "from " + dockerfile;
+    }
+
+    /** What to change after a failed build, for the rejection message. */
+    public String whatToFix() {
+        return generatedDockerfile.isPresent() ? "the app (the build output above shows the error)" : "the Dockerfile";
+    }
+}

@@ -1,0 +1,101 @@
+package dev.gantry.build;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+/**
+ * Chooses how a pushed tree is built: with its own root Dockerfile when it has one, else with the
+ * first buildpack that recognises it (Java, Go, Python, Node.js, static, in that order: a Java or
+ * Python app often carries a package.json for its assets, and any of them may have an index.html).
+ * A kind chosen for the app ({@code buildpacks:set}) replaces the detection.
+ */
+public final class BuildPlanner {
+
+    static final String DOCKERFILE = "Dockerfile";
+    public static final String DOCKERFILE_KIND = "dockerfile";
+
+    private final Stacks stacks;
+    private final List<Buildpack> buildpacks = List.of(new MavenBuildpack(), new GoBuildpack(), new PythonBuildpack(),
+            new NodeBuildpack(), new StaticBuildpack());
+
+    public BuildPlanner(Stacks stacks) {
+        this.stacks = stacks;
+    }
+
+    public BuildPlanner() {
+        this(Stacks.defaults());
+    }
+
+    /** Every kind, as {@code buildpacks:set} takes them. */
+    public List<String> kinds() {
+        return Stream.concat(Stream.of(DOCKERFILE_KIND), buildpacks.stream().map(Buildpack::kind)).toList();
+    }
+
+    public BuildPlan plan(SourceTree tree) {
+        return plan(tree, Optional.empty());
+    }
+
+    /**
+     * @param chosenKind the kind set for the app, if any: used instead of detection
+     * @throws NoBuildPlanException when the tree is of no known kind (or not of the chosen one), with what was looked for
+     */
+    public BuildPlan plan(SourceTree tree, Optional<String> chosenKind) {
+        if (chosenKind.isPresent()) {
+            return planAs(chosenKind.get(), tree);
+        }
+        if (tree.hasFile(DOCKERFILE)) {
+            return BuildPlan.ownDockerfile("found " + DOCKERFILE + " at the repository root");
+        }
+        List<Buildpack> matching = buildpacks.stream().filter(pack -> pack.detect(tree).isPresent()).toList();
+        if (matching.isEmpty()) {
+            throw new NoBuildPlanException("no way to build this app: looked for " + String.join(", ", lookedFor())
+                    + " at the repository root and found none. Add a Dockerfile or the file of your app's kind"
+                    + " (docs/buildpacks.md) and push again");
+        }
+        Buildpack chosen = matching.get(0);
+        String reason = chosen.detect(tree).orElseThrow() + otherKinds(matching.subList(1, matching.size()));
+        return generate(chosen, reason, tree);
+    }
+
+    private BuildPlan planAs(String kind, SourceTree tree) {
+        if (kind.equals(DOCKERFILE_KIND)) {
+            if (!tree.hasFile(DOCKERFILE)) {
+                throw new NoBuildPlanException("this app is set to build from its Dockerfile, but there is none at the"
+                        + " repository root. Add it, or choose a buildpack with buildpacks:set, and push again");
+            }
+            return BuildPlan.ownDockerfile("set with buildpacks:set");
+        }
+        Buildpack pack = buildpacks.stream().filter(candidate -> candidate.kind().equals(kind)).findFirst()
+                .orElseThrow(() -> new NoBuildPlanException("unknown buildpack '" + kind + "': use one of "
+                        + String.join(", ", kinds())));
+        String found = pack.detect(tree).orElseThrow(() -> new NoBuildPlanException("this app is set to build with"
+                + " the " + kind + " buildpack, but there is no " + String.join(" or ", pack.markers())
+                + " at the repository root. Add it, or choose another buildpack with buildpacks:set, and push again"));
+        return generate(pack, "set with buildpacks:set; " + found, tree);
+    }
+
+    private BuildPlan generate(Buildpack pack, String reason, SourceTree tree) {
+        if (tree.hasFile(BuildPlan.GENERATED_DOCKERFILE)) {
+            throw new NoBuildPlanException("the repository has " + BuildPlan.GENERATED_DOCKERFILE + ", where Gantry puts"
+                    + " the Dockerfile it generates. Rename it (or move it to the root to build with it) and push again");
+        }
+        return BuildPlan.generated(pack.kind(), reason, pack.dockerfile(tree, stacks.stack(pack.kind())));
+    }
+
+    private List<String> lookedFor() {
+        List<String> files = new ArrayList<>(List.of(DOCKERFILE));
+        buildpacks.forEach(pack -> files.addAll(pack.markers()));
+        return files;
+    }
+
+    private static String otherKinds(List<Buildpack> others) {
+        if (others.isEmpty()) {
+            return "";
+        }
+        return " (it could also be built with the " + others.stream().map(Buildpack::kind)
+                .collect(Collectors.joining(" or ")) + " buildpack: buildpacks:set chooses)";
+    }
+}

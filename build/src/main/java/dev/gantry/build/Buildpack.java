@@ -1,0 +1,26 @@
+package dev.gantry.build;
+
+import java.util.List;
+import java.util.Optional;
+
+/** One kind of app Gantry builds without a Dockerfile: how to recognise it and the Dockerfile that builds it. */
+interface Buildpack {
+
+    /** The kind's name, as {@code buildpacks:set} takes it; its stack has the same name. */
+    String kind();
+
+    /** The files whose presence marks this kind, for the list of what was looked for. */
+    List<String> markers();
+
+    /** Why the tree is of this kind (which file says so), or empty when it is not. */
+    Optional<String> detect(SourceTree tree);
+
+    /**
+     * A Dockerfile that builds the tree on the stack's images and runs it as the unprivileged app
+     * user. Dependencies are resolved in a layer of their own, before the rest of the tree is
+     * copied, so a push that leaves the dependency manifest alone reuses that layer.
+     *
+     * @throws NoBuildPlanException naming what to add when the tree lacks something the build needs
+     */
+    String dockerfile(SourceTree tree, Stack stack);
+}

@@ -1,8 +1,0 @@
-package dev.gantry.buildpacks;
-
-/** The tree holds nothing Gantry knows how to build; the message lists what was looked for. */
-public class NoBuildPlanException extends RuntimeException {
-    public NoBuildPlanException(String message) {
-        super(message);
-    }
-}
