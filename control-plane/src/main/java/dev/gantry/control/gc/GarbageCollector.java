@@ -8,6 +8,7 @@ import dev.gantry.control.checks.Durations;
 import dev.gantry.control.instances.InstanceLabels;
 import dev.gantry.control.releases.ReleaseLedger;
 import dev.gantry.node.ContainerEngine;
+import dev.gantry.node.ImageStore;
 import dev.gantry.node.RunningContainer;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -40,6 +41,7 @@ public class GarbageCollector {
     private static final Duration ONE_OFF_GRACE = Duration.ofMinutes(1);
 
     private final ContainerEngine engine;
+    private final ImageStore images;
     private final AppService apps;
     private final AppLocks locks;
     private final ReleaseLedger ledger;
@@ -52,9 +54,10 @@ public class GarbageCollector {
         return thread;
     });
 
-    GarbageCollector(ContainerEngine engine, AppService apps, AppLocks locks, ReleaseLedger ledger,
+    GarbageCollector(ContainerEngine engine, ImageStore images, AppService apps, AppLocks locks, ReleaseLedger ledger,
             ImageRetention retention, GantryConfig config) {
         this.engine = engine;
+        this.images = images;
         this.apps = apps;
         this.locks = locks;
         this.ledger = ledger;
@@ -138,8 +141,8 @@ public class GarbageCollector {
                 }
             });
         }
-        for (String image : engine.danglingImages(Instant.now().minus(buildLeftoverAge))) {
-            if (engine.removeImage(image)) {
+        for (String image : images.buildLeftovers(Instant.now().minus(buildLeftoverAge))) {
+            if (images.remove(image)) {
                 removed.add(image);
             }
         }

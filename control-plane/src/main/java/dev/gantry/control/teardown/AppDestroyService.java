@@ -12,6 +12,7 @@ import dev.gantry.control.instances.InstanceLabels;
 import dev.gantry.control.logs.AppLogStore;
 import dev.gantry.control.storage.StorageService;
 import dev.gantry.node.ContainerEngine;
+import dev.gantry.node.ImageStore;
 import dev.gantry.node.NodeRunner;
 import dev.gantry.node.RunningContainer;
 import dev.gantry.router.RouteControl;
@@ -42,6 +43,7 @@ public class AppDestroyService {
     private final ReleaseWatch watch;
     private final NodeRunner nodes;
     private final ContainerEngine engine;
+    private final ImageStore images;
     private final RouteControl router;
     private final GantryConfig config;
     private final CrashHistory crashes;
@@ -49,12 +51,13 @@ public class AppDestroyService {
     private final StorageService storage;
 
     AppDestroyService(AppService apps, AppLocks locks, ReleaseWatch watch, NodeRunner nodes, ContainerEngine engine,
-            RouteControl router, GantryConfig config, CrashHistory crashes, AppLogStore logs, StorageService storage) {
+            ImageStore images, RouteControl router, GantryConfig config, CrashHistory crashes, AppLogStore logs, StorageService storage) {
         this.nodes = nodes;
         this.apps = apps;
         this.locks = locks;
         this.watch = watch;
         this.engine = engine;
+        this.images = images;
         this.router = router;
         this.config = config;
         this.crashes = crashes;
@@ -94,7 +97,7 @@ public class AppDestroyService {
             logs.delete(name);
             deleteRepository(config.home().resolve("repos").resolve(name + ".git"));
             // Removing every tag of the app's repository removes its builds and the stages kept for the next one.
-            engine.tagsIn(ImageBuilder.repository(name)).forEach(engine::removeImage);
+            images.tagsIn(ImageBuilder.repository(name)).forEach(images::remove);
         }
     }
 

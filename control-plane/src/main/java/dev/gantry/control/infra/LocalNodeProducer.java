@@ -1,0 +1,23 @@
+package dev.gantry.control.infra;
+
+import dev.gantry.node.ContainerEngine;
+import dev.gantry.node.ImageStore;
+import dev.gantry.node.local.LocalImageStore;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Singleton;
+
+/**
+ * What the control plane asks of the node besides its instances ({@link NodeRunnerProducer}), on the
+ * one node it runs on: the ports of {@code dev.gantry.node} over the local engine. Only this wiring
+ * knows the engine; the services see the ports.
+ */
+@ApplicationScoped
+public class LocalNodeProducer {
+
+    @Produces
+    @Singleton
+    ImageStore images(ContainerEngine engine) {
+        return new LocalImageStore(engine);
+    }
+}
