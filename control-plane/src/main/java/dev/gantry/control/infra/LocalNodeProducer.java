@@ -2,7 +2,9 @@ package dev.gantry.control.infra;
 
 import dev.gantry.node.ContainerEngine;
 import dev.gantry.node.ImageStore;
+import dev.gantry.node.InstanceLogs;
 import dev.gantry.node.local.LocalImageStore;
+import dev.gantry.node.local.LocalInstanceLogs;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
@@ -19,5 +21,11 @@ public class LocalNodeProducer {
     @Singleton
     ImageStore images(ContainerEngine engine) {
         return new LocalImageStore(engine);
+    }
+
+    @Produces
+    @Singleton
+    InstanceLogs instanceLogs(ContainerEngine engine) {
+        return new LocalInstanceLogs(engine);
     }
 }
