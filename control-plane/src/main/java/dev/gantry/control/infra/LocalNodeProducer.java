@@ -3,8 +3,10 @@ package dev.gantry.control.infra;
 import dev.gantry.node.ContainerEngine;
 import dev.gantry.node.ImageStore;
 import dev.gantry.node.InstanceLogs;
+import dev.gantry.node.OneOffRuns;
 import dev.gantry.node.local.LocalImageStore;
 import dev.gantry.node.local.LocalInstanceLogs;
+import dev.gantry.node.local.LocalOneOffRuns;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
@@ -27,5 +29,11 @@ public class LocalNodeProducer {
     @Singleton
     InstanceLogs instanceLogs(ContainerEngine engine) {
         return new LocalInstanceLogs(engine);
+    }
+
+    @Produces
+    @Singleton
+    OneOffRuns oneOffRuns(ContainerEngine engine) {
+        return new LocalOneOffRuns(engine);
     }
 }

@@ -14,6 +14,7 @@ import dev.gantry.control.storage.StorageService;
 import dev.gantry.node.ContainerEngine;
 import dev.gantry.node.ImageStore;
 import dev.gantry.node.NodeRunner;
+import dev.gantry.node.OneOffRuns;
 import dev.gantry.node.RunningContainer;
 import dev.gantry.router.RouteControl;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -24,7 +25,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
 
@@ -44,6 +44,7 @@ public class AppDestroyService {
     private final NodeRunner nodes;
     private final ContainerEngine engine;
     private final ImageStore images;
+    private final OneOffRuns oneOffs;
     private final RouteControl router;
     private final GantryConfig config;
     private final CrashHistory crashes;
@@ -51,13 +52,14 @@ public class AppDestroyService {
     private final StorageService storage;
 
     AppDestroyService(AppService apps, AppLocks locks, ReleaseWatch watch, NodeRunner nodes, ContainerEngine engine,
-            ImageStore images, RouteControl router, GantryConfig config, CrashHistory crashes, AppLogStore logs, StorageService storage) {
+            ImageStore images, OneOffRuns oneOffs, RouteControl router, GantryConfig config, CrashHistory crashes, AppLogStore logs, StorageService storage) {
         this.nodes = nodes;
         this.apps = apps;
         this.locks = locks;
         this.watch = watch;
         this.engine = engine;
         this.images = images;
+        this.oneOffs = oneOffs;
         this.router = router;
         this.config = config;
         this.crashes = crashes;
@@ -73,9 +75,10 @@ public class AppDestroyService {
             router.removeRoute(name);
             progress.line("Stopping the app's instances");
             nodes.keepOnly(name, Set.of(), STOP_GRACE).forEach(instance -> progress.line("Stopped " + instance));
-            for (RunningContainer run : engine.list(Map.of(InstanceLabels.APP, name))) {
+            // One-off runs are no instances, so the runner leaves them: one still attached to its caller goes here.
+            for (RunningContainer run : oneOffs.list(InstanceLabels.appOf(name))) {
                 progress.line("Stopping " + run.name());
-                engine.stopAndRemove(run.id(), STOP_GRACE);
+                oneOffs.remove(run.id(), STOP_GRACE);
             }
             try {
                 engine.removeNetwork(AppNetwork.of(name));
