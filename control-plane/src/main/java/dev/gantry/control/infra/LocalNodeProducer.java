@@ -1,9 +1,11 @@
 package dev.gantry.control.infra;
 
+import dev.gantry.node.AppResources;
 import dev.gantry.node.ContainerEngine;
 import dev.gantry.node.ImageStore;
 import dev.gantry.node.InstanceLogs;
 import dev.gantry.node.OneOffRuns;
+import dev.gantry.node.local.LocalAppResources;
 import dev.gantry.node.local.LocalImageStore;
 import dev.gantry.node.local.LocalInstanceLogs;
 import dev.gantry.node.local.LocalOneOffRuns;
@@ -35,5 +37,11 @@ public class LocalNodeProducer {
     @Singleton
     OneOffRuns oneOffRuns(ContainerEngine engine) {
         return new LocalOneOffRuns(engine);
+    }
+
+    @Produces
+    @Singleton
+    AppResources appResources(ContainerEngine engine) {
+        return new LocalAppResources(engine);
     }
 }

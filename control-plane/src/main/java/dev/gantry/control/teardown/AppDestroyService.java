@@ -11,7 +11,7 @@ import dev.gantry.control.formation.CrashHistory;
 import dev.gantry.control.instances.InstanceLabels;
 import dev.gantry.control.logs.AppLogStore;
 import dev.gantry.control.storage.StorageService;
-import dev.gantry.node.ContainerEngine;
+import dev.gantry.node.AppResources;
 import dev.gantry.node.ImageStore;
 import dev.gantry.node.NodeRunner;
 import dev.gantry.node.OneOffRuns;
@@ -42,24 +42,25 @@ public class AppDestroyService {
     private final AppLocks locks;
     private final ReleaseWatch watch;
     private final NodeRunner nodes;
-    private final ContainerEngine engine;
-    private final ImageStore images;
     private final OneOffRuns oneOffs;
+    private final AppResources resources;
+    private final ImageStore images;
     private final RouteControl router;
     private final GantryConfig config;
     private final CrashHistory crashes;
     private final AppLogStore logs;
     private final StorageService storage;
 
-    AppDestroyService(AppService apps, AppLocks locks, ReleaseWatch watch, NodeRunner nodes, ContainerEngine engine,
-            ImageStore images, OneOffRuns oneOffs, RouteControl router, GantryConfig config, CrashHistory crashes, AppLogStore logs, StorageService storage) {
+    AppDestroyService(AppService apps, AppLocks locks, ReleaseWatch watch, NodeRunner nodes, OneOffRuns oneOffs,
+            AppResources resources, ImageStore images, RouteControl router, GantryConfig config, CrashHistory crashes,
+            AppLogStore logs, StorageService storage) {
         this.nodes = nodes;
         this.apps = apps;
         this.locks = locks;
         this.watch = watch;
-        this.engine = engine;
-        this.images = images;
         this.oneOffs = oneOffs;
+        this.resources = resources;
+        this.images = images;
         this.router = router;
         this.config = config;
         this.crashes = crashes;
@@ -81,7 +82,7 @@ public class AppDestroyService {
                 oneOffs.remove(run.id(), STOP_GRACE);
             }
             try {
-                engine.removeNetwork(AppNetwork.of(name));
+                resources.removeNetwork(AppNetwork.of(name));
             } catch (IllegalStateException stillAttached) {
                 progress.line("Kept " + stillAttached.getMessage() + " ('docker network rm " + AppNetwork.of(name)
                         + "' removes it once that container is gone)");
@@ -90,7 +91,7 @@ public class AppDestroyService {
             for (String volume : volumes) {
                 if (removeStorage) {
                     progress.line("Deleting volume " + volume);
-                    engine.removeVolume(volume);
+                    resources.removeVolume(volume);
                 } else {
                     progress.line("Kept volume " + volume + " and its data (apps:destroy --storage deletes it;"
                             + " so does 'docker volume rm " + volume + "')");
