@@ -4,10 +4,12 @@ import dev.gantry.node.AppResources;
 import dev.gantry.node.ContainerEngine;
 import dev.gantry.node.ImageStore;
 import dev.gantry.node.InstanceLogs;
+import dev.gantry.node.NodeReport;
 import dev.gantry.node.OneOffRuns;
 import dev.gantry.node.local.LocalAppResources;
 import dev.gantry.node.local.LocalImageStore;
 import dev.gantry.node.local.LocalInstanceLogs;
+import dev.gantry.node.local.LocalNodeReport;
 import dev.gantry.node.local.LocalOneOffRuns;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
@@ -43,5 +45,11 @@ public class LocalNodeProducer {
     @Singleton
     AppResources appResources(ContainerEngine engine) {
         return new LocalAppResources(engine);
+    }
+
+    @Produces
+    @Singleton
+    NodeReport nodeReport(ContainerEngine engine) {
+        return new LocalNodeReport(engine);
     }
 }
