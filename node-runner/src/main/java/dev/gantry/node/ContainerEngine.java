@@ -11,9 +11,11 @@ import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
- * The port through which Gantry drives a node's container engine. Everything Gantry does to
- * containers and images goes through here, so another engine (Podman's Docker-compatible socket,
- * a remote node agent) only needs a new adapter.
+ * The port through which Gantry drives one node's container engine, shaped like the engine's API.
+ * The control plane never calls it: it asks for what it needs through {@link NodeRunner},
+ * {@link ImageStore}, {@link InstanceLogs}, {@link OneOffRuns}, {@link AppResources} and
+ * {@link NodeReport}, whose local implementations (package {@code local}) and the node agent drive
+ * this. Another engine (Podman's Docker-compatible socket) only needs a new adapter.
  */
 public interface ContainerEngine {
 

@@ -6,7 +6,7 @@ import dev.gantry.build.context.CommitArchive;
 import dev.gantry.build.context.ContextIgnore;
 import dev.gantry.common.LineSink;
 import dev.gantry.node.BuiltImage;
-import dev.gantry.node.ContainerEngine;
+import dev.gantry.node.ImageStore;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -35,11 +35,11 @@ public class ImageBuilder {
     private static final String CACHE_TAG = "cache-";
     private static final String BUILD_TAG = "build-";
 
-    private final ContainerEngine engine;
+    private final ImageStore images;
     private final StackImages stackImages;
 
-    ImageBuilder(ContainerEngine engine, StackImages stackImages) {
-        this.engine = engine;
+    ImageBuilder(ImageStore images, StackImages stackImages) {
+        this.images = images;
         this.stackImages = stackImages;
     }
 
@@ -55,7 +55,7 @@ public class ImageBuilder {
             try {
                 // No labels: the classic builder adds a step and an image commit for each one, a tenth
                 // of a second a push; the app's images are known by their repository instead.
-                image = engine.build(context, plan.dockerfile(), repository(app) + ":" + BUILD_TAG + buildId,
+                image = images.build(context, plan.dockerfile(), repository(app) + ":" + BUILD_TAG + buildId,
                         Map.of(), log::line);
             } catch (RuntimeException engineError) {
                 // A tree the archive refused (say, a symlink leaving it) shows up at the engine as a
@@ -82,13 +82,13 @@ public class ImageBuilder {
     private void keepStagesForTheNextBuild(String app, BuiltImage image) {
         String repository = repository(app);
         for (int stage = 1; stage <= image.stages().size(); stage++) {
-            engine.tagImage(image.stages().get(stage - 1), repository + ":" + CACHE_TAG + stage);
+            images.tag(image.stages().get(stage - 1), repository + ":" + CACHE_TAG + stage);
         }
-        for (String reference : engine.tagsIn(repository)) {
+        for (String reference : images.tagsIn(repository)) {
             String tag = tagOf(reference);
             if (tag.matches(CACHE_TAG + "[0-9]+")
                     && Integer.parseInt(tag.substring(CACHE_TAG.length())) > image.stages().size()) {
-                engine.removeImage(reference);
+                images.remove(reference);
             }
         }
     }

@@ -2,7 +2,7 @@ package dev.gantry.control.build;
 
 import dev.gantry.control.GantryConfig;
 import dev.gantry.control.releases.ReleaseLedger;
-import dev.gantry.node.ContainerEngine;
+import dev.gantry.node.ImageStore;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,12 +19,12 @@ public class ImageRetention {
     private static final Logger LOG = Logger.getLogger(ImageRetention.class);
 
     private final ReleaseLedger ledger;
-    private final ContainerEngine engine;
+    private final ImageStore images;
     private final GantryConfig config;
 
-    ImageRetention(ReleaseLedger ledger, ContainerEngine engine, GantryConfig config) {
+    ImageRetention(ReleaseLedger ledger, ImageStore images, GantryConfig config) {
         this.ledger = ledger;
-        this.engine = engine;
+        this.images = images;
         this.config = config;
     }
 
@@ -39,8 +39,8 @@ public class ImageRetention {
     public List<String> prune(String app) {
         Set<String> keep = ledger.imagesToKeep(app, config.releases().imagesKept());
         List<String> removed = new ArrayList<>();
-        for (String image : engine.tagsIn(ImageBuilder.repository(app))) {
-            if (ImageBuilder.isBuild(image) && !keep.contains(image) && engine.removeImage(image)) {
+        for (String image : images.tagsIn(ImageBuilder.repository(app))) {
+            if (ImageBuilder.isBuild(image) && !keep.contains(image) && images.remove(image)) {
                 LOG.infof("%s: removed image %s, older than the %d newest releases", app, image,
                         config.releases().imagesKept());
                 removed.add(image);

@@ -5,7 +5,7 @@ import dev.gantry.build.Stacks;
 import dev.gantry.build.context.BuildContextTar;
 import dev.gantry.common.LineSink;
 import dev.gantry.node.BuildFailedException;
-import dev.gantry.node.ContainerEngine;
+import dev.gantry.node.ImageStore;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -27,13 +27,13 @@ public class StackImages {
     static final String STACK_IMAGE_LABEL = "gantry.stack.image";
     static final String DIGEST_LABEL = "gantry.stack.digest";
 
-    private final ContainerEngine engine;
+    private final ImageStore images;
     private final Stacks stacks;
     /** One build of an image at a time: a second push needing it waits for the first's build. */
     private final Map<String, ReentrantLock> building = new ConcurrentHashMap<>();
 
-    StackImages(ContainerEngine engine, Stacks stacks) {
-        this.engine = engine;
+    StackImages(ImageStore images, Stacks stacks) {
+        this.images = images;
         this.stacks = stacks;
     }
 
@@ -91,10 +91,10 @@ public class StackImages {
     }
 
     private StackImageState stateOf(StackImage image) {
-        if (!engine.hasImage(image.tag())) {
+        if (!images.has(image.tag())) {
             return StackImageState.MISSING;
         }
-        boolean current = !engine.listImages(Map.of(STACK_IMAGE_LABEL, image.id(), DIGEST_LABEL, image.digest()))
+        boolean current = !images.labelled(Map.of(STACK_IMAGE_LABEL, image.id(), DIGEST_LABEL, image.digest()))
                 .isEmpty();
         return current ? StackImageState.READY : StackImageState.OUTDATED;
     }
@@ -104,9 +104,9 @@ public class StackImages {
         long started = System.nanoTime();
         StackBuildOutput output = new StackBuildOutput(progress);
         try {
-            engine.build(BuildContextTar.of(image, dockerfile), image.tag(),
+            images.build(BuildContextTar.of(image, dockerfile), "Dockerfile", image.tag(),
                     Map.of("gantry.stack", image.stack(), STACK_IMAGE_LABEL, image.id(), DIGEST_LABEL, image.digest()),
-                    output);
+                    output::accept);
         } catch (BuildFailedException e) {
             output.showTail();
             throw new StackImageUnavailableException("the stack image " + image.tag() + " could not be built ("

@@ -5,9 +5,9 @@ import dev.gantry.control.command.Formats;
 import dev.gantry.control.instances.AppInstance;
 import dev.gantry.control.instances.InstanceInventory;
 import dev.gantry.control.users.Authorization;
-import dev.gantry.node.ContainerEngine;
 import dev.gantry.node.EngineInfo;
 import dev.gantry.node.EngineUnavailableException;
+import dev.gantry.node.NodeReport;
 import dev.gantry.node.NodeRunner;
 import dev.gantry.node.NodeStatus;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -23,15 +23,15 @@ import java.util.List;
 @ApplicationScoped
 public class NodeOverview {
 
-    private final ContainerEngine engine;
+    private final NodeReport report;
     private final NodeRunner runner;
     private final Authorization authorization;
     private final InstanceInventory inventory;
     private final GantryConfig config;
 
-    NodeOverview(ContainerEngine engine, NodeRunner runner, Authorization authorization, InstanceInventory inventory,
+    NodeOverview(NodeReport report, NodeRunner runner, Authorization authorization, InstanceInventory inventory,
             GantryConfig config) {
-        this.engine = engine;
+        this.report = report;
         this.runner = runner;
         this.authorization = authorization;
         this.inventory = inventory;
@@ -48,7 +48,7 @@ public class NodeOverview {
 
     /** The node's capacity, and the instances of the apps {@code user} may see. */
     public List<NodeView> nodes(String user) {
-        EngineInfo info = engine.info();
+        EngineInfo info = report.engine();
         List<Placed> placed = new ArrayList<>();
         NodeStatus status;
         try {

@@ -6,7 +6,7 @@ import dev.gantry.control.DeployFailedException;
 import dev.gantry.control.instances.InstanceLauncher;
 import dev.gantry.control.releases.ReleaseLedger;
 import dev.gantry.control.releases.RolloutTarget;
-import dev.gantry.node.ContainerEngine;
+import dev.gantry.node.OneOffRuns;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
 import java.util.Optional;
@@ -21,12 +21,12 @@ import java.util.Optional;
 public class ReleasePhase {
 
     private final ReleaseLedger ledger;
-    private final ContainerEngine engine;
+    private final OneOffRuns oneOffs;
     private final InstanceLauncher launcher;
 
-    ReleasePhase(ReleaseLedger ledger, ContainerEngine engine, InstanceLauncher launcher) {
+    ReleasePhase(ReleaseLedger ledger, OneOffRuns oneOffs, InstanceLauncher launcher) {
         this.ledger = ledger;
-        this.engine = engine;
+        this.oneOffs = oneOffs;
         this.launcher = launcher;
     }
 
@@ -39,7 +39,7 @@ public class ReleasePhase {
         progress.line("-----> Running the release command of " + target.label() + ": " + command.get());
         int exitCode;
         try (ProgressOutput output = new ProgressOutput(progress)) {
-            exitCode = engine.runOneOff(launcher.oneOff(target, ProcessTypes.RELEASE,
+            exitCode = oneOffs.run(launcher.oneOff(target, ProcessTypes.RELEASE,
                     List.of("/bin/sh", "-c", command.get())), null, output, output, false);
         }
         if (exitCode != 0) {

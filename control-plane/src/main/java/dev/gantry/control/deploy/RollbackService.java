@@ -9,7 +9,7 @@ import dev.gantry.control.apps.AppService;
 import dev.gantry.control.build.ImageRetention;
 import dev.gantry.control.releases.ReleaseLedger;
 import dev.gantry.control.releases.RolloutTarget;
-import dev.gantry.node.ContainerEngine;
+import dev.gantry.node.ImageStore;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
 import java.util.Optional;
@@ -33,17 +33,17 @@ public class RollbackService {
     private final AppService apps;
     private final AppLocks locks;
     private final ReleaseLedger ledger;
-    private final ContainerEngine engine;
+    private final ImageStore images;
     private final Rollout rollout;
     private final ImageRetention retention;
     private final ReleaseWatch watch;
 
-    RollbackService(AppService apps, AppLocks locks, ReleaseLedger ledger, ContainerEngine engine, Rollout rollout,
+    RollbackService(AppService apps, AppLocks locks, ReleaseLedger ledger, ImageStore images, Rollout rollout,
             ImageRetention retention, ReleaseWatch watch) {
         this.apps = apps;
         this.locks = locks;
         this.ledger = ledger;
-        this.engine = engine;
+        this.images = images;
         this.rollout = rollout;
         this.retention = retention;
         this.watch = watch;
@@ -129,7 +129,7 @@ public class RollbackService {
             throw new ConflictException("v" + version + " is already the current release of " + app
                     + ". Name an earlier one: rollback " + app + " vK");
         });
-        if (!engine.hasImage(image)) {
+        if (!images.has(image)) {
             throw new ConflictException("the image of v" + version + " is no longer on the node (Gantry keeps the"
                     + " images of the newest releases only). Push that commit again to rebuild it");
         }

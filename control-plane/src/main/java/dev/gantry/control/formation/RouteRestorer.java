@@ -8,8 +8,8 @@ import dev.gantry.control.instances.AppInstance;
 import dev.gantry.control.instances.InstanceInventory;
 import dev.gantry.control.releases.ReleaseLedger;
 import dev.gantry.control.releases.RolloutTarget;
-import dev.gantry.node.ContainerEngine;
 import dev.gantry.node.NodeRunner;
+import dev.gantry.node.OneOffRuns;
 import dev.gantry.node.RunningContainer;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
@@ -36,17 +36,17 @@ public class RouteRestorer {
     private final ReleaseLedger ledger;
     private final InstanceInventory inventory;
     private final NodeRunner nodes;
-    private final ContainerEngine engine;
+    private final OneOffRuns oneOffs;
     private final Cutover cutover;
     private final AppLocks locks;
     private final FormationReconciler reconciler;
 
-    RouteRestorer(ReleaseLedger ledger, InstanceInventory inventory, NodeRunner nodes, ContainerEngine engine,
+    RouteRestorer(ReleaseLedger ledger, InstanceInventory inventory, NodeRunner nodes, OneOffRuns oneOffs,
             Cutover cutover, AppLocks locks, FormationReconciler reconciler) {
         this.ledger = ledger;
         this.inventory = inventory;
         this.nodes = nodes;
-        this.engine = engine;
+        this.oneOffs = oneOffs;
         this.cutover = cutover;
         this.locks = locks;
         this.reconciler = reconciler;
@@ -84,6 +84,6 @@ public class RouteRestorer {
 
     private void removeOneOff(String app, RunningContainer run) {
         LOG.infof("%s: removing %s: its run ended with the last control plane", app, run.name());
-        engine.stopAndRemove(run.id(), Duration.ZERO);
+        oneOffs.remove(run.id(), Duration.ZERO);
     }
 }

@@ -4,8 +4,8 @@ import dev.gantry.control.apps.AppService;
 import dev.gantry.control.build.ImageBuilder;
 import dev.gantry.control.instances.InstanceLabels;
 import dev.gantry.control.logs.AppLogStore;
-import dev.gantry.node.ContainerEngine;
 import dev.gantry.node.DiskUsage;
+import dev.gantry.node.NodeReport;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
 
@@ -16,12 +16,12 @@ import java.util.List;
 @ApplicationScoped
 public class DiskUsageByApp {
 
-    private final ContainerEngine engine;
+    private final NodeReport node;
     private final AppService apps;
     private final AppLogStore logs;
 
-    DiskUsageByApp(ContainerEngine engine, AppService apps, AppLogStore logs) {
-        this.engine = engine;
+    DiskUsageByApp(NodeReport node, AppService apps, AppLogStore logs) {
+        this.node = node;
         this.apps = apps;
         this.logs = logs;
     }
@@ -38,7 +38,7 @@ public class DiskUsageByApp {
     }
 
     public Report report() {
-        DiskUsage usage = engine.diskUsage();
+        DiskUsage usage = node.diskUsage();
         List<String> names = apps.list().stream().map(app -> app.name).toList();
         List<AppUsage> rows = names.stream().map(name -> new AppUsage(name, imageBytesOf(usage.images(), name),
                 bytesOf(usage.containers(), name), bytesOf(usage.volumes(), name), logs.bytes(name))).toList();

@@ -7,7 +7,9 @@ import dev.gantry.control.build.ImageRetention;
 import dev.gantry.control.checks.Durations;
 import dev.gantry.control.instances.InstanceLabels;
 import dev.gantry.control.releases.ReleaseLedger;
-import dev.gantry.node.ContainerEngine;
+import dev.gantry.node.ImageStore;
+import dev.gantry.node.NodeRunner;
+import dev.gantry.node.OneOffRuns;
 import dev.gantry.node.RunningContainer;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -22,6 +24,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.jboss.logging.Logger;
 
 /**
@@ -39,7 +42,9 @@ public class GarbageCollector {
     private static final Duration REMOVE_GRACE = Duration.ofSeconds(1);
     private static final Duration ONE_OFF_GRACE = Duration.ofMinutes(1);
 
-    private final ContainerEngine engine;
+    private final NodeRunner nodes;
+    private final OneOffRuns oneOffs;
+    private final ImageStore images;
     private final AppService apps;
     private final AppLocks locks;
     private final ReleaseLedger ledger;
@@ -52,9 +57,11 @@ public class GarbageCollector {
         return thread;
     });
 
-    GarbageCollector(ContainerEngine engine, AppService apps, AppLocks locks, ReleaseLedger ledger,
-            ImageRetention retention, GantryConfig config) {
-        this.engine = engine;
+    GarbageCollector(NodeRunner nodes, OneOffRuns oneOffs, ImageStore images, AppService apps, AppLocks locks,
+            ReleaseLedger ledger, ImageRetention retention, GantryConfig config) {
+        this.nodes = nodes;
+        this.oneOffs = oneOffs;
+        this.images = images;
         this.apps = apps;
         this.locks = locks;
         this.ledger = ledger;
@@ -97,8 +104,10 @@ public class GarbageCollector {
     }
 
     private List<String> removeExitedContainers(Set<String> known) {
-        Map<String, List<RunningContainer>> exitedByApp = engine.listLabelled(InstanceLabels.APP).stream()
-                .filter(container -> !container.running())
+        // Every container labelled for an app is one of its instances or one of its one-off runs.
+        Map<String, List<RunningContainer>> exitedByApp = Stream.concat(nodes.instances(Map.of()).stream(),
+                        oneOffs.list(Map.of()).stream())
+                .filter(container -> !container.running() && container.labels().containsKey(InstanceLabels.APP))
                 .collect(Collectors.groupingBy(container -> container.labels().get(InstanceLabels.APP)));
         List<String> removed = new ArrayList<>();
         exitedByApp.forEach((app, exited) -> {
@@ -138,8 +147,8 @@ public class GarbageCollector {
                 }
             });
         }
-        for (String image : engine.danglingImages(Instant.now().minus(buildLeftoverAge))) {
-            if (engine.removeImage(image)) {
+        for (String image : images.buildLeftovers(Instant.now().minus(buildLeftoverAge))) {
+            if (images.remove(image)) {
                 removed.add(image);
             }
         }
@@ -147,7 +156,11 @@ public class GarbageCollector {
     }
 
     private String remove(RunningContainer container) {
-        engine.stopAndRemove(container.id(), REMOVE_GRACE);
+        if (container.labels().containsKey(InstanceLabels.ONE_OFF)) {
+            oneOffs.remove(container.id(), REMOVE_GRACE);
+        } else {
+            nodes.remove(container.id(), REMOVE_GRACE);
+        }
         return container.name();
     }
 }

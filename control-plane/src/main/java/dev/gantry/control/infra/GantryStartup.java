@@ -11,7 +11,7 @@ import dev.gantry.control.routing.AppRoutes;
 import dev.gantry.control.routing.DefaultCertificate;
 import dev.gantry.control.secrets.ConfigAtRest;
 import dev.gantry.git.GitSshServer;
-import dev.gantry.node.ContainerEngine;
+import dev.gantry.node.NodeReport;
 import dev.gantry.node.NodeRunner;
 import dev.gantry.node.NodeStatus;
 import dev.gantry.node.RuncAdvisory;
@@ -33,9 +33,9 @@ public class GantryStartup {
 
     private static final Logger LOG = Logger.getLogger(GantryStartup.class);
 
-    private static void warnAboutTheRuntime(ContainerEngine engine) {
+    private static void warnAboutTheRuntime(NodeReport node) {
         try {
-            RuncAdvisory.warning(engine.info().runtimeVersion()).ifPresent(LOG::warn);
+            RuncAdvisory.warning(node.engine().runtimeVersion()).ifPresent(LOG::warn);
         } catch (RuntimeException engineDown) {
             LOG.warnf("the container engine does not answer yet: %s", engineDown.getMessage());
         }
@@ -52,14 +52,14 @@ public class GantryStartup {
     }
 
     void onStart(@Observes StartupEvent event, RouteControl router, GitSshServer ssh, AppService apps,
-            RouteRestorer restorer, InstanceSupervisor supervisor, ReleaseLedger ledger, ContainerEngine engine,
+            RouteRestorer restorer, InstanceSupervisor supervisor, ReleaseLedger ledger, NodeReport node,
             NodeRunner nodes,
             ConfigAtRest configAtRest, CliToken cliToken, GantryConfig config, GarbageCollector collector,
             AppRoutes routes, DefaultCertificate defaultCertificate) {
         // Injecting the token writes GANTRY_HOME/cli-token now, so ./gantry COMMAND works as soon as we answer.
         LOG.infof("router (%s) on port %d, git over SSH on port %d, data in %s", config.router().mode(),
                 config.router().port(), ssh.port(), config.home());
-        warnAboutTheRuntime(engine);
+        warnAboutTheRuntime(node);
         describe(nodes);
         int encrypted = configAtRest.encryptPlainSnapshots();
         if (encrypted > 0) {

@@ -1,7 +1,7 @@
 package dev.gantry.control.instances;
 
-import dev.gantry.node.ContainerEngine;
 import dev.gantry.node.NodeRunner;
+import dev.gantry.node.OneOffRuns;
 import dev.gantry.node.RunningContainer;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
@@ -11,12 +11,12 @@ import java.util.List;
 public class InstanceInventory {
 
     private final NodeRunner nodes;
-    private final ContainerEngine engine;
+    private final OneOffRuns oneOffs;
     private final InstanceRetirer retirer;
 
-    InstanceInventory(NodeRunner nodes, ContainerEngine engine, InstanceRetirer retirer) {
+    InstanceInventory(NodeRunner nodes, OneOffRuns oneOffs, InstanceRetirer retirer) {
         this.nodes = nodes;
-        this.engine = engine;
+        this.oneOffs = oneOffs;
         this.retirer = retirer;
     }
 
@@ -30,9 +30,7 @@ public class InstanceInventory {
      * instances: the control plane runs them on its own engine, attached to the caller's streams.
      */
     public List<RunningContainer> oneOffs(String app) {
-        return engine.list(InstanceLabels.appOf(app)).stream()
-                .filter(container -> container.labels().containsKey(InstanceLabels.ONE_OFF))
-                .toList();
+        return oneOffs.list(InstanceLabels.appOf(app));
     }
 
     /** The instances of one release of the app that are not on their way out (draining or stopping). */

@@ -2,7 +2,7 @@ package dev.gantry.control.instances;
 
 import dev.gantry.control.logs.AppLogLine;
 import dev.gantry.control.logs.AppLogStore;
-import dev.gantry.node.ContainerEngine;
+import dev.gantry.node.InstanceLogs;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.Closeable;
@@ -25,13 +25,13 @@ public class InstanceLogCollector {
 
     private static final Logger LOG = Logger.getLogger(InstanceLogCollector.class);
 
-    private final ContainerEngine engine;
+    private final InstanceLogs logs;
     private final AppLogStore store;
     private final Instant collectingSince = Instant.now();
     private final ConcurrentHashMap<String, Following> following = new ConcurrentHashMap<>();
 
-    InstanceLogCollector(ContainerEngine engine, AppLogStore store) {
-        this.engine = engine;
+    InstanceLogCollector(InstanceLogs logs, AppLogStore store) {
+        this.logs = logs;
         this.store = store;
     }
 
@@ -57,7 +57,7 @@ public class InstanceLogCollector {
         boolean adopted = startedAt != null && startedAt.isBefore(collectingSince);
         Instant since = adopted ? store.lastTime(app).map(last -> last.plusNanos(1)).orElse(null) : null;
         try {
-            return engine.followLogs(instance.id(), since, line -> store.append(app,
+            return logs.follow(instance.id(), since, line -> store.append(app,
                     new AppLogLine(line.time(), instance.slot(), line.text())));
         } catch (RuntimeException e) {
             LOG.warnf("cannot collect the output of %s: %s", instance.name(), e.getMessage());

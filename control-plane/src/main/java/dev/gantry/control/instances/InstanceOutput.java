@@ -1,7 +1,7 @@
 package dev.gantry.control.instances;
 
 import dev.gantry.common.LineSink;
-import dev.gantry.node.ContainerEngine;
+import dev.gantry.node.InstanceLogs;
 import jakarta.enterprise.context.ApplicationScoped;
 
 /** Shows the last lines an instance printed, so a failed start explains itself where it is reported. */
@@ -10,14 +10,14 @@ public class InstanceOutput {
 
     private static final int LINES = 20;
 
-    private final ContainerEngine engine;
+    private final InstanceLogs logs;
 
-    InstanceOutput(ContainerEngine engine) {
-        this.engine = engine;
+    InstanceOutput(InstanceLogs logs) {
+        this.logs = logs;
     }
 
     public void relayLast(AppInstance instance, LineSink progress) {
-        String tail = engine.tail(instance.id(), LINES);
+        String tail = logs.last(instance.id(), LINES);
         if (!tail.isBlank()) {
             progress.line("-----> Last output of " + instance.name() + ":");
             tail.lines().forEach(line -> progress.line("       " + line));

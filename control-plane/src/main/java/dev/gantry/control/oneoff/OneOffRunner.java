@@ -6,9 +6,9 @@ import dev.gantry.control.instances.InstanceLauncher;
 import dev.gantry.control.logs.AppEvents;
 import dev.gantry.control.releases.ReleaseLedger;
 import dev.gantry.control.releases.RolloutTarget;
-import dev.gantry.node.ContainerEngine;
 import dev.gantry.node.ContainerSpec;
 import dev.gantry.node.ContainerStartFailedException;
+import dev.gantry.node.OneOffRuns;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -27,15 +27,15 @@ public class OneOffRunner {
 
     private final AppService apps;
     private final ReleaseLedger ledger;
-    private final ContainerEngine engine;
+    private final OneOffRuns oneOffs;
     private final AppEvents events;
     private final InstanceLauncher launcher;
 
-    OneOffRunner(AppService apps, ReleaseLedger ledger, ContainerEngine engine, AppEvents events,
+    OneOffRunner(AppService apps, ReleaseLedger ledger, OneOffRuns oneOffs, AppEvents events,
             InstanceLauncher launcher) {
         this.apps = apps;
         this.ledger = ledger;
-        this.engine = engine;
+        this.oneOffs = oneOffs;
         this.events = events;
         this.launcher = launcher;
     }
@@ -54,7 +54,7 @@ public class OneOffRunner {
         // Only the program is recorded: arguments may carry secrets.
         events.record(app, instance + " of " + target.label() + " started by " + user + ": " + command.get(0));
         try {
-            int exitCode = engine.runOneOff(spec, stdin, stdout, stderr, tty);
+            int exitCode = oneOffs.run(spec, stdin, stdout, stderr, tty);
             events.record(app, instance + " exited with code " + exitCode);
             return exitCode;
         } catch (ContainerStartFailedException e) {

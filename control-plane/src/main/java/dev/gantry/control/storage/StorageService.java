@@ -8,14 +8,12 @@ import dev.gantry.control.apps.AppService;
 import dev.gantry.control.domain.App;
 import dev.gantry.control.domain.Storage;
 import dev.gantry.control.domain.StorageMount;
-import dev.gantry.control.instances.InstanceLabels;
 import dev.gantry.control.logs.AppEvents;
-import dev.gantry.node.ContainerEngine;
+import dev.gantry.node.AppResources;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -34,12 +32,12 @@ public class StorageService {
             "/usr", "/run");
 
     private final AppService apps;
-    private final ContainerEngine engine;
+    private final AppResources resources;
     private final AppEvents events;
 
-    StorageService(AppService apps, ContainerEngine engine, AppEvents events) {
+    StorageService(AppService apps, AppResources resources, AppEvents events) {
         this.apps = apps;
-        this.engine = engine;
+        this.resources = resources;
         this.events = events;
     }
 
@@ -63,7 +61,7 @@ public class StorageService {
         storage.createdBy = user;
         storage.createdAt = Instant.now();
         storage.persist();
-        engine.createVolume(storage.volumeName(), Map.of(InstanceLabels.APP, appName));
+        resources.createVolume(appName, storage.volumeName());
         events.record(appName, "storage " + name + " created by " + user);
         return storage.volumeName();
     }
@@ -119,7 +117,7 @@ public class StorageService {
                     + " restart the app (ps:restart) first");
         }
         try {
-            engine.removeVolume(storage.volumeName());
+            resources.removeVolume(storage.volumeName());
         } catch (IllegalStateException inUse) {
             throw new ConflictException(inUse.getMessage() + ". Restart the app (ps:restart) so that no instance"
                     + " uses it, then try again");

@@ -11,8 +11,10 @@ import dev.gantry.control.formation.CrashHistory;
 import dev.gantry.control.instances.InstanceLabels;
 import dev.gantry.control.logs.AppLogStore;
 import dev.gantry.control.storage.StorageService;
-import dev.gantry.node.ContainerEngine;
+import dev.gantry.node.AppResources;
+import dev.gantry.node.ImageStore;
 import dev.gantry.node.NodeRunner;
+import dev.gantry.node.OneOffRuns;
 import dev.gantry.node.RunningContainer;
 import dev.gantry.router.RouteControl;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -23,7 +25,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
 
@@ -41,20 +42,25 @@ public class AppDestroyService {
     private final AppLocks locks;
     private final ReleaseWatch watch;
     private final NodeRunner nodes;
-    private final ContainerEngine engine;
+    private final OneOffRuns oneOffs;
+    private final AppResources resources;
+    private final ImageStore images;
     private final RouteControl router;
     private final GantryConfig config;
     private final CrashHistory crashes;
     private final AppLogStore logs;
     private final StorageService storage;
 
-    AppDestroyService(AppService apps, AppLocks locks, ReleaseWatch watch, NodeRunner nodes, ContainerEngine engine,
-            RouteControl router, GantryConfig config, CrashHistory crashes, AppLogStore logs, StorageService storage) {
+    AppDestroyService(AppService apps, AppLocks locks, ReleaseWatch watch, NodeRunner nodes, OneOffRuns oneOffs,
+            AppResources resources, ImageStore images, RouteControl router, GantryConfig config, CrashHistory crashes,
+            AppLogStore logs, StorageService storage) {
         this.nodes = nodes;
         this.apps = apps;
         this.locks = locks;
         this.watch = watch;
-        this.engine = engine;
+        this.oneOffs = oneOffs;
+        this.resources = resources;
+        this.images = images;
         this.router = router;
         this.config = config;
         this.crashes = crashes;
@@ -70,12 +76,13 @@ public class AppDestroyService {
             router.removeRoute(name);
             progress.line("Stopping the app's instances");
             nodes.keepOnly(name, Set.of(), STOP_GRACE).forEach(instance -> progress.line("Stopped " + instance));
-            for (RunningContainer run : engine.list(Map.of(InstanceLabels.APP, name))) {
+            // One-off runs are no instances, so the runner leaves them: one still attached to its caller goes here.
+            for (RunningContainer run : oneOffs.list(InstanceLabels.appOf(name))) {
                 progress.line("Stopping " + run.name());
-                engine.stopAndRemove(run.id(), STOP_GRACE);
+                oneOffs.remove(run.id(), STOP_GRACE);
             }
             try {
-                engine.removeNetwork(AppNetwork.of(name));
+                resources.removeNetwork(AppNetwork.of(name));
             } catch (IllegalStateException stillAttached) {
                 progress.line("Kept " + stillAttached.getMessage() + " ('docker network rm " + AppNetwork.of(name)
                         + "' removes it once that container is gone)");
@@ -84,7 +91,7 @@ public class AppDestroyService {
             for (String volume : volumes) {
                 if (removeStorage) {
                     progress.line("Deleting volume " + volume);
-                    engine.removeVolume(volume);
+                    resources.removeVolume(volume);
                 } else {
                     progress.line("Kept volume " + volume + " and its data (apps:destroy --storage deletes it;"
                             + " so does 'docker volume rm " + volume + "')");
@@ -94,7 +101,7 @@ public class AppDestroyService {
             logs.delete(name);
             deleteRepository(config.home().resolve("repos").resolve(name + ".git"));
             // Removing every tag of the app's repository removes its builds and the stages kept for the next one.
-            engine.tagsIn(ImageBuilder.repository(name)).forEach(engine::removeImage);
+            images.tagsIn(ImageBuilder.repository(name)).forEach(images::remove);
         }
     }
 

@@ -144,7 +144,11 @@ public final class NodeAgent implements NodeRunner, AutoCloseable {
 
     @Override
     public List<RunningContainer> instances(Map<String, String> labels) {
-        return engine.list(labels).stream().filter(NodeAgent::isInstance).toList();
+        // With no label to match (the control plane's collector asks so), the engine lists instances
+        // alone rather than every container of the host, each of which is then inspected.
+        List<RunningContainer> containers = labels.isEmpty() ? engine.listLabelled(NodeLabels.INSTANCE)
+                : engine.list(labels);
+        return containers.stream().filter(NodeAgent::isInstance).toList();
     }
 
     @Override

@@ -16,6 +16,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -99,6 +101,22 @@ class NodeAgentTest {
             assertTrue(agent.instance(elsewhere.id()).orElseThrow().running());
             assertTrue(docker.engine.inspect(oneOff.id()).orElseThrow().running(), "a one-off run is not an instance");
             assertTrue(agent.instance(oneOff.id()).isEmpty());
+        }
+    }
+
+    @Test
+    void withNoLabelGivenEveryAppsInstancesAreListedAndNothingElse() {
+        try (NodeAgent agent = agent()) {
+            List<String> placed = Stream.of(newApp(), newApp())
+                    .map(app -> agent.place(instance(app, "web-1")).id()).toList();
+            String run = docker.engine.start(oneOff(newApp(), "run-1")).id();
+            String plain = docker.engine.start(docker.worker("plain", null, "sleep", "600")).id();
+
+            Set<String> listed = agent.instances(Map.of()).stream().map(RunningContainer::id).collect(Collectors.toSet());
+
+            assertTrue(listed.containsAll(placed), listed.toString());
+            assertFalse(listed.contains(run), "a one-off run is not an instance");
+            assertFalse(listed.contains(plain), "a container without the instance label is not one");
         }
     }
 

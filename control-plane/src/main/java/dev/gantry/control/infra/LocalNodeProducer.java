@@ -1,0 +1,55 @@
+package dev.gantry.control.infra;
+
+import dev.gantry.node.AppResources;
+import dev.gantry.node.ContainerEngine;
+import dev.gantry.node.ImageStore;
+import dev.gantry.node.InstanceLogs;
+import dev.gantry.node.NodeReport;
+import dev.gantry.node.OneOffRuns;
+import dev.gantry.node.local.LocalAppResources;
+import dev.gantry.node.local.LocalImageStore;
+import dev.gantry.node.local.LocalInstanceLogs;
+import dev.gantry.node.local.LocalNodeReport;
+import dev.gantry.node.local.LocalOneOffRuns;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Singleton;
+
+/**
+ * What the control plane asks of the node besides its instances ({@link NodeRunnerProducer}), on the
+ * one node it runs on: the ports of {@code dev.gantry.node} over the local engine. Only this wiring
+ * knows the engine; the services see the ports.
+ */
+@ApplicationScoped
+public class LocalNodeProducer {
+
+    @Produces
+    @Singleton
+    ImageStore images(ContainerEngine engine) {
+        return new LocalImageStore(engine);
+    }
+
+    @Produces
+    @Singleton
+    InstanceLogs instanceLogs(ContainerEngine engine) {
+        return new LocalInstanceLogs(engine);
+    }
+
+    @Produces
+    @Singleton
+    OneOffRuns oneOffRuns(ContainerEngine engine) {
+        return new LocalOneOffRuns(engine);
+    }
+
+    @Produces
+    @Singleton
+    AppResources appResources(ContainerEngine engine) {
+        return new LocalAppResources(engine);
+    }
+
+    @Produces
+    @Singleton
+    NodeReport nodeReport(ContainerEngine engine) {
+        return new LocalNodeReport(engine);
+    }
+}

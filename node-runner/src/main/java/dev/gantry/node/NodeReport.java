@@ -1,0 +1,16 @@
+package dev.gantry.node;
+
+/**
+ * What a node says about itself, beyond its runner's {@link NodeStatus}: what it runs containers with
+ * and what its disk holds, for the nodes page, the warning about known runtime escapes, and
+ * {@code system:df}. Every method fails with {@link EngineUnavailableException} when the node cannot
+ * be reached.
+ */
+public interface NodeReport {
+
+    /** Versions of the node's engine and its runtime (runc), and its capacity as the engine sees it. */
+    EngineInfo engine();
+
+    /** What images, containers and volumes take on the node's disk, each with its labels to add them up by app. */
+    DiskUsage diskUsage();
+}

@@ -1,0 +1,31 @@
+package dev.gantry.node.local;
+
+import dev.gantry.node.AppResources;
+import dev.gantry.node.ContainerEngine;
+import dev.gantry.node.NodeLabels;
+import java.util.Map;
+
+/** {@link AppResources} on the node's own engine: its named volumes and bridge networks. */
+public final class LocalAppResources implements AppResources {
+
+    private final ContainerEngine engine;
+
+    public LocalAppResources(ContainerEngine engine) {
+        this.engine = engine;
+    }
+
+    @Override
+    public void createVolume(String app, String volume) {
+        engine.createVolume(volume, Map.of(NodeLabels.APP, app));
+    }
+
+    @Override
+    public void removeVolume(String volume) {
+        engine.removeVolume(volume);
+    }
+
+    @Override
+    public void removeNetwork(String network) {
+        engine.removeNetwork(network);
+    }
+}
