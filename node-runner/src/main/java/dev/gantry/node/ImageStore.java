@@ -38,7 +38,7 @@ public interface ImageStore {
      * one-off runs of it must be started from: the image a release records. To be called once a build
      * has succeeded, before a release of it is recorded; publishing an image again returns the same
      * reference. The store on one node has nothing to move (the image is where its instances start), so
-     * the reference is its tag. A store over several nodes pushes it to the registry and answers its
+     * the reference is its id. A store over several nodes pushes it to the registry and answers its
      * digest reference ({@code registry/gantry/APP@sha256:...}), so every node starts the very image that
      * was built, whatever its tag names by then.
      *

@@ -25,6 +25,7 @@ import dev.gantry.git.PushRequest;
 import dev.gantry.git.PushResult;
 import dev.gantry.node.BuildFailedException;
 import dev.gantry.node.BuiltImage;
+import dev.gantry.node.ImageStore;
 import dev.gantry.node.EngineUnavailableException;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
@@ -58,10 +59,11 @@ public class PushDeployService {
     private final ReleaseWatch watch;
     private final AppEvents events;
     private final BuildpackSetting buildpack;
+    private final ImageStore images;
 
     PushDeployService(AppLocks locks, BuildPlanner planner, ImageBuilder builder, ReleaseLedger ledger, Rollout rollout,
             AppRoutes routes, ImageRetention retention, ReleaseWatch watch, AppEvents events,
-            BuildpackSetting buildpack) {
+            BuildpackSetting buildpack, ImageStore images) {
         this.locks = locks;
         this.planner = planner;
         this.builder = builder;
@@ -72,6 +74,7 @@ public class PushDeployService {
         this.watch = watch;
         this.events = events;
         this.buildpack = buildpack;
+        this.images = images;
     }
 
     public PushResult onPush(PushRequest push) {
@@ -150,7 +153,8 @@ public class PushDeployService {
         ImageBuilder.BuildLog log = new ImageBuilder.BuildLog(push.progress());
         try {
             BuiltImage image = builder.build(push.app(), buildId, push.repository(), push.newId(), plan, log);
-            ledger.buildSucceeded(buildId, image.id(), image.tag(), log.text());
+            // What the release's instances start from: the image itself on one node, the registry's copy on several.
+            ledger.buildSucceeded(buildId, images.publish(image), image.tag(), log.text());
             return image;
         } catch (RuntimeException e) {
             ledger.buildFailed(buildId, e.getMessage(), log.text());

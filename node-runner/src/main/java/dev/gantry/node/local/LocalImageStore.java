@@ -11,7 +11,7 @@ import java.util.Map;
 
 /**
  * {@link ImageStore} on the node's own engine: builds run there and instances start there, so an
- * image never has to move and its tag is the reference instances use.
+ * image never has to move and its id is the reference instances use.
  */
 public final class LocalImageStore implements ImageStore {
 
@@ -29,7 +29,7 @@ public final class LocalImageStore implements ImageStore {
 
     @Override
     public String publish(BuiltImage image) {
-        return image.tag();
+        return image.id();
     }
 
     @Override

@@ -17,10 +17,10 @@ class LocalImageStoreTest {
     private final LocalImageStore images = new LocalImageStore(recording.engine());
 
     @Test
-    void aBuiltImageIsAlreadyWhereItsInstancesStartSoItsTagIsTheReference() {
+    void aBuiltImageIsAlreadyWhereItsInstancesStartSoItsIdIsTheReference() {
         String reference = images.publish(new BuiltImage("sha256:abc", "gantry/shop:build-7", List.of("sha256:def")));
 
-        assertEquals("gantry/shop:build-7", reference);
+        assertEquals("sha256:abc", reference);
         assertEquals(List.of(), recording.calls, "nothing moves on one node");
     }
 
