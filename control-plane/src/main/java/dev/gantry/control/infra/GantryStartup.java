@@ -1,12 +1,9 @@
 package dev.gantry.control.infra;
 
 import dev.gantry.control.GantryConfig;
-import dev.gantry.control.apps.AppService;
-import dev.gantry.control.domain.App;
 import dev.gantry.control.formation.InstanceSupervisor;
-import dev.gantry.control.formation.RouteRestorer;
+import dev.gantry.control.formation.StartupRecovery;
 import dev.gantry.control.gc.GarbageCollector;
-import dev.gantry.control.releases.ReleaseLedger;
 import dev.gantry.control.routing.AppRoutes;
 import dev.gantry.control.routing.DefaultCertificate;
 import dev.gantry.control.secrets.ConfigAtRest;
@@ -51,9 +48,8 @@ public class GantryStartup {
         }
     }
 
-    void onStart(@Observes StartupEvent event, RouteControl router, GitSshServer ssh, AppService apps,
-            RouteRestorer restorer, InstanceSupervisor supervisor, ReleaseLedger ledger, NodeReport node,
-            NodeRunner nodes,
+    void onStart(@Observes StartupEvent event, RouteControl router, GitSshServer ssh,
+            StartupRecovery recovery, InstanceSupervisor supervisor, NodeReport node, NodeRunner nodes,
             ConfigAtRest configAtRest, CliToken cliToken, GantryConfig config, GarbageCollector collector,
             AppRoutes routes, DefaultCertificate defaultCertificate) {
         // Injecting the token writes GANTRY_HOME/cli-token now, so ./gantry COMMAND works as soon as we answer.
@@ -65,25 +61,13 @@ public class GantryStartup {
         if (encrypted > 0) {
             LOG.infof("encrypted %d config snapshot(s) stored before encryption at rest", encrypted);
         }
-        // Before any app is restored or supervised: the restore removes what the interrupted rollouts
-        // started. Work this process began (the SSH server already listens) is left alone.
-        Instant bootedAt = Instant.ofEpochMilli(ManagementFactory.getRuntimeMXBean().getStartTime());
-        int interrupted = ledger.failInterruptedWork(bootedAt);
-        if (interrupted > 0) {
-            LOG.warnf("%d build(s) or deployment(s) were cut off by the last stop; recorded them as failed", interrupted);
-        }
         try {
             routes.serveDefaultCertificate(defaultCertificate.loadOrCreate());
         } catch (RuntimeException e) {
             LOG.errorf("HTTPS clients whose server name no app's certificate covers get no certificate: %s", e.getMessage());
         }
-        for (App app : apps.list()) {
-            try {
-                restorer.restore(app.name, bootedAt);
-            } catch (RuntimeException e) {
-                LOG.errorf("could not restore %s: %s", app.name, e.getMessage());
-            }
-        }
+        // Before anything supervises an app: the recovery removes what interrupted rollouts started.
+        recovery.recover(Instant.ofEpochMilli(ManagementFactory.getRuntimeMXBean().getStartTime()));
         supervisor.start();
         collector.start();
     }

@@ -2,6 +2,8 @@ package dev.gantry.control.formation;
 
 import dev.gantry.common.LineSink;
 import dev.gantry.control.apps.AppLocks;
+import dev.gantry.control.apps.AppService;
+import dev.gantry.control.domain.App;
 import dev.gantry.control.cutover.Change;
 import dev.gantry.control.cutover.Cutover;
 import dev.gantry.control.instances.AppInstance;
@@ -20,19 +22,23 @@ import java.util.stream.Collectors;
 import org.jboss.logging.Logger;
 
 /**
- * Brings the router back in line with what runs, after Gantry (and its in-process router) starts:
- * routes come from the containers as observed now, never from a saved address. Running instances
- * of the current release are adopted as they are (same container, not restarted) and are all the
- * node runner keeps of the app: it removes the rest (containers of other releases left by a rollout
- * that was killed or by retirements cut short, exited ones); one-off runs whose caller went away with
- * the last process are removed too; missing slots are started by the {@link FormationReconciler}. Gantry runs it for every app before the
- * {@link InstanceSupervisor} starts, so nothing restarts an instance merely because Gantry restarted.
+ * What happens when the control plane starts, before anything else acts on an app: a stop or crash
+ * can cut a build or rollout off at any step, with containers started and no one left to remove them.
+ * Work the last process left open is recorded as failed (an interrupted rollout is rolled back, never
+ * finished: its push already failed, and the release before still has its instances). Then, app by
+ * app under its lock, routes come from the containers as observed now, never from a saved address:
+ * running instances of the current release are adopted as they are (same container, not restarted)
+ * and are all the node runner keeps of the app, which removes the rest (containers of other releases,
+ * retirements cut short, exited ones); one-off runs whose caller went away with the last process are
+ * removed; a reconcile pass starts missing slots. The {@link InstanceSupervisor} starts only after,
+ * so nothing restarts an instance merely because Gantry restarted.
  */
 @ApplicationScoped
-public class RouteRestorer {
+public class StartupRecovery {
 
-    private static final Logger LOG = Logger.getLogger(RouteRestorer.class);
+    private static final Logger LOG = Logger.getLogger(StartupRecovery.class);
 
+    private final AppService apps;
     private final ReleaseLedger ledger;
     private final InstanceInventory inventory;
     private final NodeRunner nodes;
@@ -41,8 +47,9 @@ public class RouteRestorer {
     private final AppLocks locks;
     private final FormationReconciler reconciler;
 
-    RouteRestorer(ReleaseLedger ledger, InstanceInventory inventory, NodeRunner nodes, OneOffRuns oneOffs,
+    StartupRecovery(AppService apps, ReleaseLedger ledger, InstanceInventory inventory, NodeRunner nodes, OneOffRuns oneOffs,
             Cutover cutover, AppLocks locks, FormationReconciler reconciler) {
+        this.apps = apps;
         this.ledger = ledger;
         this.inventory = inventory;
         this.nodes = nodes;
@@ -53,10 +60,28 @@ public class RouteRestorer {
     }
 
     /**
+     * Recovers every app. {@code bootedAt} is when this process started: work begun before it was the
+     * last process's, and work begun since (the SSH server already listens) is left alone.
+     */
+    public void recover(Instant bootedAt) {
+        int interrupted = ledger.failInterruptedWork(bootedAt);
+        if (interrupted > 0) {
+            LOG.warnf("%d build(s) or deployment(s) were cut off by the last stop; recorded them as failed", interrupted);
+        }
+        for (App app : apps.list()) {
+            try {
+                restore(app.name, bootedAt);
+            } catch (RuntimeException e) {
+                LOG.errorf("could not restore %s: %s", app.name, e.getMessage());
+            }
+        }
+    }
+
+    /**
      * Adopts, routes and cleans up one app. {@code bootedAt} is when this process started: a one-off
      * run from before it lost its caller with the last process, so nothing will ever read its output.
      */
-    public void restore(String app, Instant bootedAt) {
+    private void restore(String app, Instant bootedAt) {
         LineSink log = line -> LOG.infof("%s: %s", app, line.strip());
         try (AppLocks.Held lock = locks.acquire(app, log)) {
             Optional<RolloutTarget> current = ledger.desiredState(app);
