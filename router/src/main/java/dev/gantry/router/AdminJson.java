@@ -1,5 +1,10 @@
 package dev.gantry.router;
 
+import dev.gantry.router.api.AppRoute;
+import dev.gantry.router.api.AppStats;
+import dev.gantry.router.api.Backend;
+import dev.gantry.router.api.BackendStats;
+import dev.gantry.router.api.TlsCertificate;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.util.ArrayList;

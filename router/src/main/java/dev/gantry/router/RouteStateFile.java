@@ -1,5 +1,6 @@
 package dev.gantry.router;
 
+import dev.gantry.router.api.AppRoute;
 import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.JsonObject;
 import java.io.IOException;

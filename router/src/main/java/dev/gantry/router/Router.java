@@ -1,5 +1,10 @@
 package dev.gantry.router;
 
+import dev.gantry.router.api.AppRoute;
+import dev.gantry.router.api.AppStats;
+import dev.gantry.router.api.Backend;
+import dev.gantry.router.api.RouteControl;
+import dev.gantry.router.api.TlsCertificate;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelHandler;
 import io.netty.channel.ChannelInitializer;

@@ -1,5 +1,12 @@
 package dev.gantry.router;
 
+import dev.gantry.router.api.AdminToken;
+import dev.gantry.router.api.AppRoute;
+import dev.gantry.router.api.AppStats;
+import dev.gantry.router.api.Backend;
+import dev.gantry.router.api.RouteControl;
+import dev.gantry.router.api.RouterUnavailableException;
+import dev.gantry.router.api.TlsCertificate;
 import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.JsonObject;
 import java.io.IOException;

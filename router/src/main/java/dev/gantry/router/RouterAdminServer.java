@@ -1,5 +1,9 @@
 package dev.gantry.router;
 
+import dev.gantry.router.api.AppRoute;
+import dev.gantry.router.api.AppStats;
+import dev.gantry.router.api.Backend;
+import dev.gantry.router.api.TlsCertificate;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpHeaders;

@@ -1,5 +1,6 @@
 package dev.gantry.router;
 
+import dev.gantry.router.api.AdminToken;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
 import java.nio.file.Path;

@@ -5,6 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.gantry.router.api.AppRoute;
+import dev.gantry.router.api.AppStats;
+import dev.gantry.router.api.Backend;
+import dev.gantry.router.api.BackendStats;
+import dev.gantry.router.api.RouterUnavailableException;
+import dev.gantry.router.api.SelfSignedCertificates;
+import dev.gantry.router.api.TlsCertificate;
 import io.vertx.core.Vertx;
 import java.net.URI;
 import java.net.http.HttpClient;

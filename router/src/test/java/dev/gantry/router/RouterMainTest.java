@@ -3,6 +3,7 @@ package dev.gantry.router;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.gantry.router.api.AdminToken;
 import io.vertx.core.Vertx;
 import java.net.URI;
 import java.net.http.HttpResponse;

@@ -1,11 +1,11 @@
 package dev.gantry.control.infra;
 
 import dev.gantry.control.GantryConfig;
-import dev.gantry.router.AdminToken;
-import dev.gantry.router.RouteControl;
 import dev.gantry.router.Router;
 import dev.gantry.router.RouterAdminClient;
 import dev.gantry.router.RouterOptions;
+import dev.gantry.router.api.AdminToken;
+import dev.gantry.router.api.RouteControl;
 import io.vertx.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Disposes;

@@ -14,7 +14,7 @@ import dev.gantry.control.storage.StorageService;
 import dev.gantry.node.ContainerEngine;
 import dev.gantry.node.NodeRunner;
 import dev.gantry.node.RunningContainer;
-import dev.gantry.router.RouteControl;
+import dev.gantry.router.api.RouteControl;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
 import java.io.UncheckedIOException;
