@@ -2,10 +2,10 @@ package dev.gantry.control.infra;
 
 import dev.gantry.control.GantryConfig;
 import dev.gantry.router.Router;
-import dev.gantry.router.RouterAdminClient;
 import dev.gantry.router.RouterOptions;
 import dev.gantry.router.api.AdminToken;
 import dev.gantry.router.api.RouteControl;
+import dev.gantry.router.api.RouterAdminClient;
 import io.vertx.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Disposes;
