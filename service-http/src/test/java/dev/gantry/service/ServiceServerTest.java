@@ -27,6 +27,7 @@ import org.junit.jupiter.api.Test;
 class ServiceServerTest {
 
     private static final String TOKEN = "0123456789abcdef";
+    private static final String AUTHORIZATION = "Bearer " + TOKEN;
     private static final String HINT = "send the token in TEST_HOME/token as 'Authorization: Bearer TOKEN'";
     private static final Instant WRITTEN = Instant.parse("2026-12-02T10:15:30.123Z");
 
@@ -107,11 +108,7 @@ class ServiceServerTest {
     void withoutTheTokenEveryRequestIsRefusedBeforeItsPathIsLookedAt() throws Exception {
         for (String authorization : List.of("", "Bearer wrong", "Bearer " + TOKEN + "x", TOKEN)) {
             for (String path : List.of("/v1/notes/x", "/nowhere")) {
-                HttpRequest.Builder request = HttpRequest.newBuilder(uri(path));
-                if (!authorization.isEmpty()) {
-                    request.header("Authorization", authorization);
-                }
-                HttpResponse<String> answer = send(request.GET());
+                HttpResponse<String> answer = raw("GET", path, authorization, null);
                 assertEquals(401, answer.statusCode(), authorization + " " + path);
                 assertEquals("Bearer", answer.headers().firstValue("WWW-Authenticate").orElse(""));
                 assertEquals("application/problem+json", answer.headers().firstValue("Content-Type").orElse(""));
@@ -120,20 +117,20 @@ class ServiceServerTest {
             }
         }
         ServiceProblem refused = assertThrows(ServiceProblem.class,
-                () -> new ServiceClient(uri("/"), "wrong").call("GET", "/v1/notes/x").send(Note.class));
+                () -> new ServiceClient(URI.create(client.base()), "wrong").call("GET", "/v1/notes/x").send(Note.class));
         assertEquals(401, refused.status());
         assertEquals(HINT, refused.detail());
     }
 
     @Test
     void unknownPathsAnswer404AndOtherMethods405WithAllow() throws Exception {
-        HttpResponse<String> nowhere = send(authorized("/v1/nowhere").GET());
+        HttpResponse<String> nowhere = raw("GET", "/v1/nowhere", AUTHORIZATION, null);
         assertEquals(404, nowhere.statusCode());
         assertTrue(nowhere.body().contains("no such resource: /v1/nowhere"), nowhere.body());
-        assertEquals(404, send(authorized("/v1/notes/").GET()).statusCode(), "a parameter is never empty");
-        assertEquals(404, send(authorized("/v1/notes/x/y").GET()).statusCode());
+        assertEquals(404, raw("GET", "/v1/notes/", AUTHORIZATION, null).statusCode(), "a parameter is never empty");
+        assertEquals(404, raw("GET", "/v1/notes/x/y", AUTHORIZATION, null).statusCode());
 
-        HttpResponse<String> post = send(authorized("/v1/notes/x").POST(HttpRequest.BodyPublishers.noBody()));
+        HttpResponse<String> post = raw("POST", "/v1/notes/x", AUTHORIZATION, null);
         assertEquals(405, post.statusCode());
         assertEquals("GET, PUT, DELETE", post.headers().firstValue("Allow").orElse(""));
         assertTrue(post.body().contains("POST is not allowed here; use GET or PUT or DELETE"), post.body());
@@ -141,7 +138,7 @@ class ServiceServerTest {
 
     @Test
     void aBodyThatCannotBeReadIsRefusedSayingWhatWasWrong() throws Exception {
-        HttpResponse<String> malformed = send(authorized("/v1/notes/x").PUT(HttpRequest.BodyPublishers.ofString("{\"text\": ")));
+        HttpResponse<String> malformed = raw("PUT", "/v1/notes/x", AUTHORIZATION, "{\"text\": ");
         assertEquals(400, malformed.statusCode());
         assertTrue(malformed.body().contains("line 1, column 10"), malformed.body());
 
@@ -219,15 +216,13 @@ class ServiceServerTest {
         }
     }
 
-    private URI uri(String path) {
-        return URI.create("http://127.0.0.1:" + server.port() + path);
-    }
-
-    private HttpRequest.Builder authorized(String path) {
-        return HttpRequest.newBuilder(uri(path)).header("Authorization", "Bearer " + TOKEN);
-    }
-
-    private static HttpResponse<String> send(HttpRequest.Builder request) throws Exception {
+    /** A request {@link ServiceClient} would not send: without the right token, or with a body that is not JSON. */
+    private HttpResponse<String> raw(String method, String path, String authorization, String body) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(client.base() + path)).method(method,
+                body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        if (!authorization.isEmpty()) {
+            request.header("Authorization", authorization);
+        }
         return HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 }
