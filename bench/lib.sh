@@ -29,7 +29,7 @@ require_free_ports() {
 
 # Compiles the router and prints its class path (classes, then runtime jars). $1: the source tree,
 # $2: a scratch file. Offline first, so a warm ~/.m2 needs no network. With -am, so that the modules
-# the router uses (gantry-common) come from the same tree: a fresh checkout has none of them in ~/.m2.
+# the router uses (common, router-api, service-http) come from the same tree: a fresh checkout has none of them in ~/.m2.
 # Compile and build-classpath run in one reactor, where the router's class path names their
 # target/classes; each module writes the scratch file in turn, the router last.
 router_classpath() {

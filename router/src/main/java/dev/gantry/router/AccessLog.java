@@ -1,5 +1,6 @@
 package dev.gantry.router;
 
+import dev.gantry.router.api.Backend;
 import io.netty.handler.codec.http.HttpRequest;
 import org.jboss.logging.Logger;
 

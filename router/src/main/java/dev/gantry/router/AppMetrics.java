@@ -1,5 +1,8 @@
 package dev.gantry.router;
 
+import dev.gantry.router.api.AppStats;
+import dev.gantry.router.api.Backend;
+import dev.gantry.router.api.BackendStats;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;

@@ -1,5 +1,7 @@
 package dev.gantry.router;
 
+import dev.gantry.router.api.AppRoute;
+import dev.gantry.router.api.Backend;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;

@@ -1,5 +1,6 @@
 package dev.gantry.router;
 
+import dev.gantry.router.api.AppRoute;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpRequest;
 import io.netty.util.AsciiString;

@@ -1,5 +1,7 @@
 package dev.gantry.router;
 
+import dev.gantry.router.api.Backend;
+
 /**
  * A request the router has sent, or is about to send, to a backend and has not finished answering.
  * {@link InFlightRequests} calls these from any thread; implementations hop to their own event loop.

@@ -1,5 +1,6 @@
 package dev.gantry.router;
 
+import dev.gantry.router.api.Backend;
 import io.netty.util.concurrent.FastThreadLocal;
 import io.vertx.core.Vertx;
 import java.time.Duration;

@@ -1,5 +1,6 @@
 package dev.gantry.router;
 
+import dev.gantry.router.api.Backend;
 import io.netty.buffer.Unpooled;
 import io.netty.handler.codec.http.DefaultFullHttpRequest;
 import io.netty.handler.codec.http.DefaultFullHttpResponse;

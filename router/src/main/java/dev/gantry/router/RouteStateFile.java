@@ -1,7 +1,9 @@
 package dev.gantry.router;
 
-import io.vertx.core.json.DecodeException;
-import io.vertx.core.json.JsonObject;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import dev.gantry.router.api.AdminJson;
+import dev.gantry.router.api.AppRoute;
+import dev.gantry.service.ServiceJson;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.channels.FileChannel;
@@ -15,6 +17,7 @@ import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.FileAttribute;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Instant;
+import java.util.Map;
 import org.jboss.logging.Logger;
 
 /**
@@ -31,6 +34,11 @@ final class RouteStateFile {
                     PosixFilePermissions.fromString("rw-------"))} : new FileAttribute<?>[0];
 
     private final Path file;
+
+    /** The file's JSON: the routes as the admin interface shows them, and the default certificate if set. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record State(int version, Map<String, AdminJson.RouteJson> routes, AdminJson.CertificateJson defaultCertificate) {
+    }
 
     RouteStateFile(Path file) {
         this.file = file.toAbsolutePath();
@@ -50,15 +58,14 @@ final class RouteStateFile {
             return RouteTable.EMPTY;
         }
         try {
-            JsonObject json = new JsonObject(Files.readString(file, StandardCharsets.UTF_8));
+            State state = ServiceJson.MAPPER.readValue(file.toFile(), State.class);
             RouteTable table = RouteTable.EMPTY;
-            for (AppRoute route : AdminJson.routes(json.getJsonObject("routes", new JsonObject())).values()) {
+            for (AppRoute route : AdminJson.routes(state.routes() == null ? Map.of() : state.routes(), "routes").values()) {
                 table = table.with(route);
             }
-            Object defaultCertificate = json.getValue("defaultCertificate");
-            return defaultCertificate == null ? table
-                    : table.withDefaultCertificate(AdminJson.certificate(defaultCertificate, "defaultCertificate"));
-        } catch (IOException | DecodeException | IllegalArgumentException | ClassCastException e) {
+            return state.defaultCertificate() == null ? table : table.withDefaultCertificate(
+                    AdminJson.CertificateJson.read(state.defaultCertificate(), "defaultCertificate"));
+        } catch (IOException | IllegalArgumentException e) {
             Path aside = file.resolveSibling(file.getFileName() + ".unreadable-" + Instant.now().toEpochMilli());
             LOG.errorf("Route state %s cannot be read (%s); moved it to %s and starting with no routes",
                     file, e.getMessage(), aside);
@@ -73,18 +80,15 @@ final class RouteStateFile {
 
     /** Replaces the file with {@code table}; throws, leaving the previous file, if it cannot. */
     void save(RouteTable table) {
-        JsonObject json = new JsonObject()
-                .put("version", VERSION)
-                .put("routes", AdminJson.routes(table.apps()));
-        if (table.defaultCertificate() != null) {
-            json.put("defaultCertificate", AdminJson.certificate(table.defaultCertificate()));
-        }
+        State state = new State(VERSION, AdminJson.routes(table.apps()),
+                table.defaultCertificate() == null ? null : AdminJson.CertificateJson.of(table.defaultCertificate()));
         try {
             Files.createDirectories(file.getParent());
             // Owner-only from the start (and so after the move): the table holds certificates' private keys.
             Path temp = Files.createTempFile(file.getParent(), file.getFileName().toString(), ".tmp", OWNER_ONLY);
             try {
-                Files.writeString(temp, json.encodePrettily() + "\n", StandardCharsets.UTF_8);
+                Files.writeString(temp, ServiceJson.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(state) + "\n",
+                        StandardCharsets.UTF_8);
                 try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE)) {
                     channel.force(true);
                 }

@@ -1,5 +1,8 @@
 package dev.gantry.router;
 
+import dev.gantry.router.api.AppRoute;
+import dev.gantry.router.api.Backend;
+import dev.gantry.router.api.TlsCertificate;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;

@@ -1,5 +1,10 @@
 package dev.gantry.router;
 
+import dev.gantry.router.api.AppRoute;
+import dev.gantry.router.api.AppStats;
+import dev.gantry.router.api.Backend;
+import dev.gantry.router.api.EmbeddedRouter;
+import dev.gantry.router.api.TlsCertificate;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelHandler;
 import io.netty.channel.ChannelInitializer;
@@ -32,13 +37,15 @@ import org.jboss.logging.Logger;
  * <p>A rollout calls {@link #setRoute} with the new, healthy backends, then {@link #drain} with the
  * backends it returned, and stops those instances once the drain completes.
  *
+ * <p>It is also the {@link EmbeddedRouter} of embedded mode ({@link EmbeddedRouterProvider}).
+ *
  * <p>Runs on the caller's {@link Vertx}, on {@link RouterOptions#listeners()} of its event loops, with
  * Netty's HTTP codec directly (see docs/architecture.md, "Router"); {@link #close()} leaves that Vert.x
  * running. With {@link RouterOptions#httpsPort()} it serves
  * HTTPS too, each connection with the certificate of its server name (SNI) or else the default one.
  * With {@link RouterOptions#stateFile()} the table is loaded at construction and saved after every change.
  */
-public final class Router implements RouteControl, AutoCloseable {
+public final class Router implements EmbeddedRouter {
 
     private static final Logger LOG = Logger.getLogger(Router.class);
     private static final long BLOCKING_CALL_TIMEOUT_SECONDS = 30;

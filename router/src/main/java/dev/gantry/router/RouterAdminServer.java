@@ -1,30 +1,22 @@
 package dev.gantry.router;
 
-import io.vertx.core.Vertx;
-import io.vertx.core.buffer.Buffer;
-import io.vertx.core.http.HttpHeaders;
-import io.vertx.core.http.HttpMethod;
-import io.vertx.core.http.HttpServer;
-import io.vertx.core.http.HttpServerOptions;
-import io.vertx.core.http.HttpServerRequest;
-import io.vertx.core.json.DecodeException;
-import io.vertx.core.json.JsonObject;
-import java.io.UncheckedIOException;
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.time.Duration;
+import dev.gantry.router.api.AdminJson;
+import dev.gantry.router.api.AppRoute;
+import dev.gantry.router.api.Backend;
+import dev.gantry.router.api.TlsCertificate;
+import dev.gantry.service.Endpoints;
+import dev.gantry.service.ServiceRequest;
+import dev.gantry.service.ServiceResponse;
+import dev.gantry.service.ServiceServer;
+import java.io.IOException;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.function.Consumer;
-import org.jboss.logging.Logger;
 
 /**
  * The router's local admin interface: the control plane changes routes through it when the router
- * runs as its own process. Bound to 127.0.0.1 only; every endpoint, {@code /metrics} included, needs
- * {@code Authorization: Bearer <token>} (401 otherwise).
+ * runs as its own process ({@code RouterAdminClient} is its other end). Bound to 127.0.0.1 only; every
+ * endpoint, {@code /metrics} included, needs {@code Authorization: Bearer <token>} (401 otherwise).
  *
  * <pre>
  * GET    /admin/health         {"status":"up","port":8080,"routes":N}
@@ -34,210 +26,103 @@ import org.jboss.logging.Logger;
  * PUT    /admin/default-certificate  {"certificate":PEM,"key":PEM} -> 204
  * DELETE /admin/routes/{app}   204
  * POST   /admin/drain          {"backends":[..],"timeoutMillis":N} -> {"drained":true} once drained
- * GET    /admin/stats          per app counters (see {@link AppStats})
+ * GET    /admin/stats          per app counters (see {@code AppStats})
  * GET    /metrics              Prometheus text format
  * </pre>
  *
- * Invalid input and hostname conflicts answer 400 {@code {"error": "..."}} and change nothing.
+ * The JSON is {@link AdminJson}'s. Invalid input and hostname conflicts answer 400 problem details
+ * naming what was wrong, and change nothing.
  */
 public final class RouterAdminServer implements AutoCloseable {
 
-    private static final Logger LOG = Logger.getLogger(RouterAdminServer.class);
     static final String BIND_HOST = "127.0.0.1";
-    private static final int MAX_BODY_BYTES = 1 << 20;
-    private static final String ROUTES = "/admin/routes";
+    private static final String TOKEN_HINT =
+            "missing or wrong admin token: send Authorization: Bearer <the token in GANTRY_HOME/router/admin-token>";
 
-    private final Vertx vertx;
     private final Router router;
-    private final byte[] expectedAuthorization;
+    private final String token;
     private final int requestedPort;
-    private HttpServer server;
+    private ServiceServer server;
 
-    public RouterAdminServer(Vertx vertx, Router router, String token, int port) {
-        this.vertx = Objects.requireNonNull(vertx, "vertx");
+    public RouterAdminServer(Router router, String token, int port) {
         this.router = Objects.requireNonNull(router, "router");
         if (token == null || token.isBlank()) {
             throw new IllegalArgumentException("router admin token must not be blank");
         }
-        this.expectedAuthorization = ("Bearer " + token).getBytes(StandardCharsets.UTF_8);
+        this.token = token;
         this.requestedPort = port;
     }
 
-    /** Binds 127.0.0.1; blocks until it accepts connections. */
+    /** Binds 127.0.0.1 and accepts connections from then on. */
     public synchronized void start() {
-        HttpServer created = vertx.createHttpServer(new HttpServerOptions().setHost(BIND_HOST).setPort(requestedPort))
-                .requestHandler(this::handle);
         try {
-            created.listen().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
-        } catch (ExecutionException e) {
+            server = ServiceServer.builder("router-admin", endpoints(), token, TOKEN_HINT).start(BIND_HOST, requestedPort);
+        } catch (IOException e) {
             throw new IllegalStateException("Router admin interface could not listen on " + BIND_HOST + ":"
-                    + requestedPort + ": " + e.getCause().getMessage(), e.getCause());
-        } catch (Exception e) {
-            throw new IllegalStateException("Router admin interface could not listen on " + BIND_HOST + ":" + requestedPort, e);
+                    + requestedPort + ": " + e.getMessage(), e);
         }
-        server = created;
     }
 
     public synchronized int port() {
         if (server == null) {
             throw new IllegalStateException("Router admin interface not started");
         }
-        return server.actualPort();
+        return server.port();
     }
 
     @Override
     public synchronized void close() {
         if (server != null) {
-            try {
-                server.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
-            } catch (Exception e) {
-                LOG.warnf("Router admin interface did not close cleanly: %s", e.toString());
-            }
+            server.close();
             server = null;
         }
     }
 
-    private void handle(HttpServerRequest request) {
-        if (!authorized(request.getHeader(HttpHeaders.AUTHORIZATION))) {
-            request.response().putHeader("WWW-Authenticate", "Bearer");
-            error(request, 401, "missing or wrong admin token: send Authorization: Bearer <the token in GANTRY_HOME/router/admin-token>");
-            return;
+    // Handlers run on the server's worker threads, never an event loop: a route change writes the
+    // state file before it serves.
+    private Endpoints endpoints() {
+        return Endpoints.builder()
+                .get("/metrics", request -> ServiceResponse.text("text/plain; version=0.0.4; charset=utf-8",
+                        router.prometheusMetrics()))
+                .get("/admin/health", request -> ServiceResponse.json(
+                        new AdminJson.Health("up", router.port(), router.routes().size())))
+                .get("/admin/routes", request -> ServiceResponse.json(AdminJson.routes(router.routes())))
+                .get("/admin/stats", request -> ServiceResponse.json(AdminJson.stats(router.stats())))
+                .post("/admin/drain", this::drain)
+                .put("/admin/default-certificate", this::setDefaultCertificate)
+                .put("/admin/routes/{app}", this::setRoute)
+                .delete("/admin/routes/{app}", request -> {
+                    router.removeRoute(request.parameter("app"));
+                    return ServiceResponse.noContent();
+                })
+                .build();
+    }
+
+    private ServiceResponse setRoute(ServiceRequest request) {
+        String app = request.parameter("app");
+        AppRoute route = request.body(AdminJson.RouteJson.class).read(app);
+        return ServiceResponse.json(new AdminJson.Removed(AdminJson.BackendJson.of(router.setRoute(route))));
+    }
+
+    private ServiceResponse setDefaultCertificate(ServiceRequest request) {
+        TlsCertificate certificate = AdminJson.CertificateJson.read(request.body(AdminJson.CertificateJson.class),
+                "defaultCertificate");
+        router.setDefaultCertificate(certificate);
+        return ServiceResponse.noContent();
+    }
+
+    /** Answers once drained: the caller's request stays open as long as the drain does. */
+    private ServiceResponse drain(ServiceRequest request) {
+        AdminJson.Drain drain = request.body(AdminJson.Drain.class);
+        List<Backend> backends = AdminJson.BackendJson.read(drain.backends(), "backends");
+        try {
+            router.drain(backends, drain.timeout()).get();
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException failure ? failure : new IllegalStateException(e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("the admin interface closed while draining " + backends, e);
         }
-        String path = request.path();
-        HttpMethod method = request.method();
-        if (path.equals("/metrics") && method == HttpMethod.GET) {
-            request.response().putHeader(HttpHeaders.CONTENT_TYPE, "text/plain; version=0.0.4; charset=utf-8")
-                    .end(router.prometheusMetrics());
-        } else if (path.equals("/admin/health") && method == HttpMethod.GET) {
-            json(request, 200, new JsonObject().put("status", "up").put("port", router.port())
-                    .put("routes", router.routes().size()));
-        } else if (path.equals(ROUTES) && method == HttpMethod.GET) {
-            json(request, 200, AdminJson.routes(router.routes()));
-        } else if (path.equals("/admin/stats") && method == HttpMethod.GET) {
-            json(request, 200, AdminJson.stats(router.stats()));
-        } else if (path.equals("/admin/drain") && method == HttpMethod.POST) {
-            withBody(request, body -> drain(request, body));
-        } else if (path.equals("/admin/default-certificate") && method == HttpMethod.PUT) {
-            withBody(request, body -> setDefaultCertificate(request, body));
-        } else if (path.startsWith(ROUTES + "/") && method == HttpMethod.PUT) {
-            String app = appOf(path);
-            withBody(request, body -> setRoute(request, app, body));
-        } else if (path.startsWith(ROUTES + "/") && method == HttpMethod.DELETE) {
-            String app = appOf(path);
-            vertx.executeBlocking(() -> {
-                router.removeRoute(app);
-                return null;
-            }, true).onComplete(done -> {
-                if (done.succeeded()) {
-                    request.response().setStatusCode(204).end();
-                } else {
-                    failed(request, done.cause());
-                }
-            });
-        } else {
-            error(request, 404, "no admin endpoint " + method + " " + path);
-        }
-    }
-
-    private void setRoute(HttpServerRequest request, String app, JsonObject body) {
-        AppRoute route = AdminJson.route(app, body);
-        // The state file is written before the route serves: off the event loop, one change at a time.
-        vertx.executeBlocking(() -> router.setRoute(route), true).onComplete(done -> {
-            if (done.succeeded()) {
-                json(request, 200, new JsonObject().put("removed", AdminJson.backends(done.result())));
-            } else {
-                failed(request, done.cause());
-            }
-        });
-    }
-
-    private void setDefaultCertificate(HttpServerRequest request, JsonObject body) {
-        TlsCertificate certificate = AdminJson.certificate(body, "defaultCertificate");
-        vertx.executeBlocking(() -> {
-            router.setDefaultCertificate(certificate);
-            return null;
-        }, true).onComplete(done -> {
-            if (done.succeeded()) {
-                request.response().setStatusCode(204).end();
-            } else {
-                failed(request, done.cause());
-            }
-        });
-    }
-
-    private void drain(HttpServerRequest request, JsonObject body) {
-        List<Backend> backends = AdminJson.backends(body.getValue("backends"), "backends");
-        Object timeout = body.getValue("timeoutMillis");
-        if (!(timeout instanceof Number millis) || millis.longValue() < 0) {
-            throw new IllegalArgumentException("timeoutMillis: must be a whole number >= 0, was " + timeout);
-        }
-        // Answers once drained: the caller's request stays open as long as the drain does.
-        router.drain(backends, Duration.ofMillis(millis.longValue())).whenComplete((v, e) -> {
-            if (e == null) {
-                json(request, 200, new JsonObject().put("drained", true));
-            } else {
-                failed(request, e);
-            }
-        });
-    }
-
-    private void withBody(HttpServerRequest request, Consumer<JsonObject> then) {
-        Buffer body = Buffer.buffer();
-        boolean[] tooLarge = {false};
-        request.handler(chunk -> {
-            if (!tooLarge[0] && body.length() + chunk.length() > MAX_BODY_BYTES) {
-                tooLarge[0] = true;
-                error(request, 413, "request body over " + MAX_BODY_BYTES + " bytes");
-            } else if (!tooLarge[0]) {
-                body.appendBuffer(chunk);
-            }
-        });
-        request.endHandler(v -> {
-            if (tooLarge[0]) {
-                return;
-            }
-            try {
-                JsonObject json = body.length() == 0 ? null : new JsonObject(body);
-                if (json == null) {
-                    throw new IllegalArgumentException("request body: a JSON object is required");
-                }
-                then.accept(json);
-            } catch (DecodeException e) {
-                error(request, 400, "request body: not a JSON object (" + e.getMessage() + ")");
-            } catch (IllegalArgumentException e) {
-                error(request, 400, e.getMessage());
-            }
-        });
-    }
-
-    private void failed(HttpServerRequest request, Throwable cause) {
-        if (cause instanceof IllegalArgumentException) {
-            error(request, 400, cause.getMessage());
-        } else {
-            LOG.errorf(cause, "Router admin %s %s failed", request.method(), request.path());
-            error(request, 500, cause instanceof UncheckedIOException ? cause.getMessage() : cause.toString());
-        }
-    }
-
-    private boolean authorized(String authorization) {
-        // Constant time: the comparison does not reveal how much of a guess was right.
-        return authorization != null
-                && MessageDigest.isEqual(expectedAuthorization, authorization.getBytes(StandardCharsets.UTF_8));
-    }
-
-    private static String appOf(String path) {
-        return URLDecoder.decode(path.substring(ROUTES.length() + 1), StandardCharsets.UTF_8);
-    }
-
-    private static void json(HttpServerRequest request, int status, JsonObject body) {
-        if (!request.response().ended()) {
-            request.response().setStatusCode(status)
-                    .putHeader(HttpHeaders.CONTENT_TYPE, "application/json")
-                    .end(body.encode());
-        }
-    }
-
-    private static void error(HttpServerRequest request, int status, String message) {
-        json(request, status, new JsonObject().put("error", message));
+        return ServiceResponse.json(new AdminJson.Drained(true));
     }
 }

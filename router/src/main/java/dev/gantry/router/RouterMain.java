@@ -1,5 +1,6 @@
 package dev.gantry.router;
 
+import dev.gantry.router.api.AdminToken;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
 import java.nio.file.Path;
@@ -30,8 +31,9 @@ import org.jboss.logging.Logger;
  * GANTRY_ROUTER_ACCESS_LOG           on         one line per request (category dev.gantry.router.access)
  * </pre>
  *
- * Needs only vertx-core (with Netty and jackson-core) and jboss-logging on the class path, plus
- * netty-transport-native-epoll for restarts beside the old process (SO_REUSEPORT).
+ * Needs vertx-core (with Netty), jackson-databind, jboss-logging and Gantry's common, router-api and
+ * service-http on the class path, plus netty-transport-native-epoll for restarts beside the old
+ * process (SO_REUSEPORT).
  */
 public final class RouterMain {
 
@@ -79,7 +81,7 @@ public final class RouterMain {
                     + "fails; ./gantry down and up restart it with a gap", vertx.unavailableNativeTransportCause());
         }
         Router router = new Router(vertx, options);
-        RouterAdminServer admin = new RouterAdminServer(vertx, router, token, adminPort);
+        RouterAdminServer admin = new RouterAdminServer(router, token, adminPort);
         RouterProcess process = new RouterProcess(vertx, router, admin, home);
         try {
             process.serve();

@@ -1,5 +1,7 @@
 package dev.gantry.router;
 
+import dev.gantry.router.api.AppStats;
+import dev.gantry.router.api.Backend;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;

@@ -1,5 +1,6 @@
 package dev.gantry.router;
 
+import dev.gantry.router.api.TlsCertificate;
 import io.netty.handler.ssl.SslContext;
 import io.netty.handler.ssl.SslContextBuilder;
 import io.netty.handler.ssl.SslProvider;

@@ -1,5 +1,6 @@
 package dev.gantry.router;
 
+import dev.gantry.router.api.Backend;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelHandlerContext;

@@ -3,6 +3,7 @@ package dev.gantry.router;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
+import dev.gantry.router.api.Backend;
 import io.vertx.core.Vertx;
 import java.util.List;
 import java.util.Set;

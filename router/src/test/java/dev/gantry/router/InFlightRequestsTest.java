@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.gantry.router.api.Backend;
 import io.vertx.core.Vertx;
 import java.time.Duration;
 import java.util.List;

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.gantry.router.api.Backend;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;

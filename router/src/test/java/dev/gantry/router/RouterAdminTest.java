@@ -5,6 +5,14 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.gantry.router.api.AppRoute;
+import dev.gantry.router.api.AppStats;
+import dev.gantry.router.api.Backend;
+import dev.gantry.router.api.BackendStats;
+import dev.gantry.router.api.RouterAdminClient;
+import dev.gantry.router.api.RouterUnavailableException;
+import dev.gantry.router.api.SelfSignedCertificates;
+import dev.gantry.router.api.TlsCertificate;
 import io.vertx.core.Vertx;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -44,7 +52,7 @@ class RouterAdminTest {
         router = new Router(vertx, RouterOptions.defaults().withBindHost("127.0.0.1").withPort(0)
                 .withStateFile(home.resolve("router/routes.json")));
         router.start();
-        admin = new RouterAdminServer(vertx, router, TOKEN, 0);
+        admin = new RouterAdminServer(router, TOKEN, 0);
         admin.start();
         control = new RouterAdminClient(URI.create("http://127.0.0.1:" + admin.port()), TOKEN);
         a = TestBackend.start(vertx, "a");

@@ -3,6 +3,8 @@ package dev.gantry.router;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.gantry.router.api.AdminToken;
+import dev.gantry.router.api.RouterAdminClient;
 import io.vertx.core.Vertx;
 import java.net.URI;
 import java.net.http.HttpResponse;

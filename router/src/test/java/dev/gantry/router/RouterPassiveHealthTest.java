@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.gantry.router.api.Backend;
+import dev.gantry.router.api.BackendStats;
 import io.vertx.core.Vertx;
 import java.util.List;
 import java.util.Set;

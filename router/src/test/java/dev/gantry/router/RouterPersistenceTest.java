@@ -5,6 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.gantry.router.api.AppRoute;
+import dev.gantry.router.api.SelfSignedCertificates;
+import dev.gantry.router.api.TlsCertificate;
 import io.vertx.core.Vertx;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -2,6 +2,7 @@ package dev.gantry.router;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.gantry.router.api.Backend;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;

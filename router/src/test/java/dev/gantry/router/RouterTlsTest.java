@@ -3,6 +3,9 @@ package dev.gantry.router;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.gantry.router.api.AppRoute;
+import dev.gantry.router.api.SelfSignedCertificates;
+import dev.gantry.router.api.TlsCertificate;
 import io.vertx.core.Vertx;
 import java.net.http.HttpResponse;
 import java.util.List;

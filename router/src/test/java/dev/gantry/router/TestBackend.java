@@ -1,5 +1,6 @@
 package dev.gantry.router;
 
+import dev.gantry.router.api.Backend;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpServer;

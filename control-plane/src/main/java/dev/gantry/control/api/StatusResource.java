@@ -2,7 +2,7 @@ package dev.gantry.control.api;
 
 import dev.gantry.control.GantryConfig;
 import dev.gantry.git.GitSshServer;
-import dev.gantry.router.RouteControl;
+import dev.gantry.router.api.RouteControl;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;

@@ -12,7 +12,7 @@ import dev.gantry.node.NodeReport;
 import dev.gantry.node.NodeRunner;
 import dev.gantry.node.NodeStatus;
 import dev.gantry.node.RuncAdvisory;
-import dev.gantry.router.RouteControl;
+import dev.gantry.router.api.RouteControl;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;

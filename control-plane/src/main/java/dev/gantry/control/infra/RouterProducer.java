@@ -1,11 +1,11 @@
 package dev.gantry.control.infra;
 
 import dev.gantry.control.GantryConfig;
-import dev.gantry.router.AdminToken;
-import dev.gantry.router.RouteControl;
-import dev.gantry.router.Router;
-import dev.gantry.router.RouterAdminClient;
-import dev.gantry.router.RouterOptions;
+import dev.gantry.router.api.AdminToken;
+import dev.gantry.router.api.EmbeddedRouter;
+import dev.gantry.router.api.EmbeddedRouterFactory;
+import dev.gantry.router.api.RouteControl;
+import dev.gantry.router.api.RouterAdminClient;
 import io.vertx.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Disposes;
@@ -16,7 +16,8 @@ import java.net.URI;
 /**
  * The router the control plane steers. By default it is its own process (started by
  * {@code ./gantry up}), reached over its local admin interface, so restarting the control plane
- * never touches traffic. In {@code embedded} mode it runs on the control plane's own Vert.x.
+ * never touches traffic. In {@code embedded} mode it runs on the control plane's own Vert.x, found at
+ * run time ({@link EmbeddedRouterFactory}): the control plane compiles against router-api only.
  */
 @ApplicationScoped
 public class RouterProducer {
@@ -25,12 +26,8 @@ public class RouterProducer {
     @Singleton
     RouteControl router(Vertx vertx, GantryConfig config) {
         if (config.router().mode() == GantryConfig.RouterMode.EMBEDDED) {
-            Router router = new Router(vertx, RouterOptions.defaults()
-                    .withBindHost(config.router().bindHost())
-                    .withPort(config.router().port())
-                    .withHttpsPort(config.router().httpsPort() == 0 ? -1 : config.router().httpsPort()));
-            router.start();
-            return router;
+            return EmbeddedRouterFactory.load().start(vertx, config.router().bindHost(), config.router().port(),
+                    config.router().httpsPort() == 0 ? -1 : config.router().httpsPort());
         }
         // Whichever of router and control plane starts first makes the shared secret.
         String token = AdminToken.readOrCreate(AdminToken.fileIn(config.home()));
@@ -38,7 +35,7 @@ public class RouterProducer {
     }
 
     void close(@Disposes RouteControl router) {
-        if (router instanceof Router embedded) {
+        if (router instanceof EmbeddedRouter embedded) {
             embedded.close();
         }
     }

@@ -2,7 +2,7 @@ package dev.gantry.control.instances;
 
 import dev.gantry.build.ProcessTypes;
 import dev.gantry.node.RunningContainer;
-import dev.gantry.router.Backend;
+import dev.gantry.router.api.Backend;
 import java.util.Comparator;
 import java.util.List;
 

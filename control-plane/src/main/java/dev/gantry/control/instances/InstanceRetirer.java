@@ -2,8 +2,8 @@ package dev.gantry.control.instances;
 
 import dev.gantry.control.domain.DeployPolicy;
 import dev.gantry.node.NodeRunner;
-import dev.gantry.router.Backend;
-import dev.gantry.router.RouteControl;
+import dev.gantry.router.api.Backend;
+import dev.gantry.router.api.RouteControl;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;

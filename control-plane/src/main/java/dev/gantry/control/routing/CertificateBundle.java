@@ -1,7 +1,7 @@
 package dev.gantry.control.routing;
 
 import dev.gantry.control.InvalidInputException;
-import dev.gantry.router.TlsCertificate;
+import dev.gantry.router.api.TlsCertificate;
 import java.security.GeneralSecurityException;
 import java.security.PrivateKey;
 import java.security.PublicKey;

@@ -9,7 +9,7 @@ import dev.gantry.control.domain.App;
 import dev.gantry.control.domain.Certificate;
 import dev.gantry.control.domain.Domain;
 import dev.gantry.control.logs.AppEvents;
-import dev.gantry.router.TlsCertificate;
+import dev.gantry.router.api.TlsCertificate;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Instant;

@@ -1,8 +1,8 @@
 package dev.gantry.control.routing;
 
 import dev.gantry.control.GantryConfig;
-import dev.gantry.router.SelfSignedCertificates;
-import dev.gantry.router.TlsCertificate;
+import dev.gantry.router.api.SelfSignedCertificates;
+import dev.gantry.router.api.TlsCertificate;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
 import java.io.UncheckedIOException;

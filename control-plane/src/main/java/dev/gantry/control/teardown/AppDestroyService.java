@@ -16,7 +16,7 @@ import dev.gantry.node.ImageStore;
 import dev.gantry.node.NodeRunner;
 import dev.gantry.node.OneOffRuns;
 import dev.gantry.node.RunningContainer;
-import dev.gantry.router.RouteControl;
+import dev.gantry.router.api.RouteControl;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
 import java.io.UncheckedIOException;

@@ -8,10 +8,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.gantry.control.GantryConfig;
 import dev.gantry.control.GantryTestResource;
-import dev.gantry.router.AppRoute;
-import dev.gantry.router.RouteControl;
-import dev.gantry.router.SelfSignedCertificates;
-import dev.gantry.router.TlsCertificate;
+import dev.gantry.router.api.AppRoute;
+import dev.gantry.router.api.RouteControl;
+import dev.gantry.router.api.SelfSignedCertificates;
+import dev.gantry.router.api.TlsCertificate;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.specification.RequestSpecification;

@@ -4,8 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.gantry.router.SelfSignedCertificates;
-import dev.gantry.router.TlsCertificate;
+import dev.gantry.router.api.SelfSignedCertificates;
+import dev.gantry.router.api.TlsCertificate;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;

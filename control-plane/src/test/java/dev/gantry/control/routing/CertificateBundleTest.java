@@ -5,8 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.gantry.control.InvalidInputException;
-import dev.gantry.router.SelfSignedCertificates;
-import dev.gantry.router.TlsCertificate;
+import dev.gantry.router.api.SelfSignedCertificates;
+import dev.gantry.router.api.TlsCertificate;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;

@@ -6,6 +6,7 @@ import dev.gantry.node.NodeLabels;
 import dev.gantry.node.NodeRunner;
 import dev.gantry.node.NodeStatus;
 import dev.gantry.node.RunningContainer;
+import dev.gantry.service.ServiceJson;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -68,7 +69,7 @@ public final class NodeAgent implements NodeRunner, AutoCloseable {
      * restarted runner carries on where the last one stopped). {@code pid} is 0 inside the control plane.
      */
     public static NodeAgent open(ContainerEngine engine, Path stateFile, String node, long pid) {
-        return new NodeAgent(engine, DesiredInstances.load(stateFile, AgentJson.MAPPER), node, pid);
+        return new NodeAgent(engine, DesiredInstances.load(stateFile, ServiceJson.MAPPER), node, pid);
     }
 
     /** Runs a reconcile pass now and then every {@code period}. */

@@ -1,8 +1,6 @@
 package dev.gantry.node.agent;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.JavaType;
 import dev.gantry.node.ContainerSpec;
 import dev.gantry.node.ContainerStartFailedException;
 import dev.gantry.node.EngineUnavailableException;
@@ -10,19 +8,16 @@ import dev.gantry.node.NodeRunner;
 import dev.gantry.node.NodeStatus;
 import dev.gantry.node.NodeUnavailableException;
 import dev.gantry.node.RunningContainer;
-import java.io.IOException;
-import java.io.UncheckedIOException;
+import dev.gantry.service.ServiceClient;
+import dev.gantry.service.ServiceProblem;
+import dev.gantry.service.ServiceUnreachableException;
 import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
@@ -35,155 +30,85 @@ public final class NodeAgentClient implements NodeRunner {
 
     private static final TypeReference<List<RunningContainer>> CONTAINERS = new TypeReference<>() { };
     private static final Duration ANSWER_TIMEOUT = Duration.ofSeconds(60);
-    private static final long RETRY_PAUSE_MILLIS = 200;
 
-    private final URI base;
-    private final String token;
+    private final ServiceClient runner;
     private final Duration patience;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     public NodeAgentClient(URI base, String token, Duration patience) {
-        this.base = base;
-        this.token = token;
+        this.runner = new ServiceClient(base, token);
         this.patience = patience;
     }
 
     @Override
     public RunningContainer place(ContainerSpec spec) {
-        HttpResponse<String> answer = send(request("/v1/instances/" + encode(spec.name()), ANSWER_TIMEOUT)
-                .PUT(HttpRequest.BodyPublishers.ofByteArray(write(spec))));
-        return read(answer.body(), RunningContainer.class);
+        return ask("PUT", "/v1/instances/" + ServiceClient.segment(spec.name()), ANSWER_TIMEOUT,
+                call -> call.body(spec).send(RunningContainer.class));
     }
 
     @Override
     public void remove(String container, Duration grace) {
-        send(request("/v1/instances/" + encode(container) + "?grace=" + seconds(grace), ANSWER_TIMEOUT.plus(grace))
-                .DELETE());
+        ask("DELETE", "/v1/instances/" + ServiceClient.segment(container) + "?grace=" + seconds(grace),
+                ANSWER_TIMEOUT.plus(grace), call -> call.send(Void.class));
     }
 
     @Override
     public List<RunningContainer> instances(Map<String, String> labels) {
         String query = labels.entrySet().stream()
-                .map(label -> "label=" + encode(label.getKey() + "=" + label.getValue()))
+                .map(label -> "label=" + ServiceClient.segment(label.getKey() + "=" + label.getValue()))
                 .collect(Collectors.joining("&"));
-        return read(send(request("/v1/instances" + (query.isEmpty() ? "" : "?" + query), ANSWER_TIMEOUT).GET()).body(),
-                CONTAINERS);
+        return ask("GET", "/v1/instances" + (query.isEmpty() ? "" : "?" + query), ANSWER_TIMEOUT,
+                call -> call.send(CONTAINERS));
     }
 
     @Override
     public Optional<RunningContainer> instance(String container) {
-        HttpResponse<String> answer = send(request("/v1/instances/" + encode(container), ANSWER_TIMEOUT).GET());
-        return answer.statusCode() == 404 ? Optional.empty() : Optional.of(read(answer.body(), RunningContainer.class));
+        return ask("GET", "/v1/instances/" + ServiceClient.segment(container), ANSWER_TIMEOUT, call -> {
+            try {
+                return Optional.of(call.send(RunningContainer.class));
+            } catch (ServiceProblem problem) {
+                if (problem.status() == 404) {
+                    return Optional.empty();
+                }
+                throw problem;
+            }
+        });
     }
 
     @Override
     public List<String> keepOnly(String app, Set<String> names, Duration grace) {
-        byte[] body = write(new AgentJson.KeepOnly(List.copyOf(names), seconds(grace)));
-        HttpResponse<String> answer = send(request("/v1/apps/" + encode(app) + "/instances", ANSWER_TIMEOUT.plus(grace))
-                .PUT(HttpRequest.BodyPublishers.ofByteArray(body)));
-        return read(answer.body(), AgentJson.Removed.class).removed();
+        AgentJson.KeepOnly keep = new AgentJson.KeepOnly(List.copyOf(names), seconds(grace));
+        return ask("PUT", "/v1/apps/" + ServiceClient.segment(app) + "/instances", ANSWER_TIMEOUT.plus(grace),
+                call -> call.body(keep).send(AgentJson.Removed.class)).removed();
     }
 
     /** Asked once, without waiting for a runner that does not answer: a status is for pages that show it now. */
     @Override
     public NodeStatus status() {
-        return read(send(request("/v1/status", ANSWER_TIMEOUT).GET(), Duration.ZERO).body(), NodeStatus.class);
+        return ask("GET", "/v1/status", ANSWER_TIMEOUT, call -> call.patience(Duration.ZERO).send(NodeStatus.class));
     }
 
-    private HttpRequest.Builder request(String path, Duration timeout) {
-        return HttpRequest.newBuilder(base.resolve(path))
-                .timeout(timeout)
-                .header("Authorization", "Bearer " + token)
-                .header("Content-Type", "application/json");
-    }
-
-    /** The answer, when it is a success or a 404; the runner's problem as the matching exception otherwise. */
-    private HttpResponse<String> send(HttpRequest.Builder builder) {
-        return send(builder, patience);
-    }
-
-    private HttpResponse<String> send(HttpRequest.Builder builder, Duration patience) {
-        HttpRequest request = builder.build();
-        long deadline = System.nanoTime() + patience.toNanos();
-        while (true) {
-            try {
-                HttpResponse<String> answer = http.send(request, HttpResponse.BodyHandlers.ofString());
-                if (answer.statusCode() / 100 == 2 || answer.statusCode() == 404 && request.method().equals("GET")) {
-                    return answer;
-                }
-                throw failure(request, answer);
-            } catch (IOException unreachable) {
-                if (System.nanoTime() > deadline) {
-                    throw new NodeUnavailableException("the node runner at " + base + " does not answer ("
-                            + unreachable + "). Start it (./gantry up) and retry", unreachable);
-                }
-                pause();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new NodeUnavailableException("interrupted while waiting for the node runner at " + base, e);
-            }
-        }
-    }
-
-    private RuntimeException failure(HttpRequest request, HttpResponse<String> answer) {
-        String detail = detail(answer.body());
-        return switch (answer.statusCode()) {
-            case 422 -> new ContainerStartFailedException(detail, null);
-            case 503 -> new EngineUnavailableException(detail, null);
-            case 400 -> new IllegalArgumentException(detail);
-            case 401 -> new IllegalStateException("the node runner at " + base + " refused the node token: " + detail
-                    + ". The control plane and the node runner must share GANTRY_HOME/node/token");
-            default -> new IllegalStateException("the node runner answered " + request.method() + " "
-                    + request.uri().getPath() + " with " + answer.statusCode() + ": " + detail);
-        };
-    }
-
-    private static String detail(String body) {
+    /** The answer; the runner's problem, or its silence past {@code patience}, as the matching exception. */
+    private <T> T ask(String method, String path, Duration timeout, Function<ServiceClient.Call, T> send) {
         try {
-            return AgentJson.MAPPER.readValue(body, AgentJson.Problem.class).detail();
-        } catch (JsonProcessingException notAProblem) {
-            return body;
-        }
-    }
-
-    private static void pause() {
-        try {
-            Thread.sleep(RETRY_PAUSE_MILLIS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new NodeUnavailableException("interrupted while waiting for the node runner", e);
+            return send.apply(runner.call(method, path).timeout(timeout).patience(patience));
+        } catch (ServiceUnreachableException e) {
+            throw new NodeUnavailableException("the node runner at " + runner.base() + " does not answer ("
+                    + e.getCause() + "). Start it (./gantry up) and retry", e.getCause());
+        } catch (ServiceProblem problem) {
+            String detail = problem.detail();
+            throw switch (problem.status()) {
+                case 422 -> new ContainerStartFailedException(detail, null);
+                case 503 -> new EngineUnavailableException(detail, null);
+                case 400 -> new IllegalArgumentException(detail);
+                case 401 -> new IllegalStateException("the node runner at " + runner.base() + " refused the node token: "
+                        + detail + ". The control plane and the node runner must share GANTRY_HOME/node/token");
+                default -> new IllegalStateException("the node runner answered " + method + " "
+                        + path.replaceFirst("\\?.*", "") + " with " + problem.status() + ": " + detail);
+            };
         }
     }
 
     private static long seconds(Duration grace) {
         return (grace.toMillis() + 999) / 1000;
-    }
-
-    private static String encode(String value) {
-        return URLEncoder.encode(value, StandardCharsets.UTF_8);
-    }
-
-    private static byte[] write(Object value) {
-        try {
-            return AgentJson.MAPPER.writeValueAsBytes(value);
-        } catch (JsonProcessingException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private static <T> T read(String body, Class<T> type) {
-        return read(body, AgentJson.MAPPER.constructType(type));
-    }
-
-    private static <T> T read(String body, TypeReference<T> type) {
-        return read(body, AgentJson.MAPPER.getTypeFactory().constructType(type));
-    }
-
-    private static <T> T read(String body, JavaType type) {
-        try {
-            return AgentJson.MAPPER.readValue(body, type);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("the node runner's answer cannot be read: " + e.getOriginalMessage(), e);
-        }
     }
 }

@@ -14,6 +14,7 @@ import dev.gantry.node.NodeUnavailableException;
 import dev.gantry.node.ResourceLimits;
 import dev.gantry.node.RunningContainer;
 import dev.gantry.node.VolumeMount;
+import dev.gantry.service.ServiceJson;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -111,7 +112,7 @@ class NodeAgentServerTest {
         assertTrue(unknownField.body().contains("\\\"privileged\\\""), unknownField.body());
 
         HttpResponse<String> otherName = send(authorized("/v1/instances/other")
-                .PUT(HttpRequest.BodyPublishers.ofByteArray(AgentJson.MAPPER.writeValueAsBytes(SPEC))));
+                .PUT(HttpRequest.BodyPublishers.ofByteArray(ServiceJson.MAPPER.writeValueAsBytes(SPEC))));
         assertEquals(400, otherName.statusCode());
         assertTrue(otherName.body().contains("is not the 'other' of the path"), otherName.body());
 

@@ -10,6 +10,7 @@ import dev.gantry.node.ContainerStartFailedException;
 import dev.gantry.node.NodeLabels;
 import dev.gantry.node.RunningContainer;
 import dev.gantry.node.docker.DockerTestRun;
+import dev.gantry.service.ServiceJson;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
@@ -130,7 +131,7 @@ class NodeAgentTest {
             agent.keepOnly(app, Set.of(staying.name(), leaving.name()), Duration.ZERO);
         }
         // What a DELETE leaves when the runner dies between saving the change and stopping the container.
-        DesiredInstances saved = DesiredInstances.load(stateFile(), AgentJson.MAPPER);
+        DesiredInstances saved = DesiredInstances.load(stateFile(), ServiceJson.MAPPER);
         saved.remove(leaving.name());
 
         try (NodeAgent restarted = agent()) {

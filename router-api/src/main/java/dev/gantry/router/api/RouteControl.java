@@ -1,4 +1,4 @@
-package dev.gantry.router;
+package dev.gantry.router.api;
 
 import java.time.Duration;
 import java.util.Collection;
@@ -8,7 +8,7 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 
 /**
- * What the control plane needs from a router, whether it runs in the same process ({@link Router})
+ * What the control plane needs from a router, whether it runs in the same process (the router module's {@code Router})
  * or as its own process behind the local admin interface ({@link RouterAdminClient}).
  *
  * <p>A rollout calls {@link #setRoute} with the new, healthy backends, then {@link #drain} with the

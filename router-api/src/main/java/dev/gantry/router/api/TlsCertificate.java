@@ -1,4 +1,4 @@
-package dev.gantry.router;
+package dev.gantry.router.api;
 
 import java.io.ByteArrayInputStream;
 import java.security.GeneralSecurityException;
@@ -105,7 +105,8 @@ public final class TlsCertificate {
         return names;
     }
 
-    X509Certificate[] chain() {
+    /** The chain, leaf first (a copy), as a key manager hands it out. */
+    public X509Certificate[] chain() {
         return chain.clone();
     }
 

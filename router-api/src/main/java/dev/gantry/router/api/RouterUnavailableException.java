@@ -1,4 +1,4 @@
-package dev.gantry.router;
+package dev.gantry.router.api;
 
 /** The router's admin interface did not answer: the router process is not running or not reachable. */
 public class RouterUnavailableException extends RuntimeException {

@@ -1,4 +1,4 @@
-package dev.gantry.router;
+package dev.gantry.router.api;
 
 import java.util.Objects;
 
