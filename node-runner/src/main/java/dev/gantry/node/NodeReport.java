@@ -1,5 +1,7 @@
 package dev.gantry.node;
 
+import java.util.List;
+
 /**
  * What a node says about itself, beyond its runner's {@link NodeStatus}: what it runs containers with
  * and what its disk holds, for the nodes page, the warning about known runtime escapes, and
@@ -13,4 +15,11 @@ public interface NodeReport {
 
     /** What images, containers and volumes take on the node's disk, each with its labels to add them up by app. */
     DiskUsage diskUsage();
+
+    /**
+     * Every exited container labelled for an app ({@link NodeLabels#APP}): its instances and one-off
+     * runs, and whatever else an earlier Gantry, or a person, left there with the label; what the
+     * collector looks through.
+     */
+    List<RunningContainer> exitedAppContainers();
 }

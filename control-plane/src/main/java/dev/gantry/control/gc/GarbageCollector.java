@@ -8,6 +8,7 @@ import dev.gantry.control.checks.Durations;
 import dev.gantry.control.instances.InstanceLabels;
 import dev.gantry.control.releases.ReleaseLedger;
 import dev.gantry.node.ImageStore;
+import dev.gantry.node.NodeReport;
 import dev.gantry.node.NodeRunner;
 import dev.gantry.node.OneOffRuns;
 import dev.gantry.node.RunningContainer;
@@ -24,7 +25,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 import org.jboss.logging.Logger;
 
 /**
@@ -42,6 +42,7 @@ public class GarbageCollector {
     private static final Duration REMOVE_GRACE = Duration.ofSeconds(1);
     private static final Duration ONE_OFF_GRACE = Duration.ofMinutes(1);
 
+    private final NodeReport node;
     private final NodeRunner nodes;
     private final OneOffRuns oneOffs;
     private final ImageStore images;
@@ -57,8 +58,9 @@ public class GarbageCollector {
         return thread;
     });
 
-    GarbageCollector(NodeRunner nodes, OneOffRuns oneOffs, ImageStore images, AppService apps, AppLocks locks,
+    GarbageCollector(NodeReport node, NodeRunner nodes, OneOffRuns oneOffs, ImageStore images, AppService apps, AppLocks locks,
             ReleaseLedger ledger, ImageRetention retention, GantryConfig config) {
+        this.node = node;
         this.nodes = nodes;
         this.oneOffs = oneOffs;
         this.images = images;
@@ -104,10 +106,7 @@ public class GarbageCollector {
     }
 
     private List<String> removeExitedContainers(Set<String> known) {
-        // Every container labelled for an app is one of its instances or one of its one-off runs.
-        Map<String, List<RunningContainer>> exitedByApp = Stream.concat(nodes.instances(Map.of()).stream(),
-                        oneOffs.list(Map.of()).stream())
-                .filter(container -> !container.running() && container.labels().containsKey(InstanceLabels.APP))
+        Map<String, List<RunningContainer>> exitedByApp = node.exitedAppContainers().stream()
                 .collect(Collectors.groupingBy(container -> container.labels().get(InstanceLabels.APP)));
         List<String> removed = new ArrayList<>();
         exitedByApp.forEach((app, exited) -> {

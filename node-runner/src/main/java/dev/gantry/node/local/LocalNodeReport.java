@@ -3,7 +3,10 @@ package dev.gantry.node.local;
 import dev.gantry.node.ContainerEngine;
 import dev.gantry.node.DiskUsage;
 import dev.gantry.node.EngineInfo;
+import dev.gantry.node.NodeLabels;
 import dev.gantry.node.NodeReport;
+import dev.gantry.node.RunningContainer;
+import java.util.List;
 
 /** {@link NodeReport} of the one node the control plane runs on, as its engine reports it. */
 public final class LocalNodeReport implements NodeReport {
@@ -22,5 +25,10 @@ public final class LocalNodeReport implements NodeReport {
     @Override
     public DiskUsage diskUsage() {
         return engine.diskUsage();
+    }
+
+    @Override
+    public List<RunningContainer> exitedAppContainers() {
+        return engine.listLabelled(NodeLabels.APP).stream().filter(container -> !container.running()).toList();
     }
 }
