@@ -111,8 +111,8 @@ init_cluster() {
   else
     fail "an anonymous request to https://$REGISTRY/v2/ got '$status', want 401"
   fi
-  out=$(on_manager cluster:init --advertise "$(host_address 2)" 2>&1 | grep '^error:') \
-    && grep -q "manages a cluster advertised at $MANAGER already" <<<"$out" \
+  out=$(on_manager cluster:init --advertise "$(host_address 2)" 2>&1) && fail "cluster:init with another address passed"
+  out=$(grep '^error:' <<<"$out") && grep -q "manages a cluster advertised at $MANAGER already" <<<"$out" \
     && pass "cluster:init with another address is refused: $out" || fail "cluster:init with another address said: $out"
 }
 
