@@ -10,7 +10,8 @@ import java.util.Objects;
  * root filesystem is read-only (then {@code /tmp} is a writable tmpfs).
  * {@code command} empty means the image's own CMD. The container port is published on
  * {@code hostAddress} only (127.0.0.1 when null); {@code containerPort} 0 publishes nothing, for
- * process types that serve no traffic (workers, one-off runs).
+ * process types that serve no traffic (workers, one-off runs). {@code placement}: labels a host must
+ * carry to run it (a cluster's hosts have labels; one host alone runs everything).
  */
 public record ContainerSpec(
         String name,
@@ -23,7 +24,8 @@ public record ContainerSpec(
         ResourceLimits limits,
         List<VolumeMount> mounts,
         NetworkAttachment network,
-        boolean readOnlyRoot) {
+        boolean readOnlyRoot,
+        Map<String, String> placement) {
 
     public ContainerSpec {
         Objects.requireNonNull(name, "name");
@@ -36,6 +38,30 @@ public record ContainerSpec(
         }
         limits = limits == null ? ResourceLimits.DEFAULTS : limits;
         mounts = mounts == null ? List.of() : List.copyOf(mounts);
+        placement = placement == null ? Map.of() : Map.copyOf(placement);
+    }
+
+    /** A spec any host may run. */
+    public ContainerSpec(String name, String image, List<String> command, Map<String, String> env,
+                         Map<String, String> labels, int containerPort, String hostAddress, ResourceLimits limits,
+                         List<VolumeMount> mounts, NetworkAttachment network, boolean readOnlyRoot) {
+        this(name, image, command, env, labels, containerPort, hostAddress, limits, mounts, network, readOnlyRoot, Map.of());
+    }
+
+    /**
+     * The app an instance's spec is for, checked: an instance carries {@link NodeLabels#APP} and, as its
+     * {@link NodeLabels#INSTANCE} label, its own name.
+     */
+    public String instanceApp() {
+        String app = labels.get(NodeLabels.APP);
+        if (app == null || app.isBlank()) {
+            throw new IllegalArgumentException("an instance needs the label " + NodeLabels.APP + "; " + name + " has none");
+        }
+        if (!name.equals(labels.get(NodeLabels.INSTANCE))) {
+            throw new IllegalArgumentException("an instance's " + NodeLabels.INSTANCE + " label must be its name '"
+                    + name + "', was '" + labels.get(NodeLabels.INSTANCE) + "'");
+        }
+        return app;
     }
 
     /** A spec on the engine's default bridge with a writable root filesystem. */

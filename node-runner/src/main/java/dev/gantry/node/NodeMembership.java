@@ -2,6 +2,7 @@ package dev.gantry.node;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -29,6 +30,39 @@ public interface NodeMembership {
 
     /** Every host as the cluster's manager sees it now; until there is a cluster, this host alone, ready. */
     List<ClusterNode> nodes();
+
+    /**
+     * Sets labels of the host called {@code node} (its name, or its id in the cluster); a label given an
+     * empty value is removed. Placement constraints ({@code ps:place}) match these labels.
+     *
+     * @throws IllegalArgumentException when no host is called so
+     */
+    void label(String node, Map<String, String> labels);
+
+    /**
+     * Whether the host called {@code node} takes instances.
+     *
+     * @throws IllegalArgumentException when no host is called so
+     */
+    void availability(String node, Availability availability);
+
+    /**
+     * Takes the host called {@code node} out of the cluster. Without {@code force}, only a host that
+     * stopped answering (it left, or is gone) may be removed.
+     *
+     * @throws IllegalArgumentException when no host is called so
+     * @throws IllegalStateException when the cluster refuses, with its reason
+     */
+    void remove(String node, boolean force);
+
+    enum Availability {
+        /** Takes new instances. */
+        ACTIVE,
+        /** Keeps what it runs, takes nothing new: what Gantry moves off a host lands elsewhere. */
+        PAUSE,
+        /** Takes nothing, and the cluster stops whatever still runs there. */
+        DRAIN
+    }
 
     enum Role {
         /** In no cluster. */

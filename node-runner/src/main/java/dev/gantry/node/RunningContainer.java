@@ -7,6 +7,9 @@ import java.util.Map;
  * A container as the engine reports it. {@code hostPort} is 0 when nothing is published.
  * {@code oomKilled} says the kernel killed a process in it for exceeding its memory limit;
  * {@code finishedAt} is when it last exited, null while it runs or when the engine does not know.
+ * {@code node} names the host it runs on (empty when the reporter does not say), and {@code nodeDown}
+ * says that host stopped answering the cluster's manager: what it runs there is lost, whatever its
+ * last reported state.
  */
 public record RunningContainer(
         String id,
@@ -19,11 +22,31 @@ public record RunningContainer(
         String hostAddress,
         int hostPort,
         boolean oomKilled,
-        Instant finishedAt) {
+        Instant finishedAt,
+        String node,
+        boolean nodeDown) {
+
+    public RunningContainer {
+        node = node == null ? "" : node;
+    }
+
+    /** A container on a host that answers, named by whoever reports it. */
+    public RunningContainer(String id, String name, String image, Map<String, String> labels, boolean running,
+                            int exitCode, Instant startedAt, String hostAddress, int hostPort, boolean oomKilled,
+                            Instant finishedAt) {
+        this(id, name, image, labels, running, exitCode, startedAt, hostAddress, hostPort, oomKilled, finishedAt, "",
+                false);
+    }
 
     /** A container with no OOM kill and no finish time recorded. */
     public RunningContainer(String id, String name, String image, Map<String, String> labels, boolean running,
                             int exitCode, Instant startedAt, String hostAddress, int hostPort) {
         this(id, name, image, labels, running, exitCode, startedAt, hostAddress, hostPort, false, null);
+    }
+
+    /** The same container, reported as running on {@code host}. */
+    public RunningContainer on(String host) {
+        return new RunningContainer(id, name, image, labels, running, exitCode, startedAt, hostAddress, hostPort,
+                oomKilled, finishedAt, host, nodeDown);
     }
 }

@@ -9,6 +9,7 @@ import dev.gantry.node.ClusterNode;
 import dev.gantry.node.NodeMembership;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
@@ -35,6 +36,21 @@ class ClusterServiceTest {
             @Override
             public List<ClusterNode> nodes() {
                 return List.of();
+            }
+
+            @Override
+            public void label(String node, Map<String, String> labels) {
+                throw new AssertionError("no host may be changed here");
+            }
+
+            @Override
+            public void availability(String node, Availability availability) {
+                throw new AssertionError("no host may be changed here");
+            }
+
+            @Override
+            public void remove(String node, boolean force) {
+                throw new AssertionError("no host may be changed here");
             }
         };
         return new ClusterService(membership, null, null, null);

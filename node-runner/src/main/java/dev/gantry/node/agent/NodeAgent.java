@@ -44,7 +44,6 @@ import org.jboss.logging.Logger;
 public final class NodeAgent implements NodeRunner, AutoCloseable {
 
     private static final Logger LOG = Logger.getLogger(NodeAgent.class);
-    static final Duration DEFAULT_STOP_GRACE = Duration.ofSeconds(10);
 
     private final ContainerEngine engine;
     private final DesiredInstances desired;
@@ -80,15 +79,11 @@ public final class NodeAgent implements NodeRunner, AutoCloseable {
 
     @Override
     public RunningContainer place(ContainerSpec spec) {
-        String app = requireLabel(spec, NodeLabels.APP);
-        if (!spec.name().equals(spec.labels().get(NodeLabels.INSTANCE))) {
-            throw new IllegalArgumentException("an instance's " + NodeLabels.INSTANCE + " label must be its name '"
-                    + spec.name() + "', was '" + spec.labels().get(NodeLabels.INSTANCE) + "'");
-        }
+        String app = spec.instanceApp();
         synchronized (placementLocks.computeIfAbsent(spec.name(), name -> new Object())) {
             try {
                 Optional<RunningContainer> already = alreadyPlaced(spec.name());
-                return already.isPresent() ? already.get() : start(app, spec);
+                return already.isPresent() ? already.get().on(node) : start(app, spec);
             } finally {
                 placementLocks.remove(spec.name());
             }
@@ -103,7 +98,7 @@ public final class NodeAgent implements NodeRunner, AutoCloseable {
             RunningContainer started = engine.start(spec);
             desired.put(app, new DesiredInstances.Instance(spec.name(), started.id()));
             LOG.infof("%s: started %s on port %d", app, spec.name(), started.hostPort());
-            return started;
+            return started.on(node);
         } catch (RuntimeException e) {
             desired.remove(spec.name());
             throw e;
@@ -129,14 +124,6 @@ public final class NodeAgent implements NodeRunner, AutoCloseable {
         return existing;
     }
 
-    private static String requireLabel(ContainerSpec spec, String label) {
-        String value = spec.labels().get(label);
-        if (value == null || value.isBlank()) {
-            throw new IllegalArgumentException("an instance needs the label " + label + "; " + spec.name() + " has none");
-        }
-        return value;
-    }
-
     @Override
     public void remove(String container, Duration grace) {
         desired.remove(container);
@@ -149,12 +136,12 @@ public final class NodeAgent implements NodeRunner, AutoCloseable {
         // alone rather than every container of the host, each of which is then inspected.
         List<RunningContainer> containers = labels.isEmpty() ? engine.listLabelled(NodeLabels.INSTANCE)
                 : engine.list(labels);
-        return containers.stream().filter(NodeAgent::isInstance).toList();
+        return containers.stream().filter(NodeAgent::isInstance).map(container -> container.on(node)).toList();
     }
 
     @Override
     public Optional<RunningContainer> instance(String container) {
-        return engine.inspect(container).filter(NodeAgent::isInstance);
+        return engine.inspect(container).filter(NodeAgent::isInstance).map(found -> found.on(node));
     }
 
     @Override
@@ -194,7 +181,7 @@ public final class NodeAgent implements NodeRunner, AutoCloseable {
                     removed.add(container.name());
                     stops.execute(() -> {
                         try {
-                            stop(app, container, graceOf(container));
+                            stop(app, container, NodeLabels.stopGrace(container.labels()));
                         } finally {
                             removing.remove(container.name());
                         }
@@ -231,16 +218,14 @@ public final class NodeAgent implements NodeRunner, AutoCloseable {
         engine.stopAndRemove(container.id(), grace);
     }
 
-    private static Duration graceOf(RunningContainer container) {
-        try {
-            return Duration.ofSeconds(Long.parseLong(container.labels().getOrDefault(NodeLabels.STOP_GRACE, "")));
-        } catch (NumberFormatException e) {
-            return DEFAULT_STOP_GRACE;
-        }
-    }
 
+    /**
+     * A container labelled as an instance, but neither a one-off run nor a task the cluster runs on this
+     * host (the cluster's manager keeps those, under names of its own).
+     */
     private static boolean isInstance(RunningContainer container) {
-        return container.labels().containsKey(NodeLabels.INSTANCE) && !container.labels().containsKey(NodeLabels.ONE_OFF);
+        return container.labels().containsKey(NodeLabels.INSTANCE) && !container.labels().containsKey(NodeLabels.ONE_OFF)
+                && !container.labels().containsKey(NodeLabels.CLUSTER_TASK);
     }
 
     /** Stops the loop; the instances keep running, which is the point of a runner of their own. */

@@ -3,6 +3,7 @@ package dev.gantry.node.agent;
 import dev.gantry.node.ContainerSpec;
 import dev.gantry.node.ContainerStartFailedException;
 import dev.gantry.node.EngineUnavailableException;
+import dev.gantry.node.NodeLabels;
 import dev.gantry.node.NodeRunner;
 import dev.gantry.service.Endpoints;
 import dev.gantry.service.ServiceProblem;
@@ -124,7 +125,7 @@ public final class NodeAgentServer implements AutoCloseable {
 
     private static long seconds(String value) {
         if (value == null) {
-            return NodeAgent.DEFAULT_STOP_GRACE.toSeconds();
+            return NodeLabels.DEFAULT_STOP_GRACE.toSeconds();
         }
         try {
             long seconds = Long.parseLong(value);

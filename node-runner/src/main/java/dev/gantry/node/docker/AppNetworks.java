@@ -2,6 +2,7 @@ package dev.gantry.node.docker;
 
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.exception.ConflictException;
+import com.github.dockerjava.api.exception.InternalServerErrorException;
 import com.github.dockerjava.api.exception.NotFoundException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -14,10 +15,15 @@ import java.util.Map;
  * engine isolates bridges from each other, so containers of one app cannot reach another's; each
  * bridge's host interface is named {@code gantry-XXXXXXXX}, so that one firewall rule on
  * {@code gantry-+} can keep every app away from the host's own ports (see the operator guide).
+ *
+ * <p>On a cluster an app's instances run on its overlay network instead, which spans the hosts
+ * ({@link dev.gantry.node.NetworkAttachment#overlay}).
  */
 final class AppNetworks {
 
     static final String INTERFACE_PREFIX = "gantry-";
+    /** Removing an overlay waits while the cluster still stops tasks on it. */
+    private static final int OVERLAY_REMOVE_TRIES = 30;
     private static final String BRIDGE_NAME_OPTION = "com.docker.network.bridge.name";
 
     private AppNetworks() {
@@ -43,7 +49,61 @@ final class AppNetworks {
         }
     }
 
+    /**
+     * Makes the app's overlay network when it does not exist yet. Attachable, so that a container started
+     * on its own (a one-off run) can join it too.
+     */
+    static void ensureOverlay(DockerClient client, String overlay) {
+        try {
+            client.inspectNetworkCmd().withNetworkId(overlay).exec();
+            return;
+        } catch (NotFoundException missing) {
+            // made below
+        }
+        try {
+            client.createNetworkCmd().withName(overlay).withDriver("overlay").withAttachable(true)
+                    .withCheckDuplicate(true).exec();
+        } catch (ConflictException madeMeanwhile) {
+            // another placement made it first: the goal is reached
+        }
+    }
+
+    /** Waits (up to half a minute) while the cluster still stops the tasks of the app's removed services. */
+    private static void removeOverlay(DockerClient client, String overlay) {
+        for (int tries = 1; ; tries++) {
+            try {
+                client.removeNetworkCmd(overlay).exec();
+                return;
+            } catch (NotFoundException alreadyGone) {
+                return;
+            } catch (ConflictException | InternalServerErrorException inUse) {
+                if (tries >= OVERLAY_REMOVE_TRIES) {
+                    throw new IllegalStateException("network " + overlay + " is still in use by a task", inUse);
+                }
+                pause();
+            }
+        }
+    }
+
+    private static void pause() {
+        try {
+            Thread.sleep(1000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for a network's tasks to stop", e);
+        }
+    }
+
+    /** Removes an app's network, a bridge at once, an overlay once the cluster stopped the tasks on it. */
     static void remove(DockerClient client, String network) {
+        try {
+            if ("overlay".equals(client.inspectNetworkCmd().withNetworkId(network).exec().getDriver())) {
+                removeOverlay(client, network);
+                return;
+            }
+        } catch (NotFoundException alreadyGone) {
+            return;
+        }
         try {
             client.removeNetworkCmd(network).exec();
         } catch (NotFoundException alreadyGone) {

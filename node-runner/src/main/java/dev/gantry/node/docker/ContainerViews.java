@@ -60,8 +60,11 @@ final class ContainerViews {
         return state == null ? null : time(state.getStartedAt());
     }
 
-    /** Docker reports a container that never started (or never finished) as started (finished) in year 1. */
-    private static Instant time(String engineTime) {
+    /**
+     * An engine's time (RFC 3339, to the nanosecond); Docker reports a container that never started (or
+     * never finished) as started (finished) in year 1, which is no time.
+     */
+    static Instant time(String engineTime) {
         if (engineTime == null || engineTime.startsWith("0001-")) {
             return null;
         }

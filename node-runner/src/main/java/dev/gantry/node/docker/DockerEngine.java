@@ -17,7 +17,6 @@ import com.github.dockerjava.api.model.Volume;
 import com.github.dockerjava.transport.DockerHttpClient;
 import com.github.dockerjava.zerodep.ZerodepDockerHttpClient;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.gantry.node.BuiltImage;
 import dev.gantry.node.ContainerEngine;
 import dev.gantry.node.ContainerSpec;
@@ -33,7 +32,6 @@ import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.io.UncheckedIOException;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
@@ -60,6 +58,7 @@ public final class DockerEngine implements ContainerEngine, AutoCloseable {
 
     private final String dockerHost;
     private final DockerHttpClient http;
+    private final EngineApi api;
     private final Duration buildTimeout;
     private volatile DockerClient client;
 
@@ -71,6 +70,7 @@ public final class DockerEngine implements ContainerEngine, AutoCloseable {
                 .dockerHost(URI.create(dockerHost))
                 .connectionTimeout(CONNECT_TIMEOUT)
                 .build();
+        this.api = new EngineApi(http, dockerHost);
     }
 
     /** An engine at {@code dockerHost} (e.g. {@code unix:///var/run/docker.sock}); contacted on first use. */
@@ -269,15 +269,12 @@ public final class DockerEngine implements ContainerEngine, AutoCloseable {
     }
 
     private JsonNode getJson(String path) {
-        DockerHttpClient.Request request = DockerHttpClient.Request.builder()
-                .method(DockerHttpClient.Request.Method.GET).path(path).build();
-        return call(() -> {
-            try (DockerHttpClient.Response response = http.execute(request)) {
-                return new ObjectMapper().readTree(response.getBody());
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        });
+        return api.get(path);
+    }
+
+    /** The engine's API as JSON, for what docker-java's models lack (Swarm's newer fields). */
+    EngineApi api() {
+        return api;
     }
 
     @Override
@@ -374,7 +371,8 @@ public final class DockerEngine implements ContainerEngine, AutoCloseable {
         http.close();
     }
 
-    private <T> T call(Supplier<T> engineCall) {
+    /** Runs an engine call, telling "the engine is not there" apart ({@link EngineFailures}). */
+    <T> T call(Supplier<T> engineCall) {
         try {
             return engineCall.get();
         } catch (RuntimeException e) {

@@ -7,16 +7,19 @@ import com.github.dockerjava.api.model.SwarmDispatcherConfig;
 import com.github.dockerjava.api.model.SwarmInfo;
 import com.github.dockerjava.api.model.SwarmNode;
 import com.github.dockerjava.api.model.SwarmNodeAvailability;
+import com.github.dockerjava.api.model.SwarmNodeSpec;
 import com.github.dockerjava.api.model.SwarmNodeState;
 import com.github.dockerjava.api.model.SwarmSpec;
 import dev.gantry.node.ClusterNode;
 import dev.gantry.node.NodeMembership;
 
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Supplier;
+import java.util.function.UnaryOperator;
+import java.util.stream.Collectors;
 
 /**
  * {@link NodeMembership} over Docker Swarm mode, through the engine of the control plane's host: the
@@ -59,7 +62,7 @@ public final class DockerSwarm implements NodeMembership {
     public void form(String advertiseAddress, Duration heartbeat) {
         SwarmSpec spec = new SwarmSpec().withDispatcher(new SwarmDispatcherConfig().withHeartbeatPeriod(heartbeat.toNanos()));
         try {
-            call(() -> engine.client().initializeSwarmCmd(spec).withAdvertiseAddr(advertiseAddress)
+            engine.call(() -> engine.client().initializeSwarmCmd(spec).withAdvertiseAddr(advertiseAddress)
                     .withListenAddr("0.0.0.0:" + MANAGER_PORT).exec());
         } catch (DockerException refused) {
             throw new IllegalStateException(EngineFailures.engineMessage(refused), refused);
@@ -72,7 +75,7 @@ public final class DockerSwarm implements NodeMembership {
         if (standing.role() != Role.MANAGER) {
             return Optional.empty();
         }
-        String token = call(() -> engine.client().inspectSwarmCmd().exec()).getJoinTokens().getWorker();
+        String token = engine.call(() -> engine.client().inspectSwarmCmd().exec()).getJoinTokens().getWorker();
         return Optional.of(new JoinTicket(standing.address() + ":" + MANAGER_PORT, token));
     }
 
@@ -85,7 +88,72 @@ public final class DockerSwarm implements NodeMembership {
                     false, true));
         }
         String self = info.getSwarm().getNodeID();
-        return call(() -> engine.client().listSwarmNodesCmd().exec()).stream().map(node -> view(node, self)).toList();
+        return engine.call(() -> engine.client().listSwarmNodesCmd().exec()).stream().map(node -> view(node, self)).toList();
+    }
+
+    @Override
+    public void label(String node, Map<String, String> labels) {
+        update(node, spec -> {
+            Map<String, String> merged = new HashMap<>(Optional.ofNullable(spec.getLabels()).orElse(Map.of()));
+            labels.forEach((key, value) -> {
+                if (value.isEmpty()) {
+                    merged.remove(key);
+                } else {
+                    merged.put(key, value);
+                }
+            });
+            return spec.withLabels(merged);
+        });
+    }
+
+    @Override
+    public void availability(String node, Availability availability) {
+        update(node, spec -> spec.withAvailability(switch (availability) {
+            case ACTIVE -> SwarmNodeAvailability.ACTIVE;
+            case PAUSE -> SwarmNodeAvailability.PAUSE;
+            case DRAIN -> SwarmNodeAvailability.DRAIN;
+        }));
+    }
+
+    /** Writes a host's changed spec against the version it was read at, so no concurrent change is lost. */
+    private void update(String node, UnaryOperator<SwarmNodeSpec> change) {
+        SwarmNode found = find(node);
+        engine.call(() -> engine.client().updateSwarmNodeCmd().withSwarmNodeId(found.getId())
+                .withVersion(found.getVersion().getIndex()).withSwarmNodeSpec(change.apply(found.getSpec())).exec());
+    }
+
+    @Override
+    public void remove(String node, boolean force) {
+        SwarmNode found = find(node);
+        try {
+            engine.call(() -> engine.client().removeSwarmNodeCmd(found.getId()).withForce(force).exec());
+        } catch (DockerException refused) {
+            throw new IllegalStateException(EngineFailures.engineMessage(refused), refused);
+        }
+    }
+
+    private SwarmNode find(String node) {
+        List<SwarmNode> nodes = engine.call(() -> engine.client().listSwarmNodesCmd().exec());
+        List<SwarmNode> named = nodes.stream().filter(candidate -> candidate.getId().equals(node)
+                || candidate.getDescription() != null && node.equals(candidate.getDescription().getHostname())).toList();
+        if (named.size() != 1) {
+            throw new IllegalArgumentException(named.isEmpty() ? "no host of the cluster is called " + node
+                    : named.size() + " hosts are called " + node + "; name one by its id ("
+                            + named.stream().map(SwarmNode::getId).collect(Collectors.joining(", ")) + ")");
+        }
+        return named.get(0);
+    }
+
+    /** The cluster's hosts by the ids its tasks name them by (this host's manager must answer). */
+    Map<String, ClusterNode> nodesById() {
+        // Which of them is this host does not matter here: that would cost the engine's whole info.
+        return engine.call(() -> engine.client().listSwarmNodesCmd().exec()).stream()
+                .collect(Collectors.toMap(SwarmNode::getId, node -> view(node, "")));
+    }
+
+    /** The id this host's engine has in its cluster. */
+    String selfId() {
+        return info().getSwarm().getNodeID();
     }
 
     /** How Gantry shows a swarm node; {@code self}: the id of the node whose engine answers. */
@@ -120,14 +188,6 @@ public final class DockerSwarm implements NodeMembership {
     }
 
     private Info info() {
-        return call(() -> engine.client().infoCmd().exec());
-    }
-
-    private <T> T call(Supplier<T> engineCall) {
-        try {
-            return engineCall.get();
-        } catch (RuntimeException e) {
-            throw EngineFailures.translate(e, engine.dockerHost());
-        }
+        return engine.call(() -> engine.client().infoCmd().exec());
     }
 }
