@@ -3,6 +3,7 @@ package dev.gantry.control.api;
 import dev.gantry.common.LineSink;
 import dev.gantry.control.InvalidInputException;
 import dev.gantry.control.apps.AppService;
+import dev.gantry.control.cluster.PlacementService;
 import dev.gantry.control.formation.InstanceReport;
 import dev.gantry.control.formation.LimitsService;
 import dev.gantry.control.formation.RestartService;
@@ -13,6 +14,7 @@ import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -38,15 +40,17 @@ public class FormationResource {
     private final ScaleService scale;
     private final RestartService restarts;
     private final LimitsService limits;
+    private final PlacementService placement;
     private final InstanceReport report;
     private final AppService apps;
     private final RestCaller caller;
 
-    FormationResource(ScaleService scale, RestartService restarts, LimitsService limits, InstanceReport report,
-            AppService apps, RestCaller caller) {
+    FormationResource(ScaleService scale, RestartService restarts, LimitsService limits, PlacementService placement,
+            InstanceReport report, AppService apps, RestCaller caller) {
         this.scale = scale;
         this.restarts = restarts;
         this.limits = limits;
+        this.placement = placement;
         this.report = report;
         this.apps = apps;
         this.caller = caller;
@@ -95,6 +99,20 @@ public class FormationResource {
             Map<String, String> settings) {
         ResourceLimits set = limits.set(app, type, settings == null ? Map.of() : settings, caller.user());
         return new ProcessTypeResponse(type, report.formation(app).getOrDefault(type, 0), LimitsService.describe(set));
+    }
+
+    /**
+     * As {@code ps:place}: body {@code {"zone": "a"}} runs the type only on hosts with those labels, {@code {}}
+     * on any host; the running instances elsewhere move.
+     */
+    @PUT
+    @Path("/formation/{type}/placement")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public PlacementService.Placed place(@PathParam("app") String app, @PathParam("type") String type,
+            Map<String, String> labels) {
+        List<String> arguments = labels == null || labels.isEmpty() ? List.of(PlacementService.ANYWHERE)
+                : labels.entrySet().stream().map(label -> label.getKey() + "=" + label.getValue()).toList();
+        return placement.place(app, type, arguments, caller.user(), log(app));
     }
 
     /** As {@code limits}: what each instance of each type may use, e.g. {@code {"web": "memory=1g cpus=unlimited pids=512"}}. */

@@ -6,7 +6,7 @@ import java.util.List;
 /**
  * Every app runs on a network of its own: its instances and one-off runs reach each other by
  * process type ({@code web.internal}, or one instance as {@code web.2.internal}), and nothing of
- * another app's is on it.
+ * another app's is on it. On one host it is a bridge; on a cluster, an overlay across the hosts.
  */
 public final class AppNetwork {
 
@@ -20,12 +20,17 @@ public final class AppNetwork {
         return "gantry-app-" + app;
     }
 
+    /** The name of the app's network on a cluster, which spans its hosts; no app's {@link #of} is one. */
+    public static String onCluster(String app) {
+        return "gantry-cluster-" + app;
+    }
+
     public static NetworkAttachment forInstance(String app, String type, int index) {
-        return new NetworkAttachment(of(app), List.of(type + SUFFIX, type + "." + index + SUFFIX));
+        return new NetworkAttachment(of(app), List.of(type + SUFFIX, type + "." + index + SUFFIX), onCluster(app));
     }
 
     /** A one-off run reaches the instances but answers to no name: nothing should call it. */
     public static NetworkAttachment forOneOff(String app) {
-        return new NetworkAttachment(of(app), List.of());
+        return new NetworkAttachment(of(app), List.of(), onCluster(app));
     }
 }

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.stream.Collectors;
 
 /** The story of {@code nodes}: every host, its state and labels, what it runs and what it can hold. */
 @ApplicationScoped
@@ -38,12 +39,15 @@ public class NodeList {
     }
 
     public Nodes list() {
-        // Until instances are placed through the cluster, every one runs where the control plane's node runner does.
-        int here = (int) runner.instances(Map.of()).stream().filter(RunningContainer::running).count();
-        List<Node> nodes = membership.nodes().stream()
+        ClusterHosts hosts = new ClusterHosts(membership.nodes());
+        Map<String, Long> running = runner.instances(Map.of()).stream().filter(RunningContainer::running)
+                .flatMap(instance -> hosts.of(instance).stream())
+                .collect(Collectors.groupingBy(ClusterNode::name, Collectors.counting()));
+        List<Node> nodes = hosts.all().stream()
                 .sorted((a, b) -> a.self() != b.self() ? (a.self() ? -1 : 1) : a.name().compareTo(b.name()))
                 .map(node -> new Node(node.name(), node.address(), node.state().word(), new TreeMap<>(node.labels()),
-                        node.self() ? here : 0, node.cpus(), node.memoryBytes(), node.manager(), node.self()))
+                        running.getOrDefault(node.name(), 0L).intValue(), node.cpus(), node.memoryBytes(),
+                        node.manager(), node.self()))
                 .toList();
         return new Nodes(nodes, registry.login().map(RegistryLogin::address));
     }

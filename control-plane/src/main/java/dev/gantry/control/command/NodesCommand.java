@@ -1,10 +1,10 @@
 package dev.gantry.control.command;
 
+import dev.gantry.control.cluster.HostLabels;
 import dev.gantry.control.cluster.NodeList;
 import jakarta.inject.Singleton;
 import java.io.PrintStream;
 import java.util.Locale;
-import java.util.stream.Collectors;
 
 @Singleton
 public class NodesCommand extends AdminCommand implements ReadOnlyCommand {
@@ -24,8 +24,7 @@ public class NodesCommand extends AdminCommand implements ReadOnlyCommand {
         String row = "%-20s %-15s %-8s %-24s %9s %5s %10s%n";
         out.printf(row, "NAME", "ADDRESS", "STATE", "LABELS", "INSTANCES", "CPU", "MEM");
         for (NodeList.Node node : listed.nodes()) {
-            String labels = node.labels().isEmpty() ? "-" : node.labels().entrySet().stream()
-                    .map(label -> label.getKey() + "=" + label.getValue()).collect(Collectors.joining(","));
+            String labels = node.labels().isEmpty() ? "-" : HostLabels.describe(node.labels());
             out.printf(row, node.name(), node.address(), node.state(), labels, node.instances(),
                     node.cpus() == Math.rint(node.cpus()) ? Long.toString((long) node.cpus())
                             : String.format(Locale.ROOT, "%.1f", node.cpus()),

@@ -1,6 +1,7 @@
 package dev.gantry.control.command;
 
 import dev.gantry.control.apps.AppService;
+import dev.gantry.control.cluster.HostLabels;
 import dev.gantry.control.formation.InstanceReport;
 import jakarta.inject.Singleton;
 import java.io.PrintStream;
@@ -32,6 +33,8 @@ public class PsCommand extends NamedCommand implements ReadOnlyCommand {
         out.println("=== " + app + ": " + (formation.isEmpty() ? "no process types yet" : formation.entrySet().stream()
                 .map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining(" ")))
                 + (report.stopped(app) ? " (stopped: run 'ps:start " + app + "')" : ""));
+        report.placement(app).forEach((type, labels) -> out.println("    " + type + " runs on hosts with "
+                + HostLabels.describe(labels)));
         List<InstanceReport.Row> rows = report.rows(app);
         if (rows.isEmpty()) {
             out.println("No instances.");

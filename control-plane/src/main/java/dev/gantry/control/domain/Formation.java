@@ -8,6 +8,8 @@ import jakarta.persistence.Table;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
 
 /**
  * How many instances of one process type an app should run, and what each may use. It belongs to
@@ -41,6 +43,35 @@ public class Formation extends IdentifiedEntity {
 
     /** Null: the node's default pids limit. */
     public Integer pids;
+
+    /**
+     * The host labels every instance needs on a cluster ({@code ps:place}), as {@code key=value} pairs
+     * joined by commas in key order; null: any host.
+     */
+    public String placement;
+
+    public Map<String, String> placement() {
+        Map<String, String> labels = new TreeMap<>();
+        if (placement != null && !placement.isBlank()) {
+            for (String pair : placement.split(",")) {
+                int equals = pair.indexOf('=');
+                labels.put(pair.substring(0, equals), pair.substring(equals + 1));
+            }
+        }
+        return labels;
+    }
+
+    public void place(Map<String, String> labels) {
+        placement = labels.isEmpty() ? null : new TreeMap<>(labels).entrySet().stream()
+                .map(label -> label.getKey() + "=" + label.getValue()).collect(Collectors.joining(","));
+    }
+
+    /** The placement of each of the app's process types that has one. */
+    public static Map<String, Map<String, String>> placementOf(App app) {
+        Map<String, Map<String, String>> placement = new LinkedHashMap<>();
+        of(app).stream().filter(row -> row.placement != null).forEach(row -> placement.put(row.processType, row.placement()));
+        return placement;
+    }
 
     public ResourceLimits limits() {
         return new ResourceLimits(memoryBytes == null ? DEFAULT_MEMORY_BYTES : memoryBytes, cpus == null ? 0 : cpus,

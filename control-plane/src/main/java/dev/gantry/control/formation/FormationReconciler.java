@@ -71,7 +71,12 @@ public class FormationReconciler {
         plan.stable().forEach(slot -> crashes.forget(app, target.version(), slot));
         plan.crashed().forEach(instance -> removeCrashed(target, instance));
         plan.lost().forEach(instance -> events.record(app, instance.slot() + " (" + instance.name()
-                + ") is lost with its node; starting a replacement"));
+                + ") is lost with its host " + instance.container().node() + "; starting a replacement"));
+        if (!plan.lost().isEmpty()) {
+            // A lost host answers nothing, not even a refusal: leave it out of the route now, not once the
+            // replacements are ready, so requests stop waiting on it at once.
+            cutover.perform(Change.route(target, plan.serving()), progress);
+        }
         List<AppInstance> serving = new ArrayList<>(plan.serving());
         Set<String> keep = new HashSet<>(plan.keep());
         for (Slot slot : plan.toStart()) {
@@ -99,8 +104,9 @@ public class FormationReconciler {
         target.processTypes().longRunning().keySet().forEach(type -> wanted.put(type, target.quantity(type)));
         Set<String> retiring = observed.stream().filter(inventory::isRetiring).map(AppInstance::name)
                 .collect(Collectors.toSet());
-        // One node, the local one, which is never lost while Gantry runs on it.
-        Set<String> lost = Set.of();
+        // The node runner says when an instance's host stopped answering the cluster's manager.
+        Set<String> lost = observed.stream().filter(instance -> instance.container().nodeDown()).map(AppInstance::name)
+                .collect(Collectors.toSet());
         return new FormationPlanner.Observation(target.version(), wanted, observed, retiring, lost,
                 crashes.ofRelease(target.app(), target.version()), watch.mayRollBack(target.app()), Instant.now());
     }

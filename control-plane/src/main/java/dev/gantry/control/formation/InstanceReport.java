@@ -66,7 +66,11 @@ public class InstanceReport {
     private Row rowOf(String app, AppInstance instance, int currentVersion, HealthCheckSpec checks) {
         int restarts = crashes.of(app, instance.version(), instance.slot()).map(CrashHistory.Crashes::count).orElse(0);
         String release = "v" + instance.version();
-        String node = config.node().advertiseAddress();
+        String node = instance.container().node().isEmpty() ? config.node().advertiseAddress() : instance.container().node();
+        if (instance.container().nodeDown()) {
+            return new Row(instance.slot(), release, "lost (host down)", Duration.ZERO, restarts, node, "-", "-",
+                    instance.name());
+        }
         if (!instance.running()) {
             String why = instance.container().oomKilled() ? "out of memory" : "exit " + instance.container().exitCode();
             return new Row(instance.slot(), release, "crashed (" + why + ")", Duration.ZERO, restarts, node, "-", "-",
@@ -102,6 +106,11 @@ public class InstanceReport {
 
     public Map<String, Integer> formation(String app) {
         return ledger.formationOf(app);
+    }
+
+    /** The host labels each placed process type needs ({@code ps:place}); types that run anywhere are absent. */
+    public Map<String, Map<String, String>> placement(String app) {
+        return ledger.desiredState(app).map(RolloutTarget::placement).orElse(Map.of());
     }
 
     public boolean stopped(String app) {

@@ -17,11 +17,13 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Predicate;
 
 /**
  * What happens on {@code ps:restart APP [TYPE]}: each instance in turn gets a fresh replacement in
  * its slot, which must be ready (web: healthy) before the route swaps to it; only then does the
- * old one drain and stop. One at a time, so capacity never drops and no request is refused.
+ * old one drain and stop. One at a time, so capacity never drops and no request is refused. Moving
+ * instances to other hosts ({@code nodes:drain}, {@code ps:place}) is the same story.
  */
 @ApplicationScoped
 public class RestartService {
@@ -53,26 +55,47 @@ public class RestartService {
                 throw new InvalidInputException(app + " has no process type '" + unknown + "' (its types: "
                         + target.processTypes() + ")");
             });
-            List<AppInstance> serving = new ArrayList<>(inventory.serving(app, target.version()).stream()
-                    .filter(AppInstance::running).toList());
-            List<AppInstance> toRestart = serving.stream()
-                    .filter(instance -> type.map(instance.type()::equals).orElse(true))
-                    .toList();
-            events.record(app, "restarting " + toRestart.size() + " instance(s) by " + user);
-            for (AppInstance old : toRestart) {
-                progress.line("-----> Restarting " + old.slot() + " (" + old.name() + ")");
-                List<AppInstance> others = serving.stream().filter(instance -> instance != old).toList();
-                AppInstance fresh;
-                try {
-                    fresh = cutover.perform(Change.replace(target, old, others), progress).get(0);
-                } catch (CutoverFailedException e) {
-                    throw new DeployFailedException(e.describe(target.label()) + ". " + old.name()
-                            + " keeps serving; " + (e.nodeUnavailable() ? "restart again once the node answers"
-                                    : "fix the app and restart again"));
-                }
-                serving.set(serving.indexOf(old), fresh);
-            }
-            return toRestart.size();
+            return replaceEach(target, instance -> type.map(instance.type()::equals).orElse(true), "Restarting",
+                    "restarting %d instance(s) by " + user, progress);
         }
+    }
+
+    /**
+     * Replaces the app's serving instances that {@code which} selects the same way, one at a time: where
+     * the replacements land is the node runner's choice (a host being drained takes none, a placement
+     * is honoured), so this moves instances between hosts with no request refused. {@code why} is
+     * recorded in the app's events, with the count for its {@code %d}. Returns how many were replaced;
+     * an app without a release has none.
+     */
+    public int move(String app, Predicate<AppInstance> which, String why, LineSink progress) {
+        try (AppLocks.Held lock = locks.acquire(app, progress)) {
+            Optional<RolloutTarget> target = ledger.desiredState(app);
+            return target.isEmpty() ? 0 : replaceEach(target.get(), which, "Moving", why, progress);
+        }
+    }
+
+    private int replaceEach(RolloutTarget target, Predicate<AppInstance> which, String verb, String why,
+            LineSink progress) {
+        List<AppInstance> serving = new ArrayList<>(inventory.serving(target.app(), target.version()).stream()
+                .filter(AppInstance::running).toList());
+        List<AppInstance> chosen = serving.stream().filter(which).toList();
+        if (chosen.isEmpty()) {
+            return 0;
+        }
+        events.record(target.app(), why.formatted(chosen.size()));
+        for (AppInstance old : chosen) {
+            progress.line("-----> " + verb + " " + target.app() + " " + old.slot() + " (" + old.name() + ")");
+            List<AppInstance> others = serving.stream().filter(instance -> instance != old).toList();
+            AppInstance fresh;
+            try {
+                fresh = cutover.perform(Change.replace(target, old, others), progress).get(0);
+            } catch (CutoverFailedException e) {
+                throw new DeployFailedException(e.describe(target.label()) + ". " + old.name()
+                        + " keeps serving; " + (e.nodeUnavailable() ? "try again once the node answers"
+                                : "fix the app and try again"));
+            }
+            serving.set(serving.indexOf(old), fresh);
+        }
+        return chosen.size();
     }
 }

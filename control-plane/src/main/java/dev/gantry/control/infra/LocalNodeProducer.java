@@ -6,7 +6,6 @@ import dev.gantry.node.AppResources;
 import dev.gantry.node.ContainerEngine;
 import dev.gantry.node.ImageStore;
 import dev.gantry.node.InstanceLogs;
-import dev.gantry.node.NodeMembership;
 import dev.gantry.node.NodeReport;
 import dev.gantry.node.OneOffRuns;
 import dev.gantry.node.docker.DockerEngine;
@@ -37,7 +36,7 @@ public class LocalNodeProducer {
 
     @Produces
     @Singleton
-    NodeMembership membership(DockerEngine engine, GantryConfig config) {
+    DockerSwarm membership(DockerEngine engine, GantryConfig config) {
         return new DockerSwarm(engine, config.node().advertiseAddress());
     }
 

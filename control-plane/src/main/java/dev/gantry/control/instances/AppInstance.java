@@ -50,8 +50,9 @@ public record AppInstance(RunningContainer container, int version, String type, 
         return new Backend(container.hostAddress(), container.hostPort());
     }
 
+    /** A web instance that runs, has its port, and whose host answers the cluster (a lost one answers nothing). */
     public boolean routable() {
-        return isWeb() && container.running() && container.hostPort() > 0;
+        return isWeb() && container.running() && container.hostPort() > 0 && !container.nodeDown();
     }
 
     private static int number(String label) {

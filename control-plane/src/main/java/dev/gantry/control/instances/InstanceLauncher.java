@@ -53,7 +53,7 @@ public class InstanceLauncher {
         RunningContainer container = nodes.place(new ContainerSpec(name, target.image(),
                 commandOf(target.processTypes().commands().get(type)), env, labels, web ? CONTAINER_PORT : 0,
                 config.node().advertiseAddress(), target.limits(type), target.mounts(type),
-                AppNetwork.forInstance(target.app(), type, index), target.readOnlyRoot()));
+                AppNetwork.forInstance(target.app(), type, index), target.readOnlyRoot(), target.placement(type)));
         return AppInstance.of(container);
     }
 

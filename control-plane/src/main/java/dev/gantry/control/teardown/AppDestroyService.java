@@ -81,11 +81,13 @@ public class AppDestroyService {
                 progress.line("Stopping " + run.name());
                 oneOffs.remove(run.id(), STOP_GRACE);
             }
-            try {
-                resources.removeNetwork(AppNetwork.of(name));
-            } catch (IllegalStateException stillAttached) {
-                progress.line("Kept " + stillAttached.getMessage() + " ('docker network rm " + AppNetwork.of(name)
-                        + "' removes it once that container is gone)");
+            for (String network : List.of(AppNetwork.of(name), AppNetwork.onCluster(name))) {
+                try {
+                    resources.removeNetwork(network);
+                } catch (IllegalStateException stillAttached) {
+                    progress.line("Kept " + stillAttached.getMessage() + " ('docker network rm " + network
+                            + "' removes it once that container is gone)");
+                }
             }
             apps.delete(name);
             for (String volume : volumes) {
