@@ -26,6 +26,7 @@ APP=clustered
 MANAGER=$(host_address 1)
 REGISTRY=$MANAGER:5000
 DOWN_WITHIN=30 # seconds a cut-off host may take to show down
+RECOVER_WITHIN=30 # seconds a cut-off host's instances may take to serve from other hosts
 WORK=$(mktemp -d /tmp/gantry-cluster.XXXXXX)
 # shellcheck source=../verdicts.sh
 source "$SRC/tests/verdicts.sh"
@@ -169,7 +170,7 @@ nodes_listed() {
 }
 
 published_and_pulled() {
-  local image out
+  local image out host
   push || { fail "git push to the manager failed (log above)"; return 1; }
   image=$(on_manager releases:info "$APP" v1 | awk '/^Image:/ {print $2}')
   if [[ $image == "$REGISTRY/gantry/$APP@sha256:"* ]]; then
@@ -178,8 +179,13 @@ published_and_pulled() {
     fail "v1's image is '$image', want $REGISTRY/gantry/$APP@sha256:..."
     return 1
   fi
-  out=$(host_exec 1 curl -fsS -m 5 -H "Host: $APP.$GANTRY_BASE_DOMAIN" "http://127.0.0.1:$GANTRY_ROUTER_PORT/" 2>&1)
-  [ "$out" = v1 ] && pass "the manager serves v1 from the published image" || fail "the app answered '$out', want v1"
+  out=$(answer)
+  host=$(web_rows | awk '$1 == "web.1" {print $2}')
+  if [ "$out" = v1 ] && [[ $host == gtc-h? ]]; then
+    pass "v1 serves from the published image, a service on $host (ps names the host)"
+  else
+    fail "the app answered '$out' (want v1), and ps says: $(on_manager ps "$APP")"
+  fi
   if out=$(DOCKER_CONFIG="$WORK/docker-h2" host_docker 2 pull -q "$image" 2>&1); then
     pass "gtc-h2 pulled $image by digest with the login the join script left"
   else
@@ -193,18 +199,220 @@ published_and_pulled() {
   fi
 }
 
-host_cut_off_shows_down() {
-  local cut_at waited=0
+# The app's web instances that are up, as "SLOT HOST", from ps.
+web_rows() {
+  on_manager ps "$APP" | awk '$1 ~ /^web\./ && $3 == "up" {print $1, $6}' | sort
+}
+
+# Waits until ps shows $1 web instances up (on hosts other than $2 when given); prints how long it took.
+await_web() {
+  local want=$1 not_on=${2:-} since rows waited=0
+  since=$(date +%s%3N)
+  until rows=$(web_rows) && [ "$(wc -l <<<"$rows" | tr -d ' ')" -eq "$want" ] && [ -n "$rows" ] \
+      && { [ -z "$not_on" ] || ! grep -q " $not_on\$" <<<"$rows"; }; do
+    [ $waited -ge 240 ] && return 1
+    sleep 0.5; waited=$((waited + 1))
+  done
+  awk -v ms=$(($(date +%s%3N) - since)) 'BEGIN {printf "%.1f", ms / 1000}'
+}
+
+answer() {
+  host_exec 1 curl -s -m 5 -H "Host: $APP.$GANTRY_BASE_DOMAIN" "http://127.0.0.1:$GANTRY_ROUTER_PORT/" 2>&1
+}
+
+# A GET through the router every 50 ms (at most LOAD_MAX of them) until load_stop: "MILLIS STATUS" lines.
+LOAD_MAX=6000
+load_start() {
+  rm -f "$WORK/load.stop"
+  : >"$WORK/load.log"
+  host_exec 1 bash -c 'for _ in $(seq 1 '"$LOAD_MAX"'); do
+      [ -f "'"$WORK"'/load.stop" ] && break
+      printf "%s %s\n" "$(date +%s%3N)" "$(curl -s -o /dev/null -m 10 -w "%{http_code}" -H "Host: '"$APP.$GANTRY_BASE_DOMAIN"'" \
+        "http://127.0.0.1:'"$GANTRY_ROUTER_PORT"'/")" >>"'"$WORK"'/load.log"
+      sleep 0.05
+    done' &
+  LOAD_PID=$!
+}
+load_stop() { touch "$WORK/load.stop"; wait "$LOAD_PID" || true; }
+load_summary() { awk '{n++} $2 != 200 {f++} END {printf "%d requests, %d failed", n, f + 0}' "$WORK/load.log"; }
+load_failures() { awk '$2 != 200' "$WORK/load.log" | wc -l; }
+
+spread_over_hosts() {
+  local took rows hosts since
+  since=$(date +%s%3N)
+  on_manager ps:scale "$APP" web=4 >/dev/null || { fail "ps:scale $APP web=4 failed"; return 1; }
+  await_web 4 >/dev/null || { fail "web=4 is not up after 2 minutes: $(on_manager ps "$APP")"; return 1; }
+  took=$(awk -v ms=$(($(date +%s%3N) - since)) 'BEGIN {printf "%.1f", ms / 1000}')
+  rows=$(web_rows)
+  hosts=$(awk '{print $2}' <<<"$rows" | sort -u | tr '\n' ' ')
+  if [ "$(awk '{print $2}' <<<"$rows" | sort -u | wc -l)" = 3 ]; then
+    pass "web=4 spread over the three hosts ($hosts) in $took s"
+  else
+    fail "web=4 runs on $hosts only: $(on_manager ps "$APP")"
+  fi
+  [ "$(answer)" = v1 ] && pass "the router answers from the spread instances" || fail "the app answered '$(answer)', want v1"
+}
+
+deploy_and_rollback_under_load() {
+  local out
+  load_start
+  printf 'v2\n' >"$WORK/$APP/VERSION"
+  git -C "$WORK/$APP" add -A
+  git -C "$WORK/$APP" commit -q -m v2
+  push || { load_stop; fail "the push of v2 failed (log above)"; return 1; }
+  out=$(answer)
+  [ "$out" = v2 ] && pass "a deploy across the hosts serves v2" || fail "after the push of v2 the app answered '$out'"
+  out=$(on_manager rollback "$APP" v1 2>&1) || { load_stop; fail "rollback to v1 failed: $out"; return 1; }
+  out=$(answer)
+  [ "$out" = v3 ] && pass "a rollback across the hosts serves v3 (v1's build)" || fail "after the rollback the app answered '$out'"
+  await_web 4 >/dev/null || fail "after the rollback web=4 is not up: $(on_manager ps "$APP")"
+  load_stop
+  if [ "$(load_failures)" -eq 0 ]; then
+    pass "no failed request through the deploy and the rollback ($(load_summary))"
+  else
+    fail "requests failed during the deploy and the rollback ($(load_summary))"
+  fi
+}
+
+restart_adopts() {
+  local before after
+  before=$(on_manager ps "$APP" | awk '$1 ~ /^web\./ {print $1, $6, $7}' | sort)
+  stop_gantry >/dev/null
+  DOCKER_HOST=$(host_socket 1) host_exec 1 bash -c "source '$SRC/gantry'; start_gantry" >/dev/null
+  after=$(on_manager ps "$APP" | awk '$1 ~ /^web\./ {print $1, $6, $7}' | sort)
+  if [ "$before" = "$after" ] && [ "$(awk '{print $2}' <<<"$after" | sort -u | wc -l)" = 3 ] && [ "$(answer)" = v3 ]; then
+    pass "a restart of the control plane adopted the instances on the three hosts as they were"
+  else
+    fail "before the restart ps said: $before; after: $after"
+  fi
+}
+
+host_lost() {
+  local cut_at down_after recovered waited=0 failures_after
+  grep -q ' gtc-h3$' <<<"$(web_rows)" || { fail "no web instance on gtc-h3 to lose: $(web_rows)"; return 1; }
+  load_start
+  sleep 1
   host_cut 3
   cut_at=$(date +%s%3N)
   until on_manager nodes | grep -Eq "^gtc-h3 +[0-9.]+ +down "; do
     if [ $waited -ge $((DOWN_WITHIN * 2)) ]; then
+      load_stop
       fail "gtc-h3 was cut off $DOWN_WITHIN s ago and nodes still says: $(on_manager nodes | grep gtc-h3)"
       return 1
     fi
     sleep 0.5; waited=$((waited + 1))
   done
-  pass "gtc-h3 shows down $(awk -v ms=$(($(date +%s%3N) - cut_at)) 'BEGIN {printf "%.1f", ms / 1000}') s after it was cut off (bound ${DOWN_WITHIN} s)"
+  down_after=$(($(date +%s%3N) - cut_at))
+  if ! await_web 4 gtc-h3 >/dev/null; then
+    load_stop
+    fail "gtc-h3's instances were not replaced: $(on_manager ps "$APP")"
+    return 1
+  fi
+  recovered=$(($(date +%s%3N) - cut_at))
+  sleep 2
+  load_stop
+  failures_after=$(awk -v at=$((cut_at + recovered)) '$1 > at && $2 != 200' "$WORK/load.log" | wc -l)
+  local seconds
+  seconds=$(awk -v ms=$recovered 'BEGIN {printf "%.1f", ms / 1000}')
+  if [ $recovered -le $((RECOVER_WITHIN * 1000)) ] && [ "$failures_after" -eq 0 ]; then
+    pass "gtc-h3 cut off: down after $(awk -v ms=$down_after 'BEGIN {printf "%.1f", ms / 1000}') s, its instances serving from the other hosts after $seconds s (bound $RECOVER_WITHIN s); $(load_summary), none after"
+  else
+    fail "gtc-h3 cut off: recovered after $seconds s (bound $RECOVER_WITHIN s), $failures_after failed request(s) after; $(load_summary)"
+  fi
+}
+
+# The host comes back: the instances it ran were replaced, so its engine stops them.
+host_returns() {
+  local waited=0
+  host_reconnect 3
+  until [ -z "$(host_docker 3 ps -q --filter "label=gantry.app=$APP")" ]; do
+    if [ $waited -ge 60 ]; then
+      fail "gtc-h3 is back and still runs: $(host_docker 3 ps --filter "label=gantry.app=$APP" --format '{{.Names}}')"
+      return 1
+    fi
+    sleep 0.5; waited=$((waited + 1))
+  done
+  pass "gtc-h3 came back and stopped what it ran within $((waited / 2)) s: nothing runs twice"
+}
+
+# web.internal names every web instance, web.N.internal one, from any host (the app's overlay, dnsrr).
+names_across_hosts() {
+  local rows here other_slot other_host container out
+  rows=$(web_rows)
+  other_slot=$(awk '$2 != "gtc-h1" {print $1; exit}' <<<"$rows")
+  other_host=$(awk -v slot="$other_slot" '$1 == slot {print $2}' <<<"$rows")
+  container=$(host_docker 1 ps -q --filter "label=gantry.app=$APP" | head -n 1)
+  if [ -z "$container" ] || [ -z "$other_slot" ]; then
+    fail "no web instance on gtc-h1 and another elsewhere to try names between: $rows"
+    return 1
+  fi
+  out=$(host_docker 1 exec "$container" nslookup web.internal 2>&1 | awk '/^Address/ && !/127\.0\.0\.11/ {n++} END {print n + 0}')
+  if [ "$out" = 4 ]; then
+    pass "web.internal answers with the four web instances' addresses on every host (dnsrr)"
+  else
+    fail "web.internal answered $out address(es), want 4: $(host_docker 1 exec "$container" nslookup web.internal 2>&1 | tr '\n' ' ')"
+  fi
+  # nc, not busybox's wget, which crashes in this scratch image.
+  out=$(host_docker 1 exec "$container" sh -c "printf 'GET / HTTP/1.0\r\n\r\n' | nc -w 5 $other_slot.internal 5000" 2>&1 | tail -n 1)
+  if [ "$out" = v1 ]; then
+    pass "an instance on gtc-h1 reaches $other_slot on $other_host by the name $other_slot.internal"
+  else
+    fail "from gtc-h1, http://$other_slot.internal:5000/ ($other_host) answered: $out"
+  fi
+}
+
+# ps:place keeps web on the hosts with a label: they move there with no failed request, and back anywhere.
+placed_by_label() {
+  local out hosts
+  out=$(on_manager nodes:label gtc-h2 zone=a 2>&1) || { fail "nodes:label gtc-h2 zone=a failed: $out"; return 1; }
+  on_manager nodes | grep -Eq '^gtc-h2 .* zone=a ' && pass "nodes:label gtc-h2 zone=a shows in nodes" \
+    || fail "nodes does not show gtc-h2's label: $(on_manager nodes)"
+  load_start
+  out=$(on_manager ps:place "$APP" web zone=a 2>&1) || { load_stop; fail "ps:place $APP web zone=a failed: $out"; return 1; }
+  load_stop
+  hosts=$(web_rows | awk '{print $2}' | sort -u | tr '\n' ' ')
+  if [ "$hosts" = "gtc-h2 " ] && [ "$(web_rows | wc -l)" = 4 ] && [ "$(load_failures)" -eq 0 ]; then
+    pass "ps:place $APP web zone=a moved web=4 to gtc-h2 with no failed request ($(load_summary))"
+  else
+    fail "after ps:place web runs on '$hosts' ($(load_summary)): $out"
+  fi
+  out=$(on_manager ps:place "$APP" web zone=b 2>&1) && fail "ps:place with a label no host carries passed: $out"
+  grep -q "no ready host carries zone=b" <<<"$out" && pass "ps:place with a label no host carries is refused: $(grep '^error' <<<"$out")" \
+    || fail "ps:place web zone=b said: $out"
+  on_manager ps:place "$APP" web default >/dev/null || fail "ps:place $APP web default failed"
+}
+
+# nodes:drain moves every instance off a host under load, then it takes none.
+drained() {
+  local out
+  load_start
+  out=$(on_manager nodes:drain gtc-h2 2>&1) || { load_stop; fail "nodes:drain gtc-h2 failed: $out"; return 1; }
+  load_stop
+  if ! web_rows | grep -q ' gtc-h2$' && [ "$(web_rows | wc -l)" = 4 ] && [ "$(load_failures)" -eq 0 ] \
+      && on_manager nodes | grep -Eq '^gtc-h2 +[0-9.]+ +drained '; then
+    pass "nodes:drain gtc-h2 moved its instances to $(web_rows | awk '{print $2}' | sort -u | tr '\n' ' ')with no failed request ($(load_summary))"
+  else
+    fail "after nodes:drain gtc-h2 ($(load_summary)): $(on_manager ps "$APP"); $out"
+  fi
+}
+
+# nodes:remove: refused while the host still answers, done once it left.
+removed() {
+  local out waited=0
+  out=$(on_manager nodes:remove gtc-h2 2>&1) && fail "nodes:remove of a host that answers passed: $out"
+  grep -q "still answers the cluster" <<<"$out" && pass "nodes:remove of a host that still answers is refused: $(grep '^error' <<<"$out")" \
+    || fail "nodes:remove gtc-h2 said: $out"
+  host_docker 2 swarm leave >/dev/null
+  until on_manager nodes | grep -Eq '^gtc-h2 +[0-9.]+ +down '; do
+    [ $waited -ge 60 ] && { fail "gtc-h2 left and does not show down: $(on_manager nodes)"; return 1; }
+    sleep 0.5; waited=$((waited + 1))
+  done
+  out=$(on_manager nodes:remove gtc-h2 2>&1) || { fail "nodes:remove gtc-h2 failed: $out"; return 1; }
+  if ! on_manager nodes | grep -q '^gtc-h2 '; then
+    pass "gtc-h2 left the cluster and nodes:remove took it out of nodes"
+  else
+    fail "nodes still lists gtc-h2: $(on_manager nodes)"
+  fi
 }
 
 started=$(date +%s)
@@ -215,6 +423,14 @@ registry_supervised || true
 join_hosts
 nodes_listed
 published_and_pulled || true
-host_cut_off_shows_down || true
+spread_over_hosts || true
+names_across_hosts || true
+deploy_and_rollback_under_load || true
+restart_adopts || true
+host_lost || true
+host_returns || true
+placed_by_label || true
+drained || true
+removed || true
 printf '%s: %d failure(s) in %d s\n' "${BASH_SOURCE[0]##*/}" "$failures" "$(($(date +%s) - started))"
 [ "$failures" -eq 0 ]

@@ -6,6 +6,7 @@
 #   testbed_up 3        hosts gtc-h1..gtc-h3 at 10.98.0.11..13, engines ready
 #   host_docker 2 ps    the docker CLI on host 2's engine
 #   host_cut 3          host 3 loses the network (its link on the bridge goes down)
+#   host_reconnect 3    and gets it back
 #   testbed_down        every engine stopped by its pid, namespaces, bridge and firewall rule removed
 #
 # Traffic goes only to loopback and to these hosts' addresses.
@@ -73,6 +74,7 @@ host_engine_await() {
 }
 
 host_cut() { ip link set "$(host_name "$1")" down; }
+host_reconnect() { ip link set "$(host_name "$1")" up; }
 
 testbed_down() {
   local n name pid
