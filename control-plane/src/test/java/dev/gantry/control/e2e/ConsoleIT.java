@@ -23,7 +23,8 @@ import org.openqa.selenium.WebElement;
 /**
  * The web console in a real browser against the packaged Gantry, the real engine and router: sign
  * in, change config, scale and roll back, and see each change answer through the router. Also
- * what it refuses: a wrong password, a form without its CSRF token, a password guesser.
+ * what it refuses: a wrong password, a form without its CSRF token, a password guesser, and script
+ * that got into a page.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -239,6 +240,44 @@ class ConsoleIT {
 
         assertEquals(429, sixth.statusCode());
         assertTrue(sixth.body().contains("Too many failed sign-ins"), sixth.body());
+    }
+
+    /**
+     * Needs no session: the sign-in page is a console page like any other. An inline script that got
+     * into a page (past the templates' escaping) must not run, as an element or as an attribute.
+     */
+    @Test
+    @Order(11)
+    void everyAnswerCarriesSecurityHeadersAndAnInjectedInlineScriptDoesNotRun() throws Exception {
+        String consolePolicy = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self';"
+                + " connect-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
+        for (String path : List.of("/console/sign-in", "/console/apps", "/console/assets/console.js")) {
+            HttpResponse<String> page = get(path, "gantry_session=none");
+            assertEquals(consolePolicy, page.headers().firstValue("Content-Security-Policy").orElse(""), path);
+            assertSecurityHeaders(page, path);
+        }
+        HttpResponse<String> api = testbed.api.get("/apps");
+        assertEquals("default-src 'none'; frame-ancestors 'none'",
+                api.headers().firstValue("Content-Security-Policy").orElse(""));
+        assertSecurityHeaders(api, "/api/v1/apps");
+
+        browser.open("/console/sign-in");
+        browser.driver.executeScript("const script = document.createElement('script');"
+                + " script.textContent = 'window.injectedScriptRan = true;';"
+                + " document.body.appendChild(script);"
+                + " document.body.insertAdjacentHTML('beforeend',"
+                + " '<img id=\"injected\" src=\"/no-such-image\" onerror=\"window.injectedHandlerRan = true\">');");
+        Thread.sleep(500);
+
+        assertEquals(Boolean.FALSE, browser.driver.executeScript("return window.injectedScriptRan === true;"));
+        assertEquals(Boolean.FALSE, browser.driver.executeScript("return window.injectedHandlerRan === true;"));
+        assertTrue(browser.driver.findElement(By.id("sign-in")).isDisplayed(), "the page itself still works");
+    }
+
+    private static void assertSecurityHeaders(HttpResponse<String> answer, String path) {
+        assertEquals("nosniff", answer.headers().firstValue("X-Content-Type-Options").orElse(""), path);
+        assertEquals("DENY", answer.headers().firstValue("X-Frame-Options").orElse(""), path);
+        assertEquals("no-referrer", answer.headers().firstValue("Referrer-Policy").orElse(""), path);
     }
 
     private void setPassword(String user, String password) {
