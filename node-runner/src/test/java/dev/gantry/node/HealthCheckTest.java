@@ -9,11 +9,15 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class HealthCheckTest {
 
@@ -57,6 +61,33 @@ class HealthCheckTest {
                 () -> check.waitUntilHealthy(Duration.ofMinutes(5), Duration.ofSeconds(1), () -> false)));
         assertEquals("health check of http://127.0.0.1:" + port + "/ failed: the container exited"
                 + " (last seen: connection refused)", e.getMessage());
+    }
+
+    @Test
+    void anAppThatAcceptsButNeverAnswersFailsAtTheDeadlineNotAfterItsAttemptTimeout() throws Exception {
+        try (ServerSocket silent = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
+            HealthCheck check = HealthCheck.http("127.0.0.1", silent.getLocalPort(), "/", Duration.ofSeconds(30));
+
+            HealthCheckFailedException e = assertTimeoutPreemptively(Duration.ofSeconds(5), () -> assertThrows(
+                    HealthCheckFailedException.class,
+                    () -> check.waitUntilHealthy(Duration.ofSeconds(2), Duration.ofMillis(100), () -> true)));
+            assertFalse(e.answered(), "nothing ever answered");
+            assertTrue(e.getMessage().contains("no healthy answer within 2s"), e.getMessage());
+        }
+    }
+
+    @Test
+    void saysEveryFewSecondsWhatItSeesWhileWaiting() throws IOException {
+        int port = serve(() -> 503);
+        List<String> reports = new CopyOnWriteArrayList<>();
+
+        HealthCheckFailedException e = assertThrows(HealthCheckFailedException.class,
+                () -> HealthCheck.http("127.0.0.1", port, "/", Duration.ofSeconds(1)).waitUntilHealthy(
+                        Duration.ofMillis(6_500), Duration.ofMillis(100), () -> true,
+                        (waited, lastSeen) -> reports.add(waited.toSeconds() + "s: " + lastSeen)));
+
+        assertEquals(List.of("5s: status 503"), reports);
+        assertTrue(e.answered(), "the app answered, with 503");
     }
 
     @Test

@@ -16,6 +16,7 @@ public final class HealthCheckSettings {
     private static final Pattern PATH = Pattern.compile("/[\\x21-\\x7e]{0,199}");
     private static final Duration MAX_TIMEOUT = Duration.ofMinutes(5);
     private static final Duration MAX_WAIT = Duration.ofMinutes(1);
+    private static final Duration MAX_BOOT = Duration.ofMinutes(30);
     private static final int MAX_ATTEMPTS = 1000;
 
     private HealthCheckSettings() {
@@ -23,7 +24,8 @@ public final class HealthCheckSettings {
 
     public static HealthCheckSpec apply(HealthCheckSpec base, List<String> assignments) {
         if (assignments.isEmpty()) {
-            throw new InvalidInputException("no setting given. Use path=/health timeout=5s attempts=20 wait=2s uptime=10s");
+            throw new InvalidInputException("no setting given. Use path=/health timeout=5s attempts=20 wait=2s uptime=10s"
+                    + " boot=60s");
         }
         HealthCheckSpec spec = base;
         for (Map.Entry<String, String> setting : Assignments.parse(assignments, "path=/health or timeout=5s").entrySet()) {
@@ -41,9 +43,11 @@ public final class HealthCheckSettings {
                     Duration.ZERO, MAX_WAIT));
             case "uptime" -> spec.withUptime(bounded("checks.uptime", Durations.parse("checks.uptime", value),
                     Duration.ZERO, MAX_TIMEOUT));
+            case "boot" -> spec.withBoot(bounded("checks.boot", Durations.parse("checks.boot", value),
+                    Duration.ofSeconds(1), MAX_BOOT));
             case "attempts" -> spec.withAttempts(attempts(value));
             default -> throw new InvalidInputException("unknown setting '" + key
-                    + "'. Health checks take path, timeout, attempts, wait and uptime");
+                    + "'. Health checks take path, timeout, attempts, wait, uptime and boot");
         };
     }
 

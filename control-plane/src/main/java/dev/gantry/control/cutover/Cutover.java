@@ -80,7 +80,7 @@ public class Cutover {
                 slot = Slot.of(instance);
                 awaited = instance;
                 progress.line("-----> Waiting for " + instance.name() + describeWait(instance, target));
-                launcher.awaitReady(instance, target.checks());
+                launcher.awaitReady(instance, target, progress);
             }
             return fresh;
         } catch (RuntimeException e) {

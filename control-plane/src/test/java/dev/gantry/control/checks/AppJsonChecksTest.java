@@ -23,7 +23,7 @@ class AppJsonChecksTest {
                   {"type": "startup", "path": "/ready", "timeout": 3, "attempts": 10, "wait": 2}
                 ]}}""");
 
-        assertEquals(Optional.of(new HealthCheckSpec("/ready", 3_000, 10, 2_000, false, 10_000)), spec);
+        assertEquals(Optional.of(new HealthCheckSpec("/ready", 3_000, 10, 2_000, false, 10_000, 60_000)), spec);
     }
 
     @Test

@@ -16,11 +16,26 @@ class HealthCheckSettingsTest {
     @Test
     void appliesEachSettingOnTopOfTheDefaults() {
         HealthCheckSpec spec = HealthCheckSettings.apply(HealthCheckSpec.DEFAULT,
-                List.of("path=/health", "timeout=3s", "attempts=20", "wait=500ms", "uptime=1m"));
+                List.of("path=/health", "timeout=3s", "attempts=20", "wait=500ms", "uptime=1m", "boot=2m"));
 
-        assertEquals(new HealthCheckSpec("/health", 3_000, 20, 500, false, 60_000), spec);
+        assertEquals(new HealthCheckSpec("/health", 3_000, 20, 500, false, 60_000, 120_000), spec);
         assertEquals(Duration.ofMillis(20 * 3_500), spec.deadline());
-        assertEquals("GET /health below 500 (timeout 3s, 20 attempts 500ms apart)", spec.describe());
+        assertEquals("GET /health below 500 within 2m of the start (timeout 3s, 20 attempts 500ms apart)",
+                spec.describe());
+    }
+
+    @Test
+    void theBootTimeEndsTheCheckBeforeAllAttemptsAreMade() {
+        assertEquals(Duration.ofSeconds(60), HealthCheckSpec.DEFAULT.deadline(), "not 300 attempts of 5.2 s");
+        assertEquals(Duration.ofSeconds(120),
+                HealthCheckSettings.apply(HealthCheckSpec.DEFAULT, List.of("boot=120s")).deadline());
+    }
+
+    @Test
+    void aCheckStoredBeforeBootExistedGetsTheDefault() {
+        HealthCheckSpec stored = new HealthCheckSpec("/", 5_000, 300, 200, false, 10_000, 0);
+
+        assertEquals(Duration.ofSeconds(60), stored.boot());
     }
 
     @Test
@@ -40,6 +55,8 @@ class HealthCheckSettingsTest {
         "attempts=0 | checks.attempts: '0' must be a whole number from 1 to 1000",
         "attempts=x | checks.attempts",
         "wait=2h | checks.wait",
+        "boot=0s | checks.boot: must be from 1s to 30m, was 0s",
+        "boot=2h | checks.boot: must be from 1s to 30m",
         "colour=red | unknown setting 'colour'",
         "path | 'path' is not KEY=VALUE"})
     void refusesBadSettingsNamingThemAndTheRule(String assignment, String expected) {
