@@ -254,6 +254,26 @@ class PushDeployIT {
         assertEquals(404, user.get(APP, "/.env").statusCode(), "the ignored file is not in the image");
     }
 
+    @Test
+    @Order(14)
+    void anAbsoluteSymlinkIsRefusedWithItsOwnLineAndNothingIsBuilt() throws Exception {
+        List<String> imagesBefore = engine.tagsIn("gantry/" + APP);
+        Files.createSymbolicLink(repo.resolve("leak"), Path.of("/etc/shadow"));
+        user.commitApp(repo, "leaky", "COPY . /www/\nCMD exec httpd -f -p $PORT -h /www");
+
+        Cli.Result push = push();
+
+        assertFalse(push.ok(), push.output());
+        String refusal = "'leak' is a symlink to the absolute path '/etc/shadow'. Use a relative symlink to a file"
+                + " inside the repository";
+        assertTrue(push.output().contains(" !     " + refusal), push.output());
+        assertTrue(push.output().contains("[remote rejected] main -> main (" + refusal), push.output());
+        assertFalse(push.output().contains("Step 1/"), "the engine never saw the tree:\n" + push.output());
+        assertFalse(push.output().contains("the server failed"), push.output());
+        assertEquals(imagesBefore, engine.tagsIn("gantry/" + APP), "nothing was built");
+        assertEquals("ignored", body());
+    }
+
     private void awaitInstanceCount(int expected, String why) throws InterruptedException {
         long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
         while (engine.list(Map.of("gantry.app", APP)).size() != expected && System.nanoTime() < deadline) {
