@@ -100,7 +100,7 @@ public class PushDeployService {
         String commit = push.newId().name();
         LineSink progress = push.progress();
         long started = System.nanoTime();
-        try (AppLocks.Held lock = locks.acquire(push.app(), progress)) {
+        try (AppLocks.Held lock = locks.acquireForDeploy(push.app(), push.user(), progress)) {
             watch.stopWatching(push.app());
             CommitTree tree = new CommitTree(push.repository(), push.newId());
             BuildPlan plan = planner.plan(tree, buildpack.of(push.app()));
