@@ -97,14 +97,15 @@ public class AppOverview {
         return new AppView.Progress(details.release().label(), rollout.state().toLowerCase().replace('_', ' '),
                 List.of(step("started", rollout.startedAt()), step("healthy", rollout.healthyAt()),
                         step("switched traffic", rollout.switchedAt()), step("finished", rollout.finishedAt())),
-                rollout.failure(), rollout.finishedAt() == null);
+                rollout.failure(), rollout.lastOutput() == null ? List.of() : rollout.lastOutput().lines().toList(),
+                rollout.finishedAt() == null);
     }
 
     private static AppView.Progress building(ReleaseHistory.BuildInProgress build) {
         return new AppView.Progress("commit " + build.commit() + " by " + build.createdBy(), "building",
                 List.of(step("build started", build.startedAt()), step("started", null), step("healthy", null),
                         step("switched traffic", null), step("finished", null)),
-                null, true);
+                null, List.of(), true);
     }
 
     private static AppView.Step step(String name, Instant at) {

@@ -84,11 +84,10 @@ public class Cutover {
             }
             return fresh;
         } catch (RuntimeException e) {
-            if (awaited != null && !(e instanceof EngineUnavailableException)) {
-                output.relayLast(awaited, progress);
-            }
+            String lastOutput = awaited != null && !(e instanceof EngineUnavailableException)
+                    ? output.relayLast(awaited, progress) : "";
             removeAll(fresh, target);
-            throw new CutoverFailedException(slot, awaited, e);
+            throw new CutoverFailedException(slot, awaited, e, lastOutput);
         }
     }
 

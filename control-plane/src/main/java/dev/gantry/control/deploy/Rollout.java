@@ -102,6 +102,8 @@ public class Rollout {
     private DeployFailedException failedToStart(RolloutTarget target, CutoverFailedException e) {
         String reason = e.describe(target.label());
         failed(target, reason);
+        // Kept with the deployment: releases:info and the console show it after the push has scrolled away.
+        ledger.lastOutputOfFailure(target.deploymentId(), e.lastOutput());
         return new DeployFailedException(reason + ". No process type switched: the previous release keeps serving; "
                 + (e.nodeUnavailable() ? "push again once the node answers" : "fix the app and push again"));
     }

@@ -173,6 +173,21 @@ class ConsoleIT {
 
     @Test
     @Order(7)
+    void aFailedDeployShowsItsReasonAndTheInstancesLastOutput() throws Exception {
+        Cli.Result push = testbed.push("broken", "CMD echo 'Error: Unable to access jarfile /app/app.jar'; exit 1");
+        assertTrue(!push.ok() && push.output().contains("Unable to access jarfile"), push.output());
+
+        browser.open("/console/apps/" + APP);
+
+        assertTrue(browser.text(By.id("progress")).contains("did not become healthy"), browser.text(By.id("progress")));
+        assertEquals("Error: Unable to access jarfile /app/app.jar", browser.text(By.id("last-output")));
+        assertTrue(testbed.user.ssh("releases:info", APP, "v5").output()
+                .contains("last output of the instance that failed:\n    Error: Unable to access jarfile /app/app.jar"));
+        assertEquals("v4", browser.text(By.id("current-release")), "v4 serves on");
+    }
+
+    @Test
+    @Order(8)
     void aPostWithoutTheSessionsCsrfTokenIsRefusedAndChangesNothing() throws Exception {
         String cookie = "gantry_session=" + browser.sessionCookie().getValue();
 
@@ -191,7 +206,7 @@ class ConsoleIT {
     }
 
     @Test
-    @Order(8)
+    @Order(9)
     void aMemberSeesOnlyItsOwnAppsAndAnotherUsersAppIsLikeNoApp() throws Exception {
         HttpResponse<String> added = testbed.api.send("POST", "/users", "{\"name\": \"carol\", \"role\": \"member\"}");
         assertEquals(201, added.statusCode(), added.body());
@@ -214,7 +229,7 @@ class ConsoleIT {
     }
 
     @Test
-    @Order(9)
+    @Order(10)
     void theSessionCookieIsHttpOnlyAndSameSiteAndSigningOutEndsIt() throws Exception {
         HttpResponse<String> signIn = post("/console/sign-in", "user=admin&password=" + ADMIN_PASSWORD, null);
         String setCookie = signIn.headers().firstValue("Set-Cookie").orElse("");
@@ -230,7 +245,7 @@ class ConsoleIT {
 
     /** Last: it shuts this address out of signing in for a minute. */
     @Test
-    @Order(10)
+    @Order(11)
     void fiveWrongPasswordsInAMinuteShutTheAddressOut() throws Exception {
         for (int attempt = 1; attempt <= 5; attempt++) {
             assertEquals(401, post("/console/sign-in", "user=admin&password=guess" + attempt, null).statusCode());
@@ -247,7 +262,7 @@ class ConsoleIT {
      * into a page (past the templates' escaping) must not run, as an element or as an attribute.
      */
     @Test
-    @Order(11)
+    @Order(12)
     void everyAnswerCarriesSecurityHeadersAndAnInjectedInlineScriptDoesNotRun() throws Exception {
         String consolePolicy = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self';"
                 + " connect-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'";

@@ -91,5 +91,7 @@ class FailedHealthCheckIT {
         assertEquals(List.of(), testbed.engine.list(Map.of("gantry.app", APP, "gantry.release", version)),
                 "the failed release's instance is removed");
         assertEquals("good", user.get(APP).body().trim());
+        assertTrue(user.ssh("releases:info", APP, "v" + version).output().contains(
+                "last output of the instance that failed:\n    Error: Unable to access jarfile /app/app.jar"));
     }
 }
