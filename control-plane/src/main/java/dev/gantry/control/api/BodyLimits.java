@@ -3,7 +3,6 @@ package dev.gantry.control.api;
 import dev.gantry.control.GantryConfig;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.quarkus.vertx.http.runtime.RouteConstants;
-import io.quarkus.vertx.http.runtime.VertxHttpRecorder;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.json.Json;
@@ -19,11 +18,11 @@ import java.util.regex.Pattern;
  * the host CLI's stdin), or for a source upload ({@code POST /api/v1/apps/APP/builds} with a gzip
  * body) the push limit, {@code GANTRY_SSH_MAX_PACK_MIB}. A body whose declared length is over its limit
  * is answered 413 with a problem document naming the limit before a byte of it is read, and the
- * connection is closed; a body sent in chunks, without a length, is cut at its limit as it is read.
+ * connection is closed. Only a source upload may come in chunks, without a length (Quarkus cuts it at
+ * {@code quarkus.http.limits.max-body-size}, the same limit); any other such body is answered 411, as it
+ * could only be judged by reading it.
  *
- * <p>Quarkus' own check ({@code quarkus.http.limits.max-body-size}, set to the larger limit) runs
- * between the two routes here: its refusal has no body, and for a body without a length it sets that
- * larger limit, which the second route narrows again.
+ * <p>This runs ahead of Quarkus' own check of declared lengths, whose refusal has no body.
  */
 @ApplicationScoped
 public class BodyLimits {
@@ -39,25 +38,23 @@ public class BodyLimits {
     }
 
     void install(@Observes Router router) {
-        router.route().order(RouteConstants.ROUTE_ORDER_UPLOAD_LIMIT - 1).handler(this::refuseDeclaredOversize);
-        router.route().order(RouteConstants.ROUTE_ORDER_UPLOAD_LIMIT + 1).handler(this::limitUndeclared);
+        router.route().order(RouteConstants.ROUTE_ORDER_UPLOAD_LIMIT - 1).handler(this::check);
     }
 
-    private void refuseDeclaredOversize(RoutingContext context) {
-        OptionalLong declared = declaredLength(context.request());
-        long limitMib = limitMibOf(context.request());
+    private void check(RoutingContext context) {
+        HttpServerRequest request = context.request();
+        OptionalLong declared = declaredLength(request);
+        long limitMib = limitMibOf(request);
         if (declared.isPresent() && declared.getAsLong() > limitMib * MIB) {
-            refuse(context, declared.getAsLong(), limitMib);
-            return;
+            refuse(context, 413, tooLarge(request, declared.getAsLong(), limitMib));
+        } else if (declared.isEmpty() && request.headers().contains(HttpHeaderNames.TRANSFER_ENCODING)
+                && !isUpload(request)) {
+            refuse(context, 411, "the body came without a Content-Length. Send it with one (at most " + limitMib
+                    + " MiB); only a source upload (POST /api/v1/apps/APP/builds, application/gzip) may come in"
+                    + " chunks");
+        } else {
+            context.next();
         }
-        context.next();
-    }
-
-    private void limitUndeclared(RoutingContext context) {
-        if (declaredLength(context.request()).isEmpty()) {
-            context.put(VertxHttpRecorder.MAX_REQUEST_SIZE_KEY, limitMibOf(context.request()) * MIB);
-        }
-        context.next();
     }
 
     private long limitMibOf(HttpServerRequest request) {
@@ -70,19 +67,22 @@ public class BodyLimits {
                 && (type.startsWith("application/gzip") || type.startsWith("application/x-gzip"));
     }
 
-    private void refuse(RoutingContext context, long declared, long limitMib) {
-        String detail = isUpload(context.request())
+    private String tooLarge(HttpServerRequest request, long declared, long limitMib) {
+        return isUpload(request)
                 ? "the upload is " + declared + " bytes, over the limit of " + limitMib + " MiB for a source upload"
                         + " (GANTRY_SSH_MAX_PACK_MIB). Leave build outputs and dependencies out of the tarball"
                 : "the body is " + declared + " bytes, over the limit of " + limitMib + " MiB. Send a smaller body;"
                         + " only a source upload (POST /api/v1/apps/APP/builds, application/gzip) may be larger, up to "
                         + uploadLimitMib + " MiB";
+    }
+
+    private static void refuse(RoutingContext context, int status, String detail) {
         // The body stays unread: closing the connection after the answer is the only way to be rid of it.
-        context.response().setStatusCode(413)
+        context.response().setStatusCode(status)
                 .putHeader(HttpHeaderNames.CONTENT_TYPE, ProblemMapper.PROBLEM_JSON)
                 .putHeader(HttpHeaderNames.CONNECTION, "close")
                 .endHandler(ended -> context.request().connection().close())
-                .end(Json.encode(ProblemMapper.body(413, detail)));
+                .end(Json.encode(ProblemMapper.body(status, detail)));
     }
 
     private static OptionalLong declaredLength(HttpServerRequest request) {
