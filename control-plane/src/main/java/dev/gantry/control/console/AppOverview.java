@@ -2,6 +2,7 @@ package dev.gantry.control.console;
 
 import dev.gantry.control.apps.AppService;
 import dev.gantry.control.audit.AuditLog;
+import dev.gantry.control.audit.AuditQuery;
 import dev.gantry.control.command.Formats;
 import dev.gantry.control.deploy.Rollout;
 import dev.gantry.control.domain.App;
@@ -69,9 +70,9 @@ public class AppOverview {
                         .map(entry -> new AppView.ProcessCount(entry.getKey(), entry.getValue())).toList(),
                 timeline.stream().map(AppOverview::release).toList(),
                 domains.domains(app.name),
-                audit.list(Optional.of(app.name), 0, ACTIVITY_SHOWN).stream()
-                        .map(event -> new AppView.ActivityLine(Formats.time(event.at), event.actor, event.channel,
-                                event.action, event.result))
+                audit.list(AuditQuery.ofApp(app.name), 0, ACTIVITY_SHOWN).stream()
+                        .map(event -> new AppView.ActivityLine(Formats.time(event.at()), event.actor(),
+                                event.channel(), event.action(), event.result()))
                         .toList());
     }
 

@@ -188,6 +188,36 @@ class ConsoleIT {
 
     @Test
     @Order(8)
+    void theAuditPageFiltersByActionAndTimeKeepsABadFilterInlineAndExportsJsonLines() throws Exception {
+        browser.driver.findElement(By.id("audit-link")).click();
+        browser.type(By.id("filter-app"), APP);
+        browser.type(By.id("filter-action"), "rollback");
+        browser.type(By.id("filter-since"), "1h");
+        browser.driver.findElement(By.id("filter-submit")).click();
+
+        List<String> rows = browser.driver.findElements(By.cssSelector("#events tr.event")).stream()
+                .map(WebElement::getText).toList();
+        assertEquals(1, rows.size(), rows.toString());
+        assertTrue(rows.get(0).contains("admin console") && rows.get(0).contains(APP + " rollback ok"), rows.get(0));
+        String export = browser.driver.findElement(By.id("export")).getAttribute("href");
+
+        browser.type(By.id("filter-since"), "last week");
+        browser.driver.findElement(By.id("filter-submit")).click();
+
+        assertTrue(browser.text(By.id("problem")).startsWith("since: 'last week' is not a time."),
+                browser.text(By.id("problem")));
+        assertEquals("rollback", browser.driver.findElement(By.id("filter-action")).getDomProperty("value"),
+                "the other fields are kept");
+        HttpResponse<String> lines = get(export.substring(export.indexOf("/console/")),
+                "gantry_session=" + browser.sessionCookie().getValue());
+        assertEquals("application/x-ndjson", lines.headers().firstValue("Content-Type").orElse(""));
+        assertEquals(1, lines.body().lines().count(), lines.body());
+        assertTrue(lines.body().contains("\"channel\":\"console\"") && lines.body().contains("\"action\":\"rollback\""),
+                lines.body());
+    }
+
+    @Test
+    @Order(9)
     void aPostWithoutTheSessionsCsrfTokenIsRefusedAndChangesNothing() throws Exception {
         String cookie = "gantry_session=" + browser.sessionCookie().getValue();
 
@@ -206,7 +236,7 @@ class ConsoleIT {
     }
 
     @Test
-    @Order(9)
+    @Order(10)
     void aMemberSeesOnlyItsOwnAppsAndAnotherUsersAppIsLikeNoApp() throws Exception {
         HttpResponse<String> added = testbed.api.send("POST", "/users", "{\"name\": \"carol\", \"role\": \"member\"}");
         assertEquals(201, added.statusCode(), added.body());
@@ -229,7 +259,7 @@ class ConsoleIT {
     }
 
     @Test
-    @Order(10)
+    @Order(11)
     void theSessionCookieIsHttpOnlyAndSameSiteAndSigningOutEndsIt() throws Exception {
         HttpResponse<String> signIn = post("/console/sign-in", "user=admin&password=" + ADMIN_PASSWORD, null);
         String setCookie = signIn.headers().firstValue("Set-Cookie").orElse("");
@@ -245,7 +275,7 @@ class ConsoleIT {
 
     /** Last: it shuts this address out of signing in for a minute. */
     @Test
-    @Order(11)
+    @Order(12)
     void fiveWrongPasswordsInAMinuteShutTheAddressOut() throws Exception {
         for (int attempt = 1; attempt <= 5; attempt++) {
             assertEquals(401, post("/console/sign-in", "user=admin&password=guess" + attempt, null).statusCode());
@@ -262,7 +292,7 @@ class ConsoleIT {
      * into a page (past the templates' escaping) must not run, as an element or as an attribute.
      */
     @Test
-    @Order(12)
+    @Order(13)
     void everyAnswerCarriesSecurityHeadersAndAnInjectedInlineScriptDoesNotRun() throws Exception {
         String consolePolicy = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self';"
                 + " connect-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
