@@ -58,11 +58,14 @@ public class AuditLog {
      * Every event {@code query} takes, newest first, handed to {@code sink} one at a time: read in
      * batches below the last id seen, so events recorded meanwhile neither repeat nor shift a page.
      */
+    @Transactional
     public void export(AuditQuery query, Consumer<AuditEntry> sink) {
         Optional<Long> below = Optional.empty();
         while (true) {
             List<AuditEvent> batch = batch(query, below);
             batch.stream().map(AuditEntry::of).forEach(sink);
+            // One transaction for the whole export: the session lets go of each batch once it is written.
+            AuditEvent.getEntityManager().clear();
             if (batch.size() < MAX_LISTED) {
                 return;
             }
@@ -70,8 +73,7 @@ public class AuditLog {
         }
     }
 
-    @Transactional
-    List<AuditEvent> batch(AuditQuery query, Optional<Long> below) {
+    private static List<AuditEvent> batch(AuditQuery query, Optional<Long> below) {
         return AuditEvents.matching(query, below).range(0, MAX_LISTED - 1).list();
     }
 }
