@@ -137,10 +137,14 @@ public class InstanceLauncher {
                 throw e;
             }
             // Up, yet not one HTTP answer: the likeliest cause is an app listening on a port of its own.
+            // The longer wait it may need: the boot time, unless the attempts ran out first.
+            String longer = checks.deadline().equals(checks.boot())
+                    ? "boot=" + Durations.format(checks.boot().multipliedBy(2))
+                    : "attempts=" + checks.attempts() * 2;
             throw new HealthCheckFailedException("nothing answered on PORT=" + CONTAINER_PORT + " within "
                     + Durations.format(checks.deadline()) + " (last seen: " + e.lastSeen() + "): does the app listen"
-                    + " on $PORT? If it only starts slowly, give it longer: checks:set " + target.app() + " boot="
-                    + Durations.format(checks.boot().multipliedBy(2)), e.lastSeen(), false);
+                    + " on $PORT? If it only starts slowly, give it longer: checks:set " + target.app() + " " + longer,
+                    e.lastSeen(), false);
         }
     }
 
