@@ -79,7 +79,7 @@ class AuditFiltersResourceTest {
                 .get("/api/v1/audit");
 
         second.then().statusCode(200).header("X-Total-Count", "7").header("Link", containsString("rel=\"next\""));
-        assertEquals(List.of("2026-11-03T10:00:00Z", "2026-11-02T10:00:00Z", "2026-11-01T10:00:00Z"),
+        assertEquals(List.of("2026-11-03T11:00:00Z", "2026-11-03T10:00:00Z", "2026-11-02T10:00:00Z"),
                 second.jsonPath().getList("at"));
     }
 
