@@ -35,15 +35,13 @@ APP=faults
 IMAGE=gantry-faults/busybox:latest
 BOUND=60 # seconds any one recovery may take
 WORK=$(mktemp -d /tmp/gantry-faults.XXXXXX)
-failures=0
-
-pass() { printf 'PASS %s\n' "$*"; }
-fail() { printf 'FAIL %s\n' "$*"; failures=$((failures + 1)); }
+# shellcheck source=../verdicts.sh
+source "$SRC/tests/verdicts.sh"
 
 cleanup() {
   local status=$?
   set +e
-  [ $status -eq 0 ] || [ $failures -gt 0 ] || printf 'FAIL set-up stopped (exit %d); the reason is above\n' $status
+  fail_if_set_up_stopped $status
   docker info >/dev/null 2>&1 || start_engine
   if running_pid >/dev/null; then (cmd_remote apps:destroy "$APP" --force >/dev/null 2>&1); fi
   stop_gantry

@@ -25,6 +25,8 @@ public interface GantryConfig {
 
     Node node();
 
+    Cluster cluster();
+
     Releases releases();
 
     Gc gc();
@@ -78,6 +80,12 @@ public interface GantryConfig {
          */
         @WithDefault("15s")
         String runnerPatience();
+    }
+
+    interface Cluster {
+        /** Where the cluster's registry listens (TLS), on the manager's advertised address. */
+        @WithDefault("5000")
+        int registryPort();
     }
 
     interface Gc {

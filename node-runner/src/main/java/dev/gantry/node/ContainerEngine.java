@@ -130,6 +130,26 @@ public interface ContainerEngine {
      */
     void tagImage(String image, String reference);
 
+    /**
+     * Pushes {@code reference} ({@code repository:tag}, the repository naming its registry, e.g.
+     * {@code 10.0.0.11:5000/gantry/shop:build-3}) to that registry with {@code login}'s credentials.
+     *
+     * @return the digest reference ({@code repository@sha256:...}) under which every engine pulls the
+     *         very image pushed, whatever the tag names later
+     * @throws EngineUnavailableException when the registry cannot be reached or refuses the push, with
+     *         the registry's reason
+     */
+    String pushImage(String reference, RegistryLogin login);
+
+    /**
+     * Pulls {@code reference} (a {@link #pushImage} digest reference, or {@code repository:tag}) from its
+     * registry with {@code login}'s credentials.
+     *
+     * @return false when the registry has no such image
+     * @throws EngineUnavailableException when the registry cannot be reached or refuses the credentials
+     */
+    boolean pullImage(String reference, RegistryLogin login);
+
     /** Every {@code repository:tag} the engine holds in {@code repository}. */
     List<String> tagsIn(String repository);
 

@@ -1,6 +1,7 @@
 package dev.gantry.control.infra;
 
 import dev.gantry.control.GantryConfig;
+import dev.gantry.control.cluster.RegistrySupervisor;
 import dev.gantry.control.formation.InstanceSupervisor;
 import dev.gantry.control.formation.StartupRecovery;
 import dev.gantry.control.gc.GarbageCollector;
@@ -23,7 +24,8 @@ import org.jboss.logging.Logger;
 /**
  * Starts the router and the SSH server with the control plane, gives the router its default
  * certificate, restores every app's route and formation (and tells the node runner what each app
- * keeps), then keeps the formations running and the node's disk collected.
+ * keeps), then keeps the formations running, the node's disk collected and, on a cluster's manager,
+ * its registry running.
  */
 @ApplicationScoped
 public class GantryStartup {
@@ -51,7 +53,7 @@ public class GantryStartup {
     void onStart(@Observes StartupEvent event, RouteControl router, GitSshServer ssh,
             StartupRecovery recovery, InstanceSupervisor supervisor, NodeReport node, NodeRunner nodes,
             ConfigAtRest configAtRest, CliToken cliToken, GantryConfig config, GarbageCollector collector,
-            AppRoutes routes, DefaultCertificate defaultCertificate) {
+            AppRoutes routes, DefaultCertificate defaultCertificate, RegistrySupervisor registry) {
         // Injecting the token writes GANTRY_HOME/cli-token now, so ./gantry COMMAND works as soon as we answer.
         LOG.infof("router (%s) on port %d, git over SSH on port %d, data in %s", config.router().mode(),
                 config.router().port(), ssh.port(), config.home());
@@ -70,5 +72,6 @@ public class GantryStartup {
         recovery.recover(Instant.ofEpochMilli(ManagementFactory.getRuntimeMXBean().getStartTime()));
         supervisor.start();
         collector.start();
+        registry.start();
     }
 }

@@ -25,6 +25,7 @@ import dev.gantry.node.ContainerStartFailedException;
 import dev.gantry.node.DiskUsage;
 import dev.gantry.node.EngineInfo;
 import dev.gantry.node.LogLine;
+import dev.gantry.node.RegistryLogin;
 import dev.gantry.node.RunningContainer;
 import org.jboss.logging.Logger;
 
@@ -326,6 +327,16 @@ public final class DockerEngine implements ContainerEngine, AutoCloseable {
         }
         call(() -> client().tagImageCmd(image, reference.substring(0, colon), reference.substring(colon + 1))
                 .withForce().exec());
+    }
+
+    @Override
+    public String pushImage(String reference, RegistryLogin login) {
+        return call(() -> ImageTransfer.push(client(), reference, login));
+    }
+
+    @Override
+    public boolean pullImage(String reference, RegistryLogin login) {
+        return call(() -> ImageTransfer.pull(client(), reference, login));
     }
 
     @Override

@@ -11,9 +11,10 @@ import java.util.Map;
 
 /**
  * {@link ImageStore} on the node's own engine: builds run there and instances start there, so an
- * image never has to move and its id is the reference instances use.
+ * image never has to move and its id is the reference instances use. {@link RegistryImageStore} is
+ * this store on a host that also publishes to a registry.
  */
-public final class LocalImageStore implements ImageStore {
+public class LocalImageStore implements ImageStore {
 
     private final ContainerEngine engine;
 
