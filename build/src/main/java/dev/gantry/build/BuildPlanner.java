@@ -2,6 +2,7 @@ package dev.gantry.build;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -9,8 +10,9 @@ import java.util.stream.Stream;
 /**
  * Chooses how a pushed tree is built: with its own root Dockerfile when it has one, else with the
  * first buildpack that recognises it (Java, Go, Python, Node.js, static, in that order: a Java or
- * Python app often carries a package.json for its assets, and any of them may have an index.html).
- * A kind chosen for the app ({@code buildpacks:set}) replaces the detection.
+ * Python app often carries a package.json for its assets, and any of them may have an index.html;
+ * a Procfile alone, last, makes the procfile kind). A kind chosen for the app ({@code
+ * buildpacks:set}) replaces the detection.
  */
 public final class BuildPlanner {
 
@@ -18,8 +20,10 @@ public final class BuildPlanner {
     public static final String DOCKERFILE_KIND = "dockerfile";
 
     private final Stacks stacks;
+    /** Dokku's null buildpack, chosen only when no other kind recognises the tree: any app may have a Procfile. */
+    private final Buildpack lastResort = new ProcfileBuildpack();
     private final List<Buildpack> buildpacks = List.of(new MavenBuildpack(), new GoBuildpack(), new PythonBuildpack(),
-            new NodeBuildpack(), new StaticBuildpack());
+            new NodeBuildpack(), new StaticBuildpack(), lastResort);
 
     public BuildPlanner(Stacks stacks) {
         this.stacks = stacks;
@@ -35,16 +39,17 @@ public final class BuildPlanner {
     }
 
     public BuildPlan plan(SourceTree tree) {
-        return plan(tree, Optional.empty());
+        return plan(tree, Optional.empty(), Map.of());
     }
 
     /**
      * @param chosenKind the kind set for the app, if any: used instead of detection
+     * @param config the app's config vars, some of which steer builds (MAVEN_CUSTOM_GOALS)
      * @throws NoBuildPlanException when the tree is of no known kind (or not of the chosen one), with what was looked for
      */
-    public BuildPlan plan(SourceTree tree, Optional<String> chosenKind) {
+    public BuildPlan plan(SourceTree tree, Optional<String> chosenKind, Map<String, String> config) {
         if (chosenKind.isPresent()) {
-            return planAs(chosenKind.get(), tree);
+            return planAs(chosenKind.get(), tree, config);
         }
         if (tree.hasFile(DOCKERFILE)) {
             return BuildPlan.ownDockerfile("found " + DOCKERFILE + " at the repository root");
@@ -56,11 +61,12 @@ public final class BuildPlanner {
                     + " (docs/buildpacks.md) and push again");
         }
         Buildpack chosen = matching.get(0);
-        String reason = chosen.detect(tree).orElseThrow() + otherKinds(matching.subList(1, matching.size()));
-        return generate(chosen, reason, tree);
+        List<Buildpack> others = matching.stream().skip(1).filter(pack -> pack != lastResort).toList();
+        String reason = chosen.detect(tree).orElseThrow() + otherKinds(others);
+        return generate(chosen, reason, tree, config);
     }
 
-    private BuildPlan planAs(String kind, SourceTree tree) {
+    private BuildPlan planAs(String kind, SourceTree tree, Map<String, String> config) {
         if (kind.equals(DOCKERFILE_KIND)) {
             if (!tree.hasFile(DOCKERFILE)) {
                 throw new NoBuildPlanException("this app is set to build from its Dockerfile, but there is none at the"
@@ -71,18 +77,19 @@ public final class BuildPlanner {
         Buildpack pack = buildpacks.stream().filter(candidate -> candidate.kind().equals(kind)).findFirst()
                 .orElseThrow(() -> new NoBuildPlanException("unknown buildpack '" + kind + "': use one of "
                         + String.join(", ", kinds())));
-        String found = pack.detect(tree).orElseThrow(() -> new NoBuildPlanException("this app is set to build with"
+        String found = pack.acceptNamed(tree).orElseThrow(() -> new NoBuildPlanException("this app is set to build with"
                 + " the " + kind + " buildpack, but there is no " + String.join(" or ", pack.markers())
                 + " at the repository root. Add it, or choose another buildpack with buildpacks:set, and push again"));
-        return generate(pack, "set with buildpacks:set; " + found, tree);
+        return generate(pack, "set with buildpacks:set; " + found, tree, config);
     }
 
-    private BuildPlan generate(Buildpack pack, String reason, SourceTree tree) {
+    private BuildPlan generate(Buildpack pack, String reason, SourceTree tree, Map<String, String> config) {
         if (tree.hasFile(BuildPlan.GENERATED_DOCKERFILE)) {
             throw new NoBuildPlanException("the repository has " + BuildPlan.GENERATED_DOCKERFILE + ", where Gantry puts"
                     + " the Dockerfile it generates. Rename it (or move it to the root to build with it) and push again");
         }
-        return BuildPlan.generated(pack.kind(), reason, pack.dockerfile(tree, stacks.stack(pack.kind())));
+        String stack = pack.stack(tree);
+        return BuildPlan.generated(pack.kind(), stack, reason, pack.dockerfile(tree, stacks.stack(stack), config));
     }
 
     private List<String> lookedFor() {

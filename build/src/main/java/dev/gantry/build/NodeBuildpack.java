@@ -1,6 +1,7 @@
 package dev.gantry.build;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -40,7 +41,7 @@ final class NodeBuildpack implements Buildpack {
     }
 
     @Override
-    public String dockerfile(SourceTree tree, Stack stack) {
+    public String dockerfile(SourceTree tree, Stack stack, Map<String, String> config) {
         PackageJson packageJson = PackageJson.parse(tree.read(PackageJson.FILE_NAME).orElseThrow());
         Optional<String> lock = lockFile(tree);
         String install = lock.isPresent() ? "npm ci" : "npm install";

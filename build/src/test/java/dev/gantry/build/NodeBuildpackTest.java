@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class NodeBuildpackTest {
@@ -17,7 +18,7 @@ class NodeBuildpackTest {
     @Test
     void withALockFileNpmCiInstallsFromManifestAndLockBeforeTheSourceIsCopied() {
         String dockerfile = node.dockerfile(MapTree.of("package.json", "{\"scripts\": {\"start\": \"node a.js\"}}",
-                "package-lock.json", "{}"), stack);
+                "package-lock.json", "{}"), stack, Map.of());
 
         assertInOrder(dockerfile,
                 "FROM gantry/stack-node:build AS dependencies",
@@ -36,7 +37,7 @@ class NodeBuildpackTest {
     @Test
     void withoutALockFileNpmInstallResolvesFromPackageJson() {
         String dockerfile = node.dockerfile(MapTree.of("package.json", "{\"scripts\": {\"start\": \"node a.js\"}}"),
-                stack);
+                stack, Map.of());
 
         assertInOrder(dockerfile, "COPY package.json ./", "RUN npm install --omit=dev && mkdir -p node_modules");
     }
@@ -45,9 +46,9 @@ class NodeBuildpackTest {
     void aBuildScriptRunsWithDevDependenciesAndTheImageGetsItsModulesFromTheDependencyLayer() {
         String withDev = node.dockerfile(MapTree.of("package.json", "{\"scripts\": {\"build\": \"tsc\", \"start\":"
                 + " \"node dist/a.js\"}, \"devDependencies\": {\"typescript\": \"5\"}}", "package-lock.json", "{}"),
-                stack);
+                stack, Map.of());
         String withoutDev = node.dockerfile(MapTree.of("package.json", "{\"scripts\": {\"build\": \"node b.js\","
-                + " \"start\": \"node a.js\"}}", "package-lock.json", "{}"), stack);
+                + " \"start\": \"node a.js\"}}", "package-lock.json", "{}"), stack, Map.of());
 
         assertInOrder(withDev, "RUN npm ci --omit=dev && mkdir -p node_modules", "FROM dependencies AS build",
                 "RUN npm ci", "COPY . ./", "RUN npm run build && rm -rf node_modules",
@@ -61,7 +62,7 @@ class NodeBuildpackTest {
     void theStartCommandIsTheStartScriptWithItsPreAndPostScriptsThroughTheShell() {
         String dockerfile = node.dockerfile(MapTree.of("package.json", "{\"scripts\": {\"prestart\": \"node"
                 + " migrate.js\", \"start\": \"node \\\"my server.js\\\" --port $PORT\", \"poststart\": \"echo done\"}}"),
-                stack);
+                stack, Map.of());
 
         assertTrue(dockerfile.contains("CMD [\"/bin/sh\",\"-c\",\"node migrate.js && node \\\"my server.js\\\""
                 + " --port $PORT && echo done\"]\n"), dockerfile);
@@ -69,7 +70,7 @@ class NodeBuildpackTest {
 
     @Test
     void withoutAStartScriptServerJsRunsAsNpmStartWouldRunIt() {
-        String dockerfile = node.dockerfile(MapTree.of("package.json", "{}", "server.js", ""), stack);
+        String dockerfile = node.dockerfile(MapTree.of("package.json", "{}", "server.js", ""), stack, Map.of());
 
         assertTrue(dockerfile.contains("CMD [\"node\",\"server.js\"]\n"), dockerfile);
     }
@@ -77,7 +78,7 @@ class NodeBuildpackTest {
     @Test
     void withoutAStartScriptTheProcfilesWebStartsTheApp() {
         String dockerfile = node.dockerfile(MapTree.of("package.json", "{}", "Procfile", "web: node index.js\n"),
-                stack);
+                stack, Map.of());
 
         assertFalse(dockerfile.contains("\nCMD "), dockerfile);
         assertTrue(dockerfile.contains("# No CMD: the Procfile's web process starts the app\n"), dockerfile);
@@ -87,7 +88,7 @@ class NodeBuildpackTest {
     void withNoWayToStartTheBuildIsRefusedSayingWhatToAdd() {
         NoBuildPlanException refused = assertThrows(NoBuildPlanException.class,
                 () -> node.dockerfile(MapTree.of("package.json", "{\"scripts\": {\"build\": \"tsc\"}}",
-                        "Procfile", "worker: node worker.js\n"), stack));
+                        "Procfile", "worker: node worker.js\n"), stack, Map.of()));
 
         assertEquals("package.json has no start script and there is no Procfile with a web process: add \"start\":"
                 + " \"node index.js\" to the scripts in package.json (or a Procfile line 'web: node index.js'), naming"
@@ -97,7 +98,7 @@ class NodeBuildpackTest {
     @Test
     void aPackageJsonThatIsNotJsonIsRefusedWithTheLine() {
         NoBuildPlanException refused = assertThrows(NoBuildPlanException.class,
-                () -> node.dockerfile(MapTree.of("package.json", "{\n  \"scripts\": {,}\n}"), stack));
+                () -> node.dockerfile(MapTree.of("package.json", "{\n  \"scripts\": {,}\n}"), stack, Map.of()));
 
         assertTrue(refused.getMessage().startsWith("package.json is not valid JSON (line 2, column "),
                 refused.getMessage());

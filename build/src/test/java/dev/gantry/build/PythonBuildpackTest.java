@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class PythonBuildpackTest {
@@ -16,7 +17,7 @@ class PythonBuildpackTest {
     @Test
     void requirementsInstallIntoAVirtualenvBeforeTheSourceIsCopied() {
         String dockerfile = python.dockerfile(MapTree.of("requirements.txt", "flask\n", "Procfile", "web: flask run\n"),
-                stack);
+                stack, Map.of());
 
         assertInOrder(dockerfile,
                 "FROM gantry/stack-python:build AS build",
@@ -34,14 +35,14 @@ class PythonBuildpackTest {
 
     @Test
     void aPyprojectWithoutRequirementsInstallsTheProject() {
-        String dockerfile = python.dockerfile(MapTree.of("pyproject.toml", "[project]\n", "main.py", ""), stack);
+        String dockerfile = python.dockerfile(MapTree.of("pyproject.toml", "[project]\n", "main.py", ""), stack, Map.of());
 
         assertInOrder(dockerfile, "COPY . ./", "RUN pip install .", "CMD [\"python\",\"main.py\"]");
     }
 
     @Test
     void appPyRunsWhenTheProcfileHasNoWeb() {
-        String dockerfile = python.dockerfile(MapTree.of("requirements.txt", "", "app.py", ""), stack);
+        String dockerfile = python.dockerfile(MapTree.of("requirements.txt", "", "app.py", ""), stack, Map.of());
 
         assertTrue(dockerfile.contains("CMD [\"python\",\"app.py\"]\n"), dockerfile);
     }
@@ -49,7 +50,7 @@ class PythonBuildpackTest {
     @Test
     void withNoWayToStartTheBuildIsRefusedSayingWhatToAdd() {
         NoBuildPlanException refused = assertThrows(NoBuildPlanException.class,
-                () -> python.dockerfile(MapTree.of("requirements.txt", ""), stack));
+                () -> python.dockerfile(MapTree.of("requirements.txt", ""), stack, Map.of()));
 
         assertTrue(refused.getMessage().startsWith("there is no Procfile with a web process, nor an app.py or main.py"
                 + " to run: add a Procfile line"), refused.getMessage());

@@ -103,7 +103,7 @@ public class PushDeployService {
         try (AppLocks.Held lock = locks.acquire(push.app(), progress)) {
             watch.stopWatching(push.app());
             CommitTree tree = new CommitTree(push.repository(), push.newId());
-            BuildPlan plan = planner.plan(tree, buildpack.of(push.app()));
+            BuildPlan plan = planner.plan(tree, buildpack.of(push.app()), ledger.configOf(push.app()));
             Optional<HealthCheckSpec> checks = declaredChecks(push);
             ProcessTypes processTypes = declaredProcessTypes(push);
             progress.line("-----> Building " + push.app() + " " + plan.describe() + " (commit "

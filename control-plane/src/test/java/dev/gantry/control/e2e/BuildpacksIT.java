@@ -64,7 +64,7 @@ class BuildpacksIT {
         Cli.Result push = push(testbed.repo, JAVA);
 
         assertTrue(push.output().contains("-----> Building " + JAVA + " with the java buildpack (commit "), push.output());
-        assertTrue(push.output().contains("; found pom.xml)"), push.output());
+        assertTrue(push.output().contains("; found pom.xml; Java 17)"), push.output());
         assertEquals("Hello from java-maven\n", user.get(JAVA).body());
     }
 
