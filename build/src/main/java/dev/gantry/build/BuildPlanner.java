@@ -51,6 +51,11 @@ public final class BuildPlanner {
         if (chosenKind.isPresent()) {
             return planAs(chosenKind.get(), tree, config);
         }
+        // As in Dokku, a buildpack the repository names wins over its Dockerfile.
+        Optional<BuildpackDeclaration> declared = BuildpackDeclaration.find(tree, kinds());
+        if (declared.isPresent()) {
+            return planAsDeclared(declared.get(), tree, config);
+        }
         if (tree.hasFile(DOCKERFILE)) {
             return BuildPlan.ownDockerfile("found " + DOCKERFILE + " at the repository root");
         }
@@ -74,13 +79,28 @@ public final class BuildPlanner {
             }
             return BuildPlan.ownDockerfile("set with buildpacks:set");
         }
-        Buildpack pack = buildpacks.stream().filter(candidate -> candidate.kind().equals(kind)).findFirst()
-                .orElseThrow(() -> new NoBuildPlanException("unknown buildpack '" + kind + "': use one of "
-                        + String.join(", ", kinds())));
-        String found = pack.acceptNamed(tree).orElseThrow(() -> new NoBuildPlanException("this app is set to build with"
-                + " the " + kind + " buildpack, but there is no " + String.join(" or ", pack.markers())
-                + " at the repository root. Add it, or choose another buildpack with buildpacks:set, and push again"));
-        return generate(pack, "set with buildpacks:set; " + found, tree, config);
+        Buildpack pack = byKind(kind).orElseThrow(() -> new NoBuildPlanException("unknown buildpack '" + kind
+                + "': use one of " + String.join(", ", kinds())));
+        return planNamed(pack, "set with buildpacks:set", "this app is set to build with the " + kind + " buildpack",
+                "choose another buildpack with buildpacks:set", tree, config);
+    }
+
+    private BuildPlan planAsDeclared(BuildpackDeclaration declared, SourceTree tree, Map<String, String> config) {
+        return planNamed(byKind(declared.kind()).orElseThrow(), declared.describe(), declared.source() + " names the "
+                + declared.buildpack() + " buildpack", "name another buildpack there", tree, config);
+    }
+
+    private Optional<Buildpack> byKind(String kind) {
+        return buildpacks.stream().filter(pack -> pack.kind().equals(kind)).findFirst();
+    }
+
+    /** A kind named for the app: built as that kind if the tree has what it needs, else refused saying what. */
+    private BuildPlan planNamed(Buildpack pack, String why, String named, String otherwise, SourceTree tree,
+            Map<String, String> config) {
+        String found = pack.acceptNamed(tree).orElseThrow(() -> new NoBuildPlanException(named + ", but there is no "
+                + String.join(" or ", pack.markers()) + " at the repository root. Add it, or " + otherwise
+                + ", and push again"));
+        return generate(pack, why + "; " + found, tree, config);
     }
 
     private BuildPlan generate(Buildpack pack, String reason, SourceTree tree, Map<String, String> config) {

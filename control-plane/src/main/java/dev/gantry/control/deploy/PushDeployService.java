@@ -1,5 +1,6 @@
 package dev.gantry.control.deploy;
 
+import dev.gantry.build.AppJson;
 import dev.gantry.build.BuildPlan;
 import dev.gantry.build.BuildPlanner;
 import dev.gantry.build.InvalidProcfileException;
@@ -104,7 +105,8 @@ public class PushDeployService {
             watch.stopWatching(push.app());
             CommitTree tree = new CommitTree(push.repository(), push.newId());
             BuildPlan plan = planner.plan(tree, buildpack.of(push.app()), ledger.configOf(push.app()));
-            Optional<HealthCheckSpec> checks = declaredChecks(push);
+            Optional<HealthCheckSpec> checks = AppJson.of(tree)
+                    .flatMap(appJson -> AppJsonChecks.read(appJson, ledger.checksOf(push.app())));
             ProcessTypes processTypes = declaredProcessTypes(push);
             progress.line("-----> Building " + push.app() + " " + plan.describe() + " (commit "
                     + commit.substring(0, 7) + "; " + plan.reason() + ")");
@@ -136,16 +138,6 @@ public class PushDeployService {
             return types;
         } catch (IOException e) {
             throw new UncheckedIOException("could not read the Procfile from the pushed commit: " + e.getMessage(), e);
-        }
-    }
-
-    /** The health check an app.json in the pushed tree declares, in Dokku's format. */
-    private Optional<HealthCheckSpec> declaredChecks(PushRequest push) {
-        try {
-            return CommitArchive.readFile(push.repository(), push.newId(), "app.json")
-                    .flatMap(json -> AppJsonChecks.read(json, ledger.checksOf(push.app())));
-        } catch (IOException e) {
-            throw new UncheckedIOException("could not read app.json from the pushed commit: " + e.getMessage(), e);
         }
     }
 

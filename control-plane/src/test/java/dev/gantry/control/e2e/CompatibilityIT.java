@@ -124,6 +124,38 @@ class CompatibilityIT {
                 + " base image, which has no language runtime\n"), info.output());
     }
 
+    @Test
+    @Order(5)
+    void aWellKnownBuildpackNamedInDotBuildpacksChoosesItsKindWithoutBuildpacksSet() throws Exception {
+        String app = "e2e-compat-buildpacks";
+        Path repo = newRepository(app);
+        user.commitFile(repo, ".buildpacks", "https://github.com/heroku/heroku-buildpack-python.git\n");
+        user.commitSample(repo, "python-stdlib");
+
+        Cli.Result push = push(repo, app);
+
+        assertTrue(push.output().contains("with the python buildpack (commit ") && push.output().contains("; named in"
+                + " .buildpacks (https://github.com/heroku/heroku-buildpack-python.git); no requirements.txt or"
+                + " pyproject.toml: nothing to install, the standard library only)"), push.output());
+        assertEquals("hello from python-stdlib\n", user.get(app).body());
+    }
+
+    @Test
+    @Order(6)
+    void aBuildpackGantryDoesNotHaveIsRefusedInOneLineNamingTheKindsItHas() throws Exception {
+        String app = "e2e-compat-buildpacks";
+        Path repo = testbed.work.resolve(app);
+        user.commitFile(repo, ".buildpacks", "https://github.com/example/buildpack-cobol\n");
+
+        Cli.Result push = refusedPush(repo);
+
+        assertTrue(push.output().contains(" !     .buildpacks names the buildpack https://github.com/example/"
+                + "buildpack-cobol, which Gantry does not have (it fetches none): name one of Heroku's java, nodejs,"
+                + " python, go or static buildpacks or Dokku's null buildpack, or choose a kind with buildpacks:set"
+                + " (dockerfile, java, go, python, node, static, procfile), and push again\n"), push.output());
+        assertEquals("hello from python-stdlib\n", user.get(app).body());
+    }
+
     private Path newRepository(String app) throws Exception {
         apps.add(app);
         return user.newRepository(app);
