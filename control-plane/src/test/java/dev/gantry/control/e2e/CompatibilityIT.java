@@ -80,11 +80,8 @@ class CompatibilityIT {
     void aJavaVersionGantryCannotProvideIsRefusedNamingTheOnesItCan() throws Exception {
         user.commitFile(testbed.repo, "system.properties", "java.runtime.version=11\n");
 
-        Cli.Result push = refusedPush(testbed.repo);
-
-        assertTrue(push.output().contains(" !     system.properties asks for Java '11' (java.runtime.version), which"
-                + " Gantry cannot provide: it has OpenJDK 17, 21, 25. Set java.runtime.version to one of them and"
-                + " push again\n"), push.output());
+        assertRefused(testbed.repo, "system.properties asks for Java '11' (java.runtime.version), which Gantry"
+                + " cannot provide: it has OpenJDK 17, 21, 25. Set java.runtime.version to one of them and push again");
         assertEquals("hello from heroku-java on Java 21: set-by-MAVEN_CUSTOM_OPTS; target/classes is here\n",
                 user.get(JAVA).body());
     }
@@ -147,12 +144,10 @@ class CompatibilityIT {
         Path repo = testbed.work.resolve(app);
         user.commitFile(repo, ".buildpacks", "https://github.com/example/buildpack-cobol\n");
 
-        Cli.Result push = refusedPush(repo);
-
-        assertTrue(push.output().contains(" !     .buildpacks names the buildpack https://github.com/example/"
-                + "buildpack-cobol, which Gantry does not have (it fetches none): name one of Heroku's java, nodejs,"
-                + " python, go or static buildpacks or Dokku's null buildpack, or choose a kind with buildpacks:set"
-                + " (dockerfile, java, go, python, node, static, procfile), and push again\n"), push.output());
+        assertRefused(repo, ".buildpacks names the buildpack https://github.com/example/buildpack-cobol, which Gantry"
+                + " does not have (it fetches none): name one of Heroku's java, nodejs, python, go or static buildpacks"
+                + " or Dokku's null buildpack, or choose a kind with buildpacks:set (dockerfile, java, go, python, node,"
+                + " static, procfile), and push again");
         assertEquals("hello from python-stdlib\n", user.get(app).body());
     }
 
@@ -169,10 +164,12 @@ class CompatibilityIT {
         return push;
     }
 
-    private Cli.Result refusedPush(Path repo) {
+    /** The push is refused with exactly this one line, as git shows it: after "!" and as the rejection's reason. */
+    private void assertRefused(Path repo, String message) {
         Cli.Result push = user.git(repo, "push", "paas", "main");
         assertFalse(push.ok(), push.output());
-        return push;
+        assertTrue(push.output().contains("remote:  !     " + message)
+                && push.output().contains(" ! [remote rejected] main -> main (" + message + ")\n"), push.output());
     }
 
     /** Waits for a line of the process type's output in {@code logs}: the type runs. */
