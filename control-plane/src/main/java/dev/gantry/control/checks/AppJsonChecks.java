@@ -36,6 +36,7 @@ public final class AppJsonChecks {
             spec = set(spec, check, "timeout", "timeout", true);
             spec = set(spec, check, "attempts", "attempts", false);
             spec = set(spec, check, "wait", "wait", true);
+            spec = set(spec, check, "content", "content", false);
             return spec;
         } catch (InvalidInputException e) {
             throw new InvalidInputException(where + ": " + e.getMessage());

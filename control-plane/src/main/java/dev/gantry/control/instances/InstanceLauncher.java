@@ -7,7 +7,6 @@ import dev.gantry.control.checks.Durations;
 import dev.gantry.control.checks.HealthCheckSpec;
 import dev.gantry.control.releases.RolloutTarget;
 import dev.gantry.node.ContainerSpec;
-import dev.gantry.node.HealthCheck;
 import dev.gantry.node.HealthCheckFailedException;
 import dev.gantry.node.NodeLabels;
 import dev.gantry.node.NodeRunner;
@@ -120,7 +119,7 @@ public class InstanceLauncher {
             awaitUptime(instance, checks.uptime(), "health checks are disabled, so only uptime is checked");
             return;
         }
-        HealthCheck.http(instance.hostAddress(), instance.hostPort(), checks.path(), checks.timeout())
+        checks.probe(instance.hostAddress(), instance.hostPort(), checks.timeout())
                 .waitUntilHealthy(checks.deadline(), checks.waitBetween(), () -> isRunning(instance));
     }
 

@@ -22,7 +22,13 @@ class AppJsonChecksTest {
                   {"type": "startup", "path": "/ready", "timeout": 3, "attempts": 10, "wait": 2}
                 ]}}""");
 
-        assertEquals(Optional.of(new HealthCheckSpec("/ready", 3_000, 10, 2_000, false, 10_000)), spec);
+        assertEquals(Optional.of(new HealthCheckSpec("/ready", 3_000, 10, 2_000, false, 10_000, null)), spec);
+    }
+
+    @Test
+    void dokkusContentIsWhatTheBodyMustHold() {
+        assertEquals("OK", read("{\"healthchecks\": {\"web\": [{\"path\": \"/up\", \"content\": \"OK\"}]}}")
+                .orElseThrow().content());
     }
 
     @Test

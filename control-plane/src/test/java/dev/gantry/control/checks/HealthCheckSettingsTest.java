@@ -18,9 +18,22 @@ class HealthCheckSettingsTest {
         HealthCheckSpec spec = HealthCheckSettings.apply(HealthCheckSpec.DEFAULT,
                 List.of("path=/health", "timeout=3s", "attempts=20", "wait=500ms", "uptime=1m"));
 
-        assertEquals(new HealthCheckSpec("/health", 3_000, 20, 500, false, 60_000), spec);
+        assertEquals(new HealthCheckSpec("/health", 3_000, 20, 500, false, 60_000, null), spec);
         assertEquals(Duration.ofMillis(20 * 3_500), spec.deadline());
         assertEquals("GET /health below 500 (timeout 3s, 20 attempts 500ms apart)", spec.describe());
+    }
+
+    @Test
+    void contentIsTextTheBodyMustHoldAndEmptyClearsIt() {
+        HealthCheckSpec spec = HealthCheckSettings.apply(HealthCheckSpec.DEFAULT, List.of("content=all systems go"));
+
+        assertEquals("all systems go", spec.content());
+        assertEquals("GET / below 500 with 'all systems go' in the body (timeout 5s, 300 attempts 200ms apart)",
+                spec.describe());
+        assertEquals(null, HealthCheckSettings.apply(spec, List.of("content=")).content());
+        assertEquals("checks.content: must be at most 200 characters on one line (the text the answer's body must"
+                + " contain; empty for any body)", assertThrows(InvalidInputException.class,
+                        () -> HealthCheckSettings.apply(spec, List.of("content=a\nb"))).getMessage());
     }
 
     @Test
