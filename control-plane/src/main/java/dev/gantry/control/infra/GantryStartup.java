@@ -3,6 +3,7 @@ package dev.gantry.control.infra;
 import dev.gantry.control.GantryConfig;
 import dev.gantry.control.formation.InstanceSupervisor;
 import dev.gantry.control.formation.StartupRecovery;
+import dev.gantry.control.cron.CronService;
 import dev.gantry.control.gc.GarbageCollector;
 import dev.gantry.control.routing.AppRoutes;
 import dev.gantry.control.routing.DefaultCertificate;
@@ -51,7 +52,7 @@ public class GantryStartup {
     void onStart(@Observes StartupEvent event, RouteControl router, GitSshServer ssh,
             StartupRecovery recovery, InstanceSupervisor supervisor, NodeReport node, NodeRunner nodes,
             ConfigAtRest configAtRest, CliToken cliToken, GantryConfig config, GarbageCollector collector,
-            AppRoutes routes, DefaultCertificate defaultCertificate) {
+            AppRoutes routes, DefaultCertificate defaultCertificate, CronService cron) {
         // Injecting the token writes GANTRY_HOME/cli-token now, so ./gantry COMMAND works as soon as we answer.
         LOG.infof("router (%s) on port %d, git over SSH on port %d, data in %s", config.router().mode(),
                 config.router().port(), ssh.port(), config.home());
@@ -70,5 +71,6 @@ public class GantryStartup {
         recovery.recover(Instant.ofEpochMilli(ManagementFactory.getRuntimeMXBean().getStartTime()));
         supervisor.start();
         collector.start();
+        cron.start();
     }
 }

@@ -4,12 +4,15 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -29,6 +32,7 @@ import org.junit.jupiter.api.TestMethodOrder;
 class CompatibilityIT {
 
     private static final String JAVA = "e2e-compat-java";
+    private static final String APP_JSON = "e2e-compat-appjson";
     private static final Duration LOGS_WITHIN = Duration.ofSeconds(30);
 
     private GantryTestbed testbed;
@@ -151,6 +155,96 @@ class CompatibilityIT {
         assertEquals("hello from python-stdlib\n", user.get(app).body());
     }
 
+    @Test
+    @Order(7)
+    void dokkusAppJsonChoosesTheBuildpackSetsTheFirstFormationRunsTheDeployTasksAndChecksTheContent()
+            throws Exception {
+        Path repo = newRepository(APP_JSON);
+        user.commitSample(repo, "dokku-app-json");
+
+        Cli.Result push = push(repo, APP_JSON);
+
+        String output = push.output();
+        assertTrue(output.contains("; named in app.json (heroku/python); no requirements.txt"), output);
+        assertTrue(output.contains("-----> Formation from app.json (first deploy): web=2 worker=0\n"), output);
+        assertTrue(output.contains("GET /health below 500 with 'ready' in the body"), output);
+        assertInOrder(output, "-----> Running the predeploy script of v1: python3 tasks.py predeploy",
+                "predeploy task of " + APP_JSON + " v1", "-----> Routed ",
+                "-----> Running the postdeploy script of v1: python3 tasks.py postdeploy",
+                "postdeploy task of " + APP_JSON + " v1");
+        assertTrue(output.contains("-----> Cron jobs: 1 on their schedules ('cron:list " + APP_JSON + "' shows them)"),
+                output);
+        assertTrue(user.ssh("ps", APP_JSON).output().contains("=== " + APP_JSON + ": web=2 worker=0"));
+        assertEquals("hello from dokku-app-json\n", user.get(APP_JSON).body());
+    }
+
+    @Test
+    @Order(8)
+    void aBodyWithoutTheHealthChecksContentFailsThePushAndTheFormationIsNotAppliedAgain() throws Exception {
+        Path repo = testbed.work.resolve(APP_JSON);
+        assertTrue(user.ssh("ps:scale", APP_JSON, "web=1").ok());
+        String appJson = Files.readString(repo.resolve("app.json"));
+        user.commitFile(repo, "app.json", appJson.replace("\"content\": \"ready\"", "\"content\": \"all systems go\""));
+
+        Cli.Result push = user.git(repo, "push", "paas", "main");
+
+        assertFalse(push.ok(), push.output());
+        assertTrue(push.output().contains("/health failed: no healthy answer within ")
+                && push.output().contains("(last seen: status 200 without 'all systems go' in the body)"),
+                push.output());
+        assertFalse(push.output().contains("Formation from app.json"), push.output());
+        assertEquals("hello from dokku-app-json\n", user.get(APP_JSON).body());
+        assertTrue(user.ssh("ps", APP_JSON).output().contains("=== " + APP_JSON + ": web=1 worker=0"));
+    }
+
+    @Test
+    @Order(9)
+    void anAppJsonFormationNamingAnUndeclaredTypeIsRefusedBeforeTheBuild() throws Exception {
+        Path repo = testbed.work.resolve(APP_JSON);
+        user.commitFile(repo, "app.json", "{\"formation\": {\"clock\": {\"quantity\": 1}}}\n");
+
+        assertRefused(repo, "app.json: formation names 'clock', which is not a process type of this push (its types:"
+                + " web, worker). Declare it in the Procfile, or remove it from the formation, and push again");
+    }
+
+    @Test
+    @Order(10)
+    void theCronJobsOfAppJsonAreListedRunOnTheirScheduleAndOnDemandWithTheirOutputInLogs() throws Exception {
+        Cli.Result list = user.ssh("cron:list", APP_JSON);
+        assertTrue(list.ok(), list.output());
+        Matcher job = Pattern.compile("(?m)^([0-9a-f]{8})  \\* \\* \\* \\* \\*\\s+(\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:00 UTC)"
+                + "\\s+(-|0|running)\\s+python3 tasks.py cron\\r?$").matcher(list.output());
+        assertTrue(list.output().startsWith("=== " + APP_JSON + " cron jobs (times in UTC)\n") && job.find(),
+                list.output());
+        String id = job.group(1);
+
+        Cli.Result now = user.ssh("cron:run", APP_JSON, id);
+
+        assertTrue(now.ok(), now.output());
+        assertEquals("cron task of " + APP_JSON + " v1\n", now.output());
+        // Every minute, as the schedule says (the test waits for the next one).
+        assertLogged(APP_JSON, "cron", "cron." + id + ": cron task of " + APP_JSON + " v1", Duration.ofSeconds(75),
+                2);
+        assertTrue(Pattern.compile("(?m)^" + id + " .*\\s0\\s+python3 tasks.py cron\\r?$")
+                .matcher(user.ssh("cron:list", APP_JSON).output()).find());
+        Cli.Result unknown = user.ssh("cron:run", APP_JSON, "00000000");
+        assertFalse(unknown.ok());
+        assertTrue(unknown.output().contains(APP_JSON + " has no cron job 00000000. Run 'cron:list " + APP_JSON
+                + "' to list them"), unknown.output());
+    }
+
+    @Test
+    @Order(11)
+    void anInvalidCronScheduleRefusesThePushInOneLine() throws Exception {
+        Path repo = testbed.work.resolve(APP_JSON);
+        user.commitFile(repo, "app.json", "{\"cron\": [{\"command\": \"python3 tasks.py cron\", \"schedule\":"
+                + " \"0 25 * * *\"}]}\n");
+
+        assertRefused(repo, "app.json: cron[0]: '0 25 * * *' is not a cron schedule: the hour '25' is not 0-23. Write"
+                + " five fields (minute hour day-of-month month day-of-week) such as \"0 5 * * *\", or @daily, and"
+                + " push again");
+    }
+
     private Path newRepository(String app) throws Exception {
         apps.add(app);
         return user.newRepository(app);
@@ -172,18 +266,33 @@ class CompatibilityIT {
                 && push.output().contains(" ! [remote rejected] main -> main (" + message + ")\n"), push.output());
     }
 
+    /** Fails unless the texts occur in this order. */
+    private static void assertInOrder(String output, String... texts) {
+        int from = 0;
+        for (String text : texts) {
+            int at = output.indexOf(text, from);
+            assertTrue(at >= 0, "expected '" + text + "' after position " + from + " in:\n" + output);
+            from = at + text.length();
+        }
+    }
+
     /** Waits for a line of the process type's output in {@code logs}: the type runs. */
     private void assertLogged(String app, String type, String text) throws InterruptedException {
-        Instant giveUp = Instant.now().plus(LOGS_WITHIN);
+        assertLogged(app, type, text, LOGS_WITHIN, 1);
+    }
+
+    private void assertLogged(String app, String type, String text, Duration within, int times)
+            throws InterruptedException {
+        Instant giveUp = Instant.now().plus(within);
         String logs = "";
         while (Instant.now().isBefore(giveUp)) {
             logs = user.ssh("logs", app, "--type", type).output();
-            if (logs.contains(text)) {
+            if (Pattern.compile(Pattern.quote(text)).matcher(logs).results().count() >= times) {
                 return;
             }
             Thread.sleep(1000);
         }
-        throw new AssertionError("no '" + text + "' from " + type + " of " + app + " within " + LOGS_WITHIN + ":\n"
-                + logs);
+        throw new AssertionError(times + " times '" + text + "' from " + type + " of " + app + " expected within "
+                + within + ":\n" + logs);
     }
 }
