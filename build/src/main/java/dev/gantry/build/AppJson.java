@@ -1,8 +1,6 @@
 package dev.gantry.build;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.Optional;
 
 /**
@@ -13,7 +11,6 @@ import java.util.Optional;
 public final class AppJson {
 
     public static final String FILE_NAME = "app.json";
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final JsonNode root;
 
@@ -28,17 +25,7 @@ public final class AppJson {
 
     /** @throws NoBuildPlanException when the text is not a JSON object, with the parser's line and column */
     public static AppJson parse(String text) {
-        try {
-            JsonNode root = JSON.readTree(text);
-            if (root == null || !root.isObject()) {
-                throw new NoBuildPlanException(FILE_NAME + " is not a JSON object. Fix it, or remove it, and push again");
-            }
-            return new AppJson(root);
-        } catch (JsonProcessingException e) {
-            throw new NoBuildPlanException(FILE_NAME + " is not valid JSON (" + e.getOriginalMessage() + " at line "
-                    + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr()
-                    + "). Fix it, or remove it, and push again");
-        }
+        return new AppJson(JsonFile.object(FILE_NAME, text, "Fix it, or remove it, and push again"));
     }
 
     /** The top-level field {@code name}: a missing node when absent. */

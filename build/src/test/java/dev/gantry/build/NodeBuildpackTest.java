@@ -100,8 +100,8 @@ class NodeBuildpackTest {
         NoBuildPlanException refused = assertThrows(NoBuildPlanException.class,
                 () -> node.dockerfile(MapTree.of("package.json", "{\n  \"scripts\": {,}\n}"), stack, Map.of()));
 
-        assertTrue(refused.getMessage().startsWith("package.json is not valid JSON (line 2, column "),
-                refused.getMessage());
+        assertTrue(refused.getMessage().startsWith("package.json is not valid JSON (Unexpected character")
+                && refused.getMessage().contains(" at line 2, column "), refused.getMessage());
         assertTrue(refused.getMessage().endsWith("). Fix it and push again"), refused.getMessage());
     }
 }

@@ -8,8 +8,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -37,19 +35,17 @@ class CompatibilityIT {
 
     private GantryTestbed testbed;
     private GantryUser user;
-    private final List<String> apps = new ArrayList<>();
+    private PushedApps apps;
 
     @BeforeAll
     void start() throws Exception {
         testbed = GantryTestbed.start(JAVA, Map.of());
         user = testbed.user;
+        apps = testbed.apps;
     }
 
     @AfterAll
     void cleanUp() throws Exception {
-        for (String app : apps) {
-            user.gantryCli("apps:destroy", app, "--force");
-        }
         if (testbed != null) {
             testbed.close();
         }
@@ -63,7 +59,7 @@ class CompatibilityIT {
                 "'MAVEN_CUSTOM_OPTS=-DskipTests -Dgreeting=set-by-MAVEN_CUSTOM_OPTS'").ok());
         user.commitSample(testbed.repo, "heroku-java");
 
-        Cli.Result push = push(testbed.repo, JAVA);
+        Cli.Result push = apps.push(testbed.repo, JAVA);
 
         assertTrue(push.output().contains("with the java buildpack (commit ")
                 && push.output().contains("; found pom.xml; Java 21 from system.properties; built with ./mvnw)"),
@@ -94,12 +90,12 @@ class CompatibilityIT {
     @Order(3)
     void aPythonAppWithoutADependencyFileRunsOnTheStandardLibraryOnceSetToPython() throws Exception {
         String app = "e2e-compat-python";
-        Path repo = newRepository(app);
+        Path repo = apps.newRepository(app);
         assertTrue(user.ssh("apps:create", app).ok());
         assertTrue(user.ssh("buildpacks:set", app, "python").ok());
         user.commitSample(repo, "python-stdlib");
 
-        Cli.Result push = push(repo, app);
+        Cli.Result push = apps.push(repo, app);
 
         assertTrue(push.output().contains("with the python buildpack (commit ")
                 && push.output().contains("; set with buildpacks:set; no requirements.txt or pyproject.toml: nothing"
@@ -112,10 +108,10 @@ class CompatibilityIT {
     @Order(4)
     void aRepositoryWithOnlyAProcfileRunsItsCommandsAsTheyAreAndBuildsInfoSaysSo() throws Exception {
         String app = "e2e-compat-procfile";
-        Path repo = newRepository(app);
+        Path repo = apps.newRepository(app);
         user.commitSample(repo, "procfile-only");
 
-        Cli.Result push = push(repo, app);
+        Cli.Result push = apps.push(repo, app);
 
         assertTrue(push.output().contains("with the procfile buildpack (commit "), push.output());
         assertEquals("hello from procfile-only\n", user.get(app).body());
@@ -129,11 +125,11 @@ class CompatibilityIT {
     @Order(5)
     void aWellKnownBuildpackNamedInDotBuildpacksChoosesItsKindWithoutBuildpacksSet() throws Exception {
         String app = "e2e-compat-buildpacks";
-        Path repo = newRepository(app);
+        Path repo = apps.newRepository(app);
         user.commitFile(repo, ".buildpacks", "https://github.com/heroku/heroku-buildpack-python.git\n");
         user.commitSample(repo, "python-stdlib");
 
-        Cli.Result push = push(repo, app);
+        Cli.Result push = apps.push(repo, app);
 
         assertTrue(push.output().contains("with the python buildpack (commit ") && push.output().contains("; named in"
                 + " .buildpacks (https://github.com/heroku/heroku-buildpack-python.git); no requirements.txt or"
@@ -159,10 +155,10 @@ class CompatibilityIT {
     @Order(7)
     void dokkusAppJsonChoosesTheBuildpackSetsTheFirstFormationRunsTheDeployTasksAndChecksTheContent()
             throws Exception {
-        Path repo = newRepository(APP_JSON);
+        Path repo = apps.newRepository(APP_JSON);
         user.commitSample(repo, "dokku-app-json");
 
-        Cli.Result push = push(repo, APP_JSON);
+        Cli.Result push = apps.push(repo, APP_JSON);
 
         String output = push.output();
         assertTrue(output.contains("; named in app.json (heroku/python); no requirements.txt"), output);
@@ -243,19 +239,6 @@ class CompatibilityIT {
         assertRefused(repo, "app.json: cron[0]: '0 25 * * *' is not a cron schedule: the hour '25' is not 0-23. Write"
                 + " five fields (minute hour day-of-month month day-of-week) such as \"0 5 * * *\", or @daily, and"
                 + " push again");
-    }
-
-    private Path newRepository(String app) throws Exception {
-        apps.add(app);
-        return user.newRepository(app);
-    }
-
-    /** Pushes and expects success; the old instances of a redeploy stop at once, so the test moves on. */
-    private Cli.Result push(Path repo, String app) {
-        Cli.Result push = user.git(repo, "push", "paas", "main");
-        assertTrue(push.ok(), push.output());
-        assertTrue(user.ssh("deploy:set", app, "watch=0s", "drain-timeout=1s", "stop-grace=1s").ok());
-        return push;
     }
 
     /** The push is refused with exactly this one line, as git shows it: after "!" and as the rejection's reason. */
