@@ -162,7 +162,7 @@ class CompatibilityIT {
 
         String output = push.output();
         assertTrue(output.contains("; named in app.json (heroku/python); no requirements.txt"), output);
-        assertTrue(output.contains("-----> Formation from app.json (first deploy): web=2 worker=0\n"), output);
+        assertTrue(output.contains("-----> Formation from app.json (first deploy): web=2 worker=0"), output);
         assertTrue(output.contains("GET /health below 500 with 'ready' in the body"), output);
         assertInOrder(output, "-----> Running the predeploy script of v1: python3 tasks.py predeploy",
                 "predeploy task of " + APP_JSON + " v1", "-----> Routed ",
