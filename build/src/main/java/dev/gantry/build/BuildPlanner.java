@@ -59,7 +59,7 @@ public final class BuildPlanner {
         if (tree.hasFile(DOCKERFILE)) {
             return BuildPlan.ownDockerfile("found " + DOCKERFILE + " at the repository root");
         }
-        List<Buildpack> matching = buildpacks.stream().filter(pack -> pack.detect(tree).isPresent()).toList();
+        List<Buildpack> matching = buildpacks.stream().filter(pack -> pack.recognises(tree)).toList();
         if (matching.isEmpty()) {
             throw new NoBuildPlanException("no way to build this app: looked for " + String.join(", ", lookedFor())
                     + " at the repository root and found none. Add a Dockerfile or the file of your app's kind"

@@ -13,7 +13,19 @@ interface Buildpack {
     /** The files whose presence marks this kind, for the list of what was looked for. */
     List<String> markers();
 
-    /** Why the tree is of this kind (which file says so), or empty when it is not. */
+    /**
+     * Whether a file of this kind is at the root: cheap, and never refuses, so that a kind that
+     * would refuse the tree (a bad engines.node, say) does not stop another kind from building it.
+     */
+    default boolean recognises(SourceTree tree) {
+        return markers().stream().anyMatch(tree::hasFile);
+    }
+
+    /**
+     * Why the tree is of this kind (which file says so, and what it asks for), or empty when it is not.
+     *
+     * @throws NoBuildPlanException when the tree is of this kind but asks for something Gantry cannot do
+     */
     Optional<String> detect(SourceTree tree);
 
     /**

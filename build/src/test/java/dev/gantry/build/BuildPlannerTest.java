@@ -147,4 +147,14 @@ class BuildPlannerTest {
                 "FROM gantry/stack-python:run");
         assertEquals(-1, plan.generatedDockerfile().orElseThrow().indexOf("RUN pip"));
     }
+
+    @Test
+    void whatAnotherRecognisedKindWouldRefuseDoesNotStopTheFirstKind() {
+        BuildPlan plan = planner.plan(MapTree.of("pom.xml", "<project/>", "package.json",
+                "{\"packageManager\": \"yarn@4.5.0\", \"engines\": {\"node\": \"lts/*\"}}", "yarn.lock", ""));
+
+        assertEquals("java", plan.kind());
+        assertEquals("found pom.xml; Java 17 (it could also be built with the node buildpack: buildpacks:set"
+                + " chooses)", plan.reason());
+    }
 }
