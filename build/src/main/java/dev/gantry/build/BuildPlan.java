@@ -15,8 +15,12 @@ public record BuildPlan(String kind, String reason, String dockerfile, Optional<
     public static final String GENERATED_DOCKERFILE = ".gantry/Dockerfile";
 
     static BuildPlan ownDockerfile(String reason) {
-        return new BuildPlan(BuildPlanner.DOCKERFILE_KIND, reason, BuildPlanner.DOCKERFILE, Optional.empty(),
-                Optional.empty());
+        return ownDockerfile(reason, BuildPlanner.DOCKERFILE);
+    }
+
+    /** The repository's own Dockerfile at {@code path} (heroku.yml may name another than Dockerfile). */
+    static BuildPlan ownDockerfile(String reason, String path) {
+        return new BuildPlan(BuildPlanner.DOCKERFILE_KIND, reason, path, Optional.empty(), Optional.empty());
     }
 
     static BuildPlan generated(String kind, String stack, String reason, String dockerfileText) {

@@ -8,11 +8,11 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
- * Chooses how a pushed tree is built: with its own root Dockerfile when it has one, else with the
- * first buildpack that recognises it (Java, Go, Python, Node.js, static, in that order: a Java or
- * Python app often carries a package.json for its assets, and any of them may have an index.html;
- * a Procfile alone, last, makes the procfile kind). A kind chosen for the app ({@code
- * buildpacks:set}) replaces the detection.
+ * Chooses how a pushed tree is built: as the kind chosen for the app ({@code buildpacks:set}), else
+ * the kind of the buildpack the repository names (.buildpacks, app.json), else with the Dockerfile
+ * heroku.yml names or the root Dockerfile, else with the first buildpack that recognises it (Java,
+ * Go, Python, Node.js, static, in that order: a Java or Python app often carries a package.json for
+ * its assets, and any of them may have an index.html; a Procfile alone, last, makes the procfile kind).
  */
 public final class BuildPlanner {
 
@@ -55,6 +55,10 @@ public final class BuildPlanner {
         Optional<BuildpackDeclaration> declared = BuildpackDeclaration.find(tree, kinds());
         if (declared.isPresent()) {
             return planAsDeclared(declared.get(), tree, config);
+        }
+        Optional<String> herokuYml = HerokuYml.dockerfile(tree);
+        if (herokuYml.isPresent()) {
+            return BuildPlan.ownDockerfile("named in " + HerokuYml.FILE_NAME + " (build.docker)", herokuYml.get());
         }
         if (tree.hasFile(DOCKERFILE)) {
             return BuildPlan.ownDockerfile("found " + DOCKERFILE + " at the repository root");

@@ -48,9 +48,13 @@ final class DockerfileText {
      * reach the command as they are written.
      */
     static String shellWords(String value) {
-        return Arrays.stream(value.strip().split("\\s+"))
-                .map(word -> PLAIN_WORD.matcher(word).matches() ? word : "'" + word.replace("'", "'\\''") + "'")
+        return Arrays.stream(value.strip().split("\\s+")).map(DockerfileText::shellQuoted)
                 .collect(Collectors.joining(" "));
+    }
+
+    /** One shell word holding {@code value} as it is: quoted when it holds anything a shell would act on. */
+    static String shellQuoted(String value) {
+        return PLAIN_WORD.matcher(value).matches() ? value : "'" + value.replace("'", "'\\''") + "'";
     }
 
     @Override

@@ -3,7 +3,10 @@ package dev.gantry.build;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.Optional;
 
-/** What the node buildpack reads from package.json: its scripts and whether it has dev dependencies. */
+/**
+ * What the node buildpack reads from package.json: its scripts, engines and package manager, and
+ * whether it has dev dependencies.
+ */
 final class PackageJson {
 
     static final String FILE_NAME = "package.json";
@@ -23,6 +26,15 @@ final class PackageJson {
     Optional<String> script(String name) {
         JsonNode script = root.path("scripts").path(name);
         return script.isTextual() && !script.asText().isBlank() ? Optional.of(script.asText()) : Optional.empty();
+    }
+
+    /** A top-level or nested text field ("packageManager", "engines.node"), when present and not blank. */
+    Optional<String> text(String... path) {
+        JsonNode node = root;
+        for (String name : path) {
+            node = node.path(name);
+        }
+        return node.isTextual() && !node.asText().isBlank() ? Optional.of(node.asText().strip()) : Optional.empty();
     }
 
     boolean hasDevDependencies() {

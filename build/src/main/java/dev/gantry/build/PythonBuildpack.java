@@ -3,17 +3,22 @@ package dev.gantry.build;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 /**
- * Python 3 in a virtualenv: {@code pip install -r requirements.txt}, or {@code pip install .} for a
- * project described only by pyproject.toml (which needs the whole tree, so its dependencies get no
- * layer of their own). An app set to this kind with neither runs on the standard library alone. The
- * web process is the Procfile's, else {@code python app.py} or main.py.
+ * Python 3 in a virtualenv, on the Python .python-version or runtime.txt asks for:
+ * {@code pip install -r requirements.txt}; for a project described by pyproject.toml, {@code uv
+ * sync} with uv.lock, {@code poetry install} with poetry.lock (both tools from PyPI), else {@code pip
+ * install .} (which needs the whole tree, so its dependencies get no layer of their own). An app set
+ * to this kind with none of these runs on the standard library alone. The web process is the
+ * Procfile's, else {@code python app.py} or main.py.
  */
 final class PythonBuildpack implements Buildpack {
 
     static final String REQUIREMENTS = "requirements.txt";
     static final String PYPROJECT = "pyproject.toml";
+    static final String UV_LOCK = "uv.lock";
+    static final String POETRY_LOCK = "poetry.lock";
     private static final List<String> ENTRY_POINTS = List.of("app.py", "main.py");
     private static final String VENV_PATH = "PATH=/venv/bin:$PATH";
 
@@ -29,14 +34,49 @@ final class PythonBuildpack implements Buildpack {
 
     @Override
     public Optional<String> detect(SourceTree tree) {
-        return markers().stream().filter(tree::hasFile).findFirst().map(file -> "found " + file);
+        return markers().stream().filter(tree::hasFile).findFirst()
+                .map(file -> "found " + file + lockFile(tree).filter(lock -> file.equals(PYPROJECT))
+                        .map(lock -> " and " + lock).orElse("") + runtimeOf(tree));
     }
 
     /** Named for an app with no dependency file, nothing is installed: Dokku runs such an app too. */
     @Override
     public Optional<String> acceptNamed(SourceTree tree) {
         return detect(tree).or(() -> Optional.of("no " + REQUIREMENTS + " or " + PYPROJECT
-                + ": nothing to install, the standard library only"));
+                + ": nothing to install, the standard library only" + runtimeOf(tree)));
+    }
+
+    @Override
+    public String stack(SourceTree tree) {
+        return PythonRuntime.of(tree).stack();
+    }
+
+    /**
+     * uv or Poetry, each in a virtualenv of its own, install the locked dependencies (not the project:
+     * an app is run, not installed) into /venv, in a layer reused while pyproject.toml and the lock file
+     * stay the same.
+     */
+    private static void lockedInstall(DockerfileText dockerfile, String lock) {
+        if (lock.equals(UV_LOCK)) {
+            dockerfile.line("RUN python3 -m venv /opt/uv && /opt/uv/bin/pip install 'uv>=0.5,<1'")
+                    .line("ENV UV_PROJECT_ENVIRONMENT=/venv UV_PYTHON_DOWNLOADS=never")
+                    .line("COPY " + PYPROJECT + " " + UV_LOCK + " ./")
+                    .line("RUN /opt/uv/bin/uv sync --frozen --no-dev --no-install-project");
+        } else {
+            dockerfile.line("RUN python3 -m venv /opt/poetry && /opt/poetry/bin/pip install 'poetry>=2,<3'")
+                    .line("ENV VIRTUAL_ENV=/venv")
+                    .line("COPY " + PYPROJECT + " " + POETRY_LOCK + " ./")
+                    .line("RUN /opt/poetry/bin/poetry install --only main --no-root --no-interaction");
+        }
+        dockerfile.line("COPY . ./");
+    }
+
+    private static Optional<String> lockFile(SourceTree tree) {
+        return Stream.of(UV_LOCK, POETRY_LOCK).filter(tree::hasFile).findFirst();
+    }
+
+    private static String runtimeOf(SourceTree tree) {
+        return PythonRuntime.of(tree).describe().map(runtime -> "; " + runtime).orElse("");
     }
 
     @Override
@@ -52,6 +92,8 @@ final class PythonBuildpack implements Buildpack {
             dockerfile.line("COPY " + REQUIREMENTS + " ./")
                     .line("RUN pip install -r " + REQUIREMENTS)
                     .line("COPY . ./");
+        } else if (tree.hasFile(PYPROJECT) && lockFile(tree).isPresent()) {
+            lockedInstall(dockerfile, lockFile(tree).get());
         } else if (tree.hasFile(PYPROJECT)) {
             dockerfile.line("COPY . ./").line("RUN pip install .");
         } else {

@@ -15,8 +15,8 @@ import java.util.TreeSet;
 /**
  * Gantry's stack images: per kind of app a build image (compilers, package managers) and a slimmer
  * run image (a runtime and the unprivileged user {@code app}, uid 1000), each built from Debian
- * packages on the base image. Java has a stack per version it offers, from one definition with the
- * version as an argument. An operator may point any of them at another image (say, from their
+ * packages on the base image. Java and Python have a stack per version Gantry offers, from one
+ * definition with the version (and the Debian release that packages it) as arguments. An operator may point any of them at another image (say, from their
  * registry); Gantry then uses that one as it is and builds only the others.
  */
 public final class Stacks {
@@ -47,6 +47,11 @@ public final class Stacks {
             arguments.put("JAVA_VERSION", version);
             arguments.put("DEBIAN_RELEASE", debianRelease);
             return new Definition("java", List.of(BUILD, RUN), arguments);
+        }
+
+        /** Python 3 as the Debian release packages it: 3.11 in bookworm, 3.13 in trixie. */
+        static Definition python(String debianRelease) {
+            return new Definition("python", List.of(BUILD, RUN), Map.of("DEBIAN_RELEASE", debianRelease));
         }
     }
 
@@ -153,7 +158,8 @@ public final class Stacks {
         definitions.put("java21", Definition.java("21", "trixie"));
         definitions.put("java25", Definition.java("25", "trixie"));
         definitions.put("node", Definition.of("node", List.of(BUILD, RUN)));
-        definitions.put("python", Definition.of("python", List.of(BUILD, RUN)));
+        definitions.put("python", Definition.python("bookworm"));
+        definitions.put("python313", Definition.python("trixie"));
         definitions.put("go", Definition.of("go", List.of(BUILD, RUN)));
         definitions.put("static", Definition.of("static", List.of(RUN)));
         definitions.put("procfile", Definition.of("procfile", List.of(RUN)));

@@ -19,7 +19,8 @@ class StacksTest {
 
     @Test
     void everyKindHasARunImageAndAllButStaticAndProcfileABuildImage() {
-        assertEquals(List.of("java", "java21", "java25", "node", "python", "go", "static", "procfile"), stacks.names());
+        assertEquals(List.of("java", "java21", "java25", "node", "python", "python313", "go", "static", "procfile"),
+                stacks.names());
         assertEquals(new Stack("java", Optional.of("gantry/stack-java:build"), "gantry/stack-java:run"),
                 stacks.stack("java"));
         assertEquals(new Stack("static", Optional.empty(), "gantry/stack-static:run"), stacks.stack("static"));
@@ -67,7 +68,7 @@ class StacksTest {
 
         assertEquals("unknown stack image 'ruby-build': use one of go-build, go-run, java-build, java-run, java21-build,"
                 + " java21-run, java25-build, java25-run, node-build, node-run, procfile-run, python-build, python-run,"
-                + " static-run", refused.getMessage());
+                + " python313-build, python313-run, static-run", refused.getMessage());
     }
 
     @Test

@@ -241,6 +241,79 @@ class CompatibilityIT {
                 + " push again");
     }
 
+    @Test
+    @Order(12)
+    void herokusNodeLayoutWithPnpmRunsOnTheNodeEnginesAsksForFromTheNpmRegistry() throws Exception {
+        String app = "e2e-compat-pnpm";
+        Path repo = apps.newRepository(app);
+        user.commitSample(repo, "heroku-node-pnpm");
+
+        Cli.Result push = apps.push(repo, app);
+
+        assertTrue(push.output().contains("with the node buildpack (commit ") && push.output().contains("; found"
+                + " package.json and pnpm-lock.yaml; Node.js 22.x from the npm registry for engines.node)"),
+                push.output());
+        assertEquals("hello from heroku-node-pnpm on Node.js 22; built by heroku-postbuild on Node.js 22; a day is"
+                + " 86400000 ms\n", user.get(app).body());
+    }
+
+    @Test
+    @Order(13)
+    void herokusNodeLayoutWithYarnBuildsOnDebiansNodeWhenEnginesAllowsIt() throws Exception {
+        String app = "e2e-compat-yarn";
+        Path repo = apps.newRepository(app);
+        user.commitSample(repo, "heroku-node-yarn");
+
+        Cli.Result push = apps.push(repo, app);
+
+        assertTrue(push.output().contains("; found package.json and yarn.lock; Node.js 18.20.4 for engines.node"
+                + " '18.x')"), push.output());
+        assertEquals("hello from heroku-node-yarn on Node.js 18; built by the build script on Node.js 18; a day is"
+                + " 86400000 ms\n", user.get(app).body());
+
+        String packageJson = Files.readString(repo.resolve("package.json"));
+        user.commitFile(repo, "package.json", packageJson.replace("\"18.x\"", "\"lts/*\""));
+        assertRefused(repo, "package.json: engines.node 'lts/*' is not a version range ('lts/*' is not a version)."
+                + " Write it as npm does, e.g. \"22.x\" or \">=20\", and push again");
+    }
+
+    @Test
+    @Order(14)
+    void pythonVersionChoosesPython313AndAVersionGantryLacksIsRefused() throws Exception {
+        String app = "e2e-compat-python313";
+        Path repo = apps.newRepository(app);
+        user.commitSample(repo, "heroku-python313");
+
+        Cli.Result push = apps.push(repo, app);
+
+        assertTrue(push.output().contains("; found requirements.txt; Python 3.13 from .python-version)"),
+                push.output());
+        assertEquals("hello from heroku-python313 on Python 3.13\n", user.get(app).body());
+
+        user.commitFile(repo, ".python-version", "3.12\n");
+        assertRefused(repo, ".python-version asks for Python '3.12', which Gantry cannot provide: it has Python 3.11,"
+                + " 3.13. Write one of them there and push again");
+    }
+
+    @Test
+    @Order(15)
+    void herokuYmlBuildDockerChoosesTheDockerfileAndOneImagePerTypeIsRefused() throws Exception {
+        String app = "e2e-compat-herokuyml";
+        Path repo = apps.newRepository(app);
+        user.commitSample(repo, "heroku-yml");
+
+        Cli.Result push = apps.push(repo, app);
+
+        assertTrue(push.output().contains("-----> Building " + app + " from Dockerfile.web (commit ")
+                && push.output().contains("; named in heroku.yml (build.docker))"), push.output());
+        assertEquals("hello from heroku-yml\n", user.get(app).body());
+
+        user.commitFile(repo, "heroku.yml", "build:\n  docker:\n    web: Dockerfile.web\n    worker: worker/Dockerfile\n");
+        assertRefused(repo, "heroku.yml builds an image per process type (web: Dockerfile.web, worker:"
+                + " worker/Dockerfile), and Gantry builds one image for all of them: name one Dockerfile for every"
+                + " type and push again");
+    }
+
     /** The push is refused with exactly this one line, as git shows it: after "!" and as the rejection's reason. */
     private void assertRefused(Path repo, String message) {
         Cli.Result push = user.git(repo, "push", "paas", "main");
