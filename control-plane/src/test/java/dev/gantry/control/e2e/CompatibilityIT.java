@@ -108,10 +108,7 @@ class CompatibilityIT {
     @Order(4)
     void aRepositoryWithOnlyAProcfileRunsItsCommandsAsTheyAreAndBuildsInfoSaysSo() throws Exception {
         String app = "e2e-compat-procfile";
-        Path repo = apps.newRepository(app);
-        user.commitSample(repo, "procfile-only");
-
-        Cli.Result push = apps.push(repo, app);
+        Cli.Result push = apps.pushSample(app, "procfile-only");
 
         assertTrue(push.output().contains("with the procfile buildpack (commit "), push.output());
         assertEquals("hello from procfile-only\n", user.get(app).body());
@@ -155,10 +152,7 @@ class CompatibilityIT {
     @Order(7)
     void dokkusAppJsonChoosesTheBuildpackSetsTheFirstFormationRunsTheDeployTasksAndChecksTheContent()
             throws Exception {
-        Path repo = apps.newRepository(APP_JSON);
-        user.commitSample(repo, "dokku-app-json");
-
-        Cli.Result push = apps.push(repo, APP_JSON);
+        Cli.Result push = apps.pushSample(APP_JSON, "dokku-app-json");
 
         String output = push.output();
         assertTrue(output.contains("; named in app.json (heroku/python); no requirements.txt"), output);
@@ -245,10 +239,7 @@ class CompatibilityIT {
     @Order(12)
     void herokusNodeLayoutWithPnpmRunsOnTheNodeEnginesAsksForFromTheNpmRegistry() throws Exception {
         String app = "e2e-compat-pnpm";
-        Path repo = apps.newRepository(app);
-        user.commitSample(repo, "heroku-node-pnpm");
-
-        Cli.Result push = apps.push(repo, app);
+        Cli.Result push = apps.pushSample(app, "heroku-node-pnpm");
 
         assertTrue(push.output().contains("with the node buildpack (commit ") && push.output().contains("; found"
                 + " package.json and pnpm-lock.yaml; Node.js 22.x from the npm registry for engines.node)"),
@@ -261,16 +252,14 @@ class CompatibilityIT {
     @Order(13)
     void herokusNodeLayoutWithYarnBuildsOnDebiansNodeWhenEnginesAllowsIt() throws Exception {
         String app = "e2e-compat-yarn";
-        Path repo = apps.newRepository(app);
-        user.commitSample(repo, "heroku-node-yarn");
-
-        Cli.Result push = apps.push(repo, app);
+        Cli.Result push = apps.pushSample(app, "heroku-node-yarn");
 
         assertTrue(push.output().contains("; found package.json and yarn.lock; Node.js 18.20.4 for engines.node"
                 + " '18.x')"), push.output());
         assertEquals("hello from heroku-node-yarn on Node.js 18; built by the build script on Node.js 18; a day is"
                 + " 86400000 ms\n", user.get(app).body());
 
+        Path repo = testbed.work.resolve(app);
         String packageJson = Files.readString(repo.resolve("package.json"));
         user.commitFile(repo, "package.json", packageJson.replace("\"18.x\"", "\"lts/*\""));
         assertRefused(repo, "package.json: engines.node 'lts/*' is not a version range ('lts/*' is not a version)."
@@ -281,15 +270,13 @@ class CompatibilityIT {
     @Order(14)
     void pythonVersionChoosesPython313AndAVersionGantryLacksIsRefused() throws Exception {
         String app = "e2e-compat-python313";
-        Path repo = apps.newRepository(app);
-        user.commitSample(repo, "heroku-python313");
-
-        Cli.Result push = apps.push(repo, app);
+        Cli.Result push = apps.pushSample(app, "heroku-python313");
 
         assertTrue(push.output().contains("; found requirements.txt; Python 3.13 from .python-version)"),
                 push.output());
         assertEquals("hello from heroku-python313 on Python 3.13\n", user.get(app).body());
 
+        Path repo = testbed.work.resolve(app);
         user.commitFile(repo, ".python-version", "3.12\n");
         assertRefused(repo, ".python-version asks for Python '3.12', which Gantry cannot provide: it has Python 3.11,"
                 + " 3.13. Write one of them there and push again");
@@ -299,16 +286,15 @@ class CompatibilityIT {
     @Order(15)
     void herokuYmlBuildDockerChoosesTheDockerfileAndOneImagePerTypeIsRefused() throws Exception {
         String app = "e2e-compat-herokuyml";
-        Path repo = apps.newRepository(app);
-        user.commitSample(repo, "heroku-yml");
-
-        Cli.Result push = apps.push(repo, app);
+        Cli.Result push = apps.pushSample(app, "heroku-yml");
 
         assertTrue(push.output().contains("-----> Building " + app + " from Dockerfile.web (commit ")
                 && push.output().contains("; named in heroku.yml (build.docker))"), push.output());
         assertEquals("hello from heroku-yml\n", user.get(app).body());
 
-        user.commitFile(repo, "heroku.yml", "build:\n  docker:\n    web: Dockerfile.web\n    worker: worker/Dockerfile\n");
+        Path repo = testbed.work.resolve(app);
+        user.commitFile(repo, "heroku.yml",
+                "build:\n  docker:\n    web: Dockerfile.web\n    worker: worker/Dockerfile\n");
         assertRefused(repo, "heroku.yml builds an image per process type (web: Dockerfile.web, worker:"
                 + " worker/Dockerfile), and Gantry builds one image for all of them: name one Dockerfile for every"
                 + " type and push again");

@@ -33,6 +33,13 @@ final class PushedApps implements AutoCloseable {
         return push;
     }
 
+    /** Commits the sample test-apps/{@code sample} to a new repository for {@code app} and pushes it. */
+    Cli.Result pushSample(String app, String sample) throws Exception {
+        Path repo = newRepository(app);
+        user.commitSample(repo, sample);
+        return push(repo, app);
+    }
+
     @Override
     public void close() {
         for (String app : apps) {
