@@ -110,8 +110,8 @@ public class StackImages {
         } catch (BuildFailedException e) {
             output.showTail();
             throw new StackImageUnavailableException("the stack image " + image.tag() + " could not be built ("
-                    + e.getMessage() + "). Check that containers reach the Debian mirror (docs/buildpacks.md) and"
-                    + " try again");
+                    + e.getMessage() + "). Check that containers reach the Debian mirror, and Maven Central for the"
+                    + " Java stacks (docs/buildpacks.md), and try again");
         }
         progress.line("-----> Built " + image.tag() + " in " + Elapsed.since(started));
     }

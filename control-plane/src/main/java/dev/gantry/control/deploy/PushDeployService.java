@@ -1,5 +1,6 @@
 package dev.gantry.control.deploy;
 
+import dev.gantry.build.AppJson;
 import dev.gantry.build.BuildPlan;
 import dev.gantry.build.BuildPlanner;
 import dev.gantry.build.InvalidProcfileException;
@@ -15,8 +16,6 @@ import dev.gantry.control.build.CommitTree;
 import dev.gantry.control.build.Elapsed;
 import dev.gantry.control.build.ImageBuilder;
 import dev.gantry.control.build.ImageRetention;
-import dev.gantry.control.checks.AppJsonChecks;
-import dev.gantry.control.checks.HealthCheckSpec;
 import dev.gantry.control.logs.AppEvents;
 import dev.gantry.control.releases.ReleaseLedger;
 import dev.gantry.control.releases.RolloutTarget;
@@ -31,8 +30,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 import org.eclipse.jgit.lib.Constants;
 import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.lib.Repository;
@@ -103,9 +104,10 @@ public class PushDeployService {
         try (AppLocks.Held lock = locks.acquireForDeploy(push.app(), push.user(), progress)) {
             watch.stopWatching(push.app());
             CommitTree tree = new CommitTree(push.repository(), push.newId());
-            BuildPlan plan = planner.plan(tree, buildpack.of(push.app()));
-            Optional<HealthCheckSpec> checks = declaredChecks(push);
+            BuildPlan plan = planner.plan(tree, buildpack.of(push.app()), ledger.configOf(push.app()));
             ProcessTypes processTypes = declaredProcessTypes(push);
+            AppJsonDeclarations declared = AppJsonDeclarations.of(AppJson.of(tree), processTypes,
+                    ledger.checksOf(push.app()));
             progress.line("-----> Building " + push.app() + " " + plan.describe() + " (commit "
                     + commit.substring(0, 7) + "; " + plan.reason() + ")");
             // The plan is recorded with the build, so builds:info can say why it was built that way.
@@ -113,16 +115,31 @@ public class PushDeployService {
             long buildId = ledger.startBuild(push.app(), commit, plan, dockerfile, push.user());
             BuiltImage image = build(push, buildId, plan);
 
-            long releaseId = ledger.appendRelease(buildId, checks, processTypes, "Deploy " + commit.substring(0, 7),
-                    push.user());
-            RolloutTarget released = rollout.rollOut(releaseId, progress);
+            long releaseId = ledger.appendRelease(buildId, declared.checks(), processTypes,
+                    "Deploy " + commit.substring(0, 7), push.user());
+            applyFirstFormation(push, declared.formation());
+            RolloutTarget released = rollout.rollOut(releaseId, declared.scripts(), progress);
             retention.prune(push.app());
 
+            if (!declared.cronJobs().isEmpty()) {
+                progress.line("-----> Cron jobs: " + declared.cronJobs().size() + " on their schedules ('cron:list "
+                        + push.app() + "' shows them)");
+            }
             progress.line("=====> " + push.app() + " " + released.label() + " deployed in "
                     + Elapsed.since(started) + ": " + routes.url(push.app()));
             LOG.infof("%s deployed %s %s (image %s)", push.user(), push.app(), released.label(), image.id());
             watch.watch(released, progress);
         }
+    }
+
+    /** app.json's formation sets the counts of an app's first deploy; after that, ps:scale's stay. */
+    private void applyFirstFormation(PushRequest push, Map<String, Integer> formation) {
+        if (formation.isEmpty() || ledger.currentTarget(push.app()).isPresent()) {
+            return;
+        }
+        ledger.setFormation(push.app(), formation);
+        push.progress().line("-----> Formation from app.json (first deploy): " + formation.entrySet().stream()
+                .map(entry -> entry.getKey() + "=" + entry.getValue()).collect(Collectors.joining(" ")));
     }
 
     /** The Procfile's process types, with the image's CMD as web unless the Procfile declares one. */
@@ -136,16 +153,6 @@ public class PushDeployService {
             return types;
         } catch (IOException e) {
             throw new UncheckedIOException("could not read the Procfile from the pushed commit: " + e.getMessage(), e);
-        }
-    }
-
-    /** The health check an app.json in the pushed tree declares, in Dokku's format. */
-    private Optional<HealthCheckSpec> declaredChecks(PushRequest push) {
-        try {
-            return CommitArchive.readFile(push.repository(), push.newId(), "app.json")
-                    .flatMap(json -> AppJsonChecks.read(json, ledger.checksOf(push.app())));
-        } catch (IOException e) {
-            throw new UncheckedIOException("could not read app.json from the pushed commit: " + e.getMessage(), e);
         }
     }
 

@@ -4,6 +4,7 @@ import dev.gantry.control.GantryConfig;
 import dev.gantry.control.cluster.RegistrySupervisor;
 import dev.gantry.control.formation.InstanceSupervisor;
 import dev.gantry.control.formation.StartupRecovery;
+import dev.gantry.control.cron.CronService;
 import dev.gantry.control.gc.GarbageCollector;
 import dev.gantry.control.routing.AppRoutes;
 import dev.gantry.control.routing.DefaultCertificate;
@@ -53,7 +54,8 @@ public class GantryStartup {
     void onStart(@Observes StartupEvent event, RouteControl router, GitSshServer ssh,
             StartupRecovery recovery, InstanceSupervisor supervisor, NodeReport node, NodeRunner nodes,
             ConfigAtRest configAtRest, CliToken cliToken, GantryConfig config, GarbageCollector collector,
-            AppRoutes routes, DefaultCertificate defaultCertificate, RegistrySupervisor registry) {
+            AppRoutes routes, DefaultCertificate defaultCertificate, RegistrySupervisor registry,
+            CronService cron) {
         // Injecting the token writes GANTRY_HOME/cli-token now, so ./gantry COMMAND works as soon as we answer.
         LOG.infof("router (%s) on port %d, git over SSH on port %d, data in %s", config.router().mode(),
                 config.router().port(), ssh.port(), config.home());
@@ -73,5 +75,6 @@ public class GantryStartup {
         supervisor.start();
         collector.start();
         registry.start();
+        cron.start();
     }
 }
