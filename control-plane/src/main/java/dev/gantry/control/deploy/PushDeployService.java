@@ -40,7 +40,7 @@ import org.jboss.logging.Logger;
 
 /**
  * What happens on {@code git push paas main}, top to bottom: lock the app, plan and build an image
- * from the pushed commit, append a release, roll it out. Runs inside git's pre-receive step, so a
+ * from the pushed commit, on the first deploy provide app.json's addons, append a release, roll it out. Runs inside git's pre-receive step, so a
  * failure rejects the push and {@code git push} exits non-zero with the reason.
  */
 @ApplicationScoped
@@ -60,10 +60,11 @@ public class PushDeployService {
     private final AppEvents events;
     private final BuildpackSetting buildpack;
     private final ImageStore images;
+    private final FirstDeployAddons addons;
 
     PushDeployService(AppLocks locks, BuildPlanner planner, ImageBuilder builder, ReleaseLedger ledger, Rollout rollout,
             AppRoutes routes, ImageRetention retention, ReleaseWatch watch, AppEvents events,
-            BuildpackSetting buildpack, ImageStore images) {
+            BuildpackSetting buildpack, ImageStore images, FirstDeployAddons addons) {
         this.locks = locks;
         this.planner = planner;
         this.builder = builder;
@@ -75,6 +76,7 @@ public class PushDeployService {
         this.events = events;
         this.buildpack = buildpack;
         this.images = images;
+        this.addons = addons;
     }
 
     public PushResult onPush(PushRequest push) {
@@ -112,6 +114,9 @@ public class PushDeployService {
             String dockerfile = plan.generatedDockerfile().or(() -> tree.read(plan.dockerfile())).orElse("");
             long buildId = ledger.startBuild(push.app(), commit, plan, dockerfile, push.user());
             BuiltImage image = build(push, buildId, plan);
+            if (ledger.currentTarget(push.app()).isEmpty()) {
+                appJson(push).ifPresent(json -> addons.provision(push.app(), json, push.user(), progress));
+            }
 
             long releaseId = ledger.appendRelease(buildId, checks, processTypes, "Deploy " + commit.substring(0, 7),
                     push.user());
@@ -141,9 +146,12 @@ public class PushDeployService {
 
     /** The health check an app.json in the pushed tree declares, in Dokku's format. */
     private Optional<HealthCheckSpec> declaredChecks(PushRequest push) {
+        return appJson(push).flatMap(json -> AppJsonChecks.read(json, ledger.checksOf(push.app())));
+    }
+
+    private static Optional<byte[]> appJson(PushRequest push) {
         try {
-            return CommitArchive.readFile(push.repository(), push.newId(), "app.json")
-                    .flatMap(json -> AppJsonChecks.read(json, ledger.checksOf(push.app())));
+            return CommitArchive.readFile(push.repository(), push.newId(), "app.json");
         } catch (IOException e) {
             throw new UncheckedIOException("could not read app.json from the pushed commit: " + e.getMessage(), e);
         }
