@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.gantry.node.RunningContainer;
+import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -20,6 +22,7 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.openqa.selenium.By;
 
 /**
  * Backing services as a user runs them: PostgreSQL and Redis built from Debian packages on the base
@@ -276,6 +279,68 @@ class ServicesIT {
     }
 
     @Test
+    @Order(13)
+    void theRestApiHasTheSameOperationsUnderTheSameNames() {
+        var listed = testbed.api.get("/services");
+        assertEquals(200, listed.statusCode(), listed.body());
+        assertTrue(listed.body().contains("{\"name\":\"" + DB + "\",\"type\":\"postgres\",\"version\":\"15\","
+                + "\"state\":\"running\",\"links\":[{\"app\":\"" + APP + "\",\"alias\":\"DATABASE\"}]}"), listed.body());
+        var hidden = testbed.api.get("/services/" + DB);
+        assertTrue(hidden.body().contains("\"url\":\"postgres://" + DB + ":********@"), hidden.body());
+        assertTrue(testbed.api.get("/services/" + DB + "?reveal=true").body().contains(dbPassword));
+
+        var backup = testbed.api.send("POST", "/services/" + DB + "/backups", null);
+        assertEquals(201, backup.statusCode(), backup.body());
+        String id = backup.body().replaceFirst(".*\"id\":\"([0-9-]+)\".*", "$1");
+        assertTrue(testbed.api.get("/services/" + DB + "/backups").body().contains(id));
+        var restored = testbed.api.send("POST", "/services/" + DB + "/backups/" + id + "/restore?confirm=" + DB, null);
+        assertEquals(200, restored.statusCode(), restored.body());
+
+        assertProblem(testbed.api.send("POST", "/services", "{\"type\": \"mysql\", \"name\": \"x\"}"), 422,
+                "'mysql' is not a kind of service");
+        assertProblem(testbed.api.send("POST", "/services/" + DB + "/backups/" + id + "/restore", null), 422,
+                "Repeat its name to confirm");
+        assertProblem(testbed.api.send("PUT", "/services/" + DB + "/backup-schedule", "{\"schedule\": \"daily\"}"),
+                422, "'daily' is not a cron schedule");
+        assertProblem(testbed.api.send("DELETE", "/services/" + DB + "?confirm=" + DB, null), 409,
+                DB + " is linked to " + APP);
+        assertProblem(testbed.api.send("POST", "/services/" + DB + "/links", "{\"app\": \"nope\"}"), 404,
+                "app 'nope' does not exist");
+        assertProblem(testbed.api.get("/services/nope"), 404, "service 'nope' does not exist");
+    }
+
+    @Test
+    @Order(14)
+    void theConsoleShowsTheAppsServicesAndBacksUpAndRestoresFromTheServicePage() throws Exception {
+        assertEquals(204, testbed.api.send("PUT", "/users/admin/password",
+                "{\"password\": \"services-admin-secret\"}").statusCode());
+        try (ConsoleBrowser browser = new ConsoleBrowser(testbed.gantry)) {
+            browser.signIn("admin", "services-admin-secret");
+            browser.open("/console/apps/" + APP + "/services");
+            assertTrue(browser.text(By.cssSelector("tr[data-service='" + DB + "']")).contains("running"));
+
+            browser.driver.findElement(By.linkText(DB)).click();
+            assertEquals("running", browser.text(By.id("service-state")));
+            assertTrue(browser.text(By.id("service-url")).contains(":********@"));
+            browser.driver.findElement(By.id("backup-now")).click();
+            browser.awaitText(By.id("notice"), "Backed up " + DB + " as ", Duration.ofSeconds(60));
+            String id = browser.text(By.id("notice")).replaceFirst(".* as ", "");
+            browser.screenshot("service");
+            assertEquals("written", page("/cgi-bin/write?fourth"));
+
+            browser.driver.findElement(By.id("restore-" + id)).click();
+            browser.switchTo().alert().accept();
+
+            browser.awaitText(By.id("notice"), "Restored " + DB + " from " + id, Duration.ofSeconds(60));
+            assertFalse(page("/cgi-bin/read").contains("fourth"));
+            browser.type(By.id("destroy-confirm"), DB);
+            browser.driver.findElement(By.id("destroy-submit")).click();
+            browser.awaitText(By.id("notice"), DB + " is linked to " + APP, Duration.ofSeconds(30));
+        }
+        assertTrue(user.gantryCli("audit").output().contains("services:backup " + DB));
+    }
+
+    @Test
     @Order(15)
     void anUnlinkTakesTheUrlAndTheAccessAwayAndDestroyRemovesTheData() {
         Cli.Result unlinked = user.ssh("services:unlink", CACHE, APP);
@@ -428,6 +493,11 @@ class ServicesIT {
         assertFalse(testbed.gantry.log().contains(password), "the control plane's log holds the password");
         assertFalse(testbed.gantry.nodeRunnerLog().contains(password), "the node runner's log holds the password");
         assertFalse(user.gantryCli("audit").output().contains(password), "the audit log holds the password");
+    }
+
+    private static void assertProblem(HttpResponse<String> response, int status, String detail) {
+        assertEquals(status, response.statusCode(), response.body());
+        assertTrue(response.body().contains(detail), response.body());
     }
 
     private static void assertRefused(Cli.Result result, String message) {
