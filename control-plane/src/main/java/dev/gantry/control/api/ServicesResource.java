@@ -70,7 +70,7 @@ public class ServicesResource {
     /** {@code dataBytes} is -1 when the node cannot say; {@code url}'s password is hidden unless revealed. */
     public record ServiceResponse(String name, String type, String version, String state, Instant since,
             long dataBytes, String url, List<LinkResponse> links, String backupSchedule, int backupsKept,
-            String createdBy, Instant createdAt) {
+            ServiceBackups.Backup lastBackup, String createdBy, Instant createdAt) {
     }
 
     /** In the listing: no size or URL, which take the node's disk report and the password. */
@@ -179,7 +179,8 @@ public class ServicesResource {
         ServiceCatalog.ServiceView view = info.service();
         return new ServiceResponse(view.name(), view.kind().word(), view.version(), info.state(),
                 info.since().orElse(null), info.dataBytes(), info.url(), links(view),
-                view.backupSchedule().orElse(null), view.backupsKept(), view.createdBy(), view.createdAt());
+                view.backupSchedule().orElse(null), view.backupsKept(), info.lastBackup().orElse(null), view.createdBy(),
+                view.createdAt());
     }
 
     private static List<LinkResponse> links(ServiceCatalog.ServiceView view) {

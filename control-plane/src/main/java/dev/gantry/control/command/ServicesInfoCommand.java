@@ -11,7 +11,7 @@ public class ServicesInfoCommand extends ServiceCommand implements ReadOnlyComma
 
     ServicesInfoCommand(ServiceReport report) {
         super("services:info", "NAME [--reveal]",
-                "show a service's version, state, size, links and URL (the password only with --reveal)", 0);
+                "show a service's version, state, size, links, last backup and URL (the password only with --reveal)", 0);
         this.report = report;
     }
 
@@ -29,6 +29,8 @@ public class ServicesInfoCommand extends ServiceCommand implements ReadOnlyComma
         out.printf("Data:        %s%n", info.dataBytes() < 0 ? "unknown" : Formats.size(info.dataBytes()));
         out.printf("Linked apps: %s%n", info.service().links().isEmpty() ? "none"
                 : String.join(", ", info.service().links().stream().map(l -> l.app() + " as " + l.alias()).toList()));
+        out.printf("Last backup: %s%n", info.lastBackup().map(b -> b.id() + " (" + Formats.size(b.bytes()) + ", "
+                + Formats.time(b.at()) + ")").orElse("none"));
         out.printf("URL:         %s%n", info.url());
         out.printf("Created:     %s by %s%n", Formats.time(info.service().createdAt()), info.service().createdBy());
     }

@@ -117,13 +117,13 @@ public class ServiceCatalog {
             String user) {
         BackingService service = BackingService.findByName(name).orElseThrow(() -> unknown(name));
         App app = app(appName);
+        ServiceLink.find(app, alias).filter(link -> !link.service.id.equals(service.id)).ifPresent(link -> {
+            throw new ConflictException(appName + " already has " + link.service.name + " linked as " + alias
+                    + ". Link this one under another alias: services:link " + name + " " + appName + " --as OTHER");
+        });
         ServiceLink.find(service, app).ifPresent(link -> {
             throw new ConflictException(name + " is already linked to " + appName + " as " + link.alias
                     + ". To change the alias, unlink it first: services:unlink " + name + " " + appName);
-        });
-        ServiceLink.find(app, alias).ifPresent(link -> {
-            throw new ConflictException(appName + " already has " + link.service.name + " linked as " + alias
-                    + ". Link this one under another alias: services:link " + name + " " + appName + " --as OTHER");
         });
         keys.stream().filter(config::containsKey).findFirst().ifPresent(key -> {
             throw new ConflictException(appName + "'s config already sets " + key + ". Unset it (config:unset "

@@ -12,7 +12,8 @@ import java.util.stream.Collectors;
 
 /**
  * What {@code services} and {@code services:info} show: each service's rows with its state as the
- * node reports it now, the size of its data, and its URL, whose password shows only when asked.
+ * node reports it now, the size of its data, its newest backup, and its URL, whose password shows only
+ * when asked.
  */
 @ApplicationScoped
 public class ServiceReport {
@@ -23,12 +24,14 @@ public class ServiceReport {
     private final ServiceCatalog catalog;
     private final ServiceInstances instances;
     private final NodeReport node;
+    private final ServiceBackups backups;
     private volatile Sizes sizes;
 
-    ServiceReport(ServiceCatalog catalog, ServiceInstances instances, NodeReport node) {
+    ServiceReport(ServiceCatalog catalog, ServiceInstances instances, NodeReport node, ServiceBackups backups) {
         this.catalog = catalog;
         this.instances = instances;
         this.node = node;
+        this.backups = backups;
     }
 
     /**
@@ -36,7 +39,7 @@ public class ServiceReport {
      * @param dataBytes what its volume holds; -1 when the node could not say
      */
     public record ServiceInfo(ServiceCatalog.ServiceView service, String state, Optional<Instant> since,
-            long dataBytes, String url) {
+            long dataBytes, String url, Optional<ServiceBackups.Backup> lastBackup) {
     }
 
     public List<ServiceCatalog.ServiceView> list(String user) {
@@ -51,7 +54,8 @@ public class ServiceReport {
         ServiceKind.ServiceAddress shown = reveal ? address
                 : new ServiceKind.ServiceAddress(address.host(), address.user(), address.database(), HIDDEN);
         String url = spec.kind().linkVars(spec.kind().defaultAlias(), shown).get(spec.kind().defaultAlias() + "_URL");
-        return new ServiceInfo(view, state(newest), newest.map(RunningContainer::startedAt), dataBytes(name), url);
+        return new ServiceInfo(view, state(newest), newest.map(RunningContainer::startedAt), dataBytes(name), url,
+                backups.list(name, user).stream().findFirst());
     }
 
     /** The state of a service's newest instance, in the words {@code services} shows. */
