@@ -41,7 +41,7 @@ import org.jboss.logging.Logger;
 
 /**
  * What happens on {@code git push paas main}, top to bottom: lock the app, plan and build an image
- * from the pushed commit, append a release, roll it out. Runs inside git's pre-receive step, so a
+ * from the pushed commit, on the first deploy provide app.json's addons, append a release, roll it out. Runs inside git's pre-receive step, so a
  * failure rejects the push and {@code git push} exits non-zero with the reason.
  */
 @ApplicationScoped
@@ -61,10 +61,11 @@ public class PushDeployService {
     private final AppEvents events;
     private final BuildpackSetting buildpack;
     private final ImageStore images;
+    private final FirstDeployAddons addons;
 
     PushDeployService(AppLocks locks, BuildPlanner planner, ImageBuilder builder, ReleaseLedger ledger, Rollout rollout,
             AppRoutes routes, ImageRetention retention, ReleaseWatch watch, AppEvents events,
-            BuildpackSetting buildpack, ImageStore images) {
+            BuildpackSetting buildpack, ImageStore images, FirstDeployAddons addons) {
         this.locks = locks;
         this.planner = planner;
         this.builder = builder;
@@ -76,6 +77,7 @@ public class PushDeployService {
         this.events = events;
         this.buildpack = buildpack;
         this.images = images;
+        this.addons = addons;
     }
 
     public PushResult onPush(PushRequest push) {
@@ -114,6 +116,9 @@ public class PushDeployService {
             String dockerfile = plan.generatedDockerfile().or(() -> tree.read(plan.dockerfile())).orElse("");
             long buildId = ledger.startBuild(push.app(), commit, plan, dockerfile, push.user());
             BuiltImage image = build(push, buildId, plan);
+            if (ledger.currentTarget(push.app()).isEmpty()) {
+                appJson(push).ifPresent(json -> addons.provision(push.app(), json, push.user(), progress));
+            }
 
             long releaseId = ledger.appendRelease(buildId, declared.checks(), processTypes,
                     "Deploy " + commit.substring(0, 7), push.user());
@@ -153,6 +158,14 @@ public class PushDeployService {
             return types;
         } catch (IOException e) {
             throw new UncheckedIOException("could not read the Procfile from the pushed commit: " + e.getMessage(), e);
+        }
+    }
+
+    private static Optional<byte[]> appJson(PushRequest push) {
+        try {
+            return CommitArchive.readFile(push.repository(), push.newId(), "app.json");
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not read app.json from the pushed commit: " + e.getMessage(), e);
         }
     }
 
