@@ -9,9 +9,14 @@
 # busybox app with real git over ssh, and removes all of it at the end. `./gantry test` runs it last,
 # after the Maven suite passed, since an engine restart stops every container on the engine.
 #
+# The engine is restarted the way this host runs it: through systemd's docker unit, or as the dockerd
+# ./gantry started (its pid file). When it is neither, the test fails saying so: it never passes
+# without having run.
+#
 #   GANTRY_APP_DIR          the built control-plane/target/quarkus-app (required)
 #   GANTRY_ENGINE_PID_FILE  where ./gantry recorded the pid of the dockerd it started
-#                           (default /var/lib/gantry/run/dockerd.pid); without it the cases are skipped
+#                           (default /var/lib/gantry/run/dockerd.pid)
+#   GANTRY_ENGINE_RESTART   systemd or pid to insist on one way (default: whichever runs the engine)
 set -euo pipefail
 
 SRC=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
@@ -24,6 +29,7 @@ export GANTRY_HOME=/var/lib/gantry-faults GANTRY_API_PORT=18000 GANTRY_SSH_PORT=
 source "$SRC/gantry"
 # start_docker and stop_docker act on the engine of the Gantry under test, not on one of our own.
 DOCKERD_PID_FILE=$ENGINE_PID_FILE
+ENGINE_RESTART=${GANTRY_ENGINE_RESTART:-}
 
 APP=faults
 IMAGE=gantry-faults/busybox:latest
@@ -36,7 +42,7 @@ cleanup() {
   local status=$?
   set +e
   fail_if_set_up_stopped $status
-  docker info >/dev/null 2>&1 || start_docker
+  docker info >/dev/null 2>&1 || start_engine
   if running_pid >/dev/null; then (cmd_remote apps:destroy "$APP" --force >/dev/null 2>&1); fi
   stop_gantry
   stop_process "$NODE_RUNNER_PID_FILE" dev.gantry.node.agent.NodeAgentMain
@@ -90,12 +96,42 @@ push() {
     || { cat "$WORK/push.log"; return 1; }
 }
 
+# How this host runs the engine, so that it is stopped and started the same way: systemd's unit (its
+# socket too, or the first API call would start the engine again), or the dockerd ./gantry started.
+choose_engine_restart() {
+  local systemd=0 pid=0
+  [ -d /run/systemd/system ] && systemctl is-active --quiet docker.service && systemd=1
+  pid_running "$ENGINE_PID_FILE" dockerd >/dev/null && pid=1
+  case "${ENGINE_RESTART:-auto}:$systemd:$pid" in
+    systemd:1:*|auto:1:*) ENGINE_RESTART=systemd ;;
+    pid:*:1|auto:0:1) ENGINE_RESTART=pid ;;
+    *)
+      fail "set-up: cannot restart the Docker engine the way this host runs it (wanted: ${ENGINE_RESTART:-any};" \
+        "systemd's docker.service active: $([ $systemd = 1 ] && echo yes || echo no); a live dockerd pid in" \
+        "$ENGINE_PID_FILE: $([ $pid = 1 ] && echo yes || echo no)). Run it where systemd or ./gantry runs the engine"
+      exit 1 ;;
+  esac
+}
+
+stop_engine() {
+  if [ "$ENGINE_RESTART" = systemd ]; then
+    systemctl stop docker.socket docker.service
+  else
+    stop_docker
+  fi
+}
+
+start_engine() {
+  if [ "$ENGINE_RESTART" = systemd ]; then
+    systemctl start docker.socket docker.service
+  fi
+  start_docker >/dev/null
+}
+
 set_up() {
-  pid_running "$ENGINE_PID_FILE" dockerd >/dev/null || {
-    printf 'SKIP engine restarts: the Docker engine was not started by ./gantry (no live pid in %s)\n' \
-      "$ENGINE_PID_FILE"
-    exit 0
-  }
+  choose_engine_restart
+  step "Restarting the engine through $([ "$ENGINE_RESTART" = systemd ] && echo "systemd's docker.service" \
+    || echo "its pid ($(cat "$ENGINE_PID_FILE"))")"
   rm -rf "$GANTRY_HOME"
   install -d -o "$GANTRY_USER" -g "$GANTRY_USER" -m 0750 "$GANTRY_HOME"
   cp -a "$APP_DIR" "$GANTRY_HOME/app"
@@ -157,8 +193,8 @@ f11_engine_restart() {
   probe_pid=$!
   sleep 2
   down_at=$(date +%s%3N)
-  stop_docker
-  start_docker >/dev/null
+  stop_engine
+  start_engine
   up_at=$(date +%s%3N)
   await_restored v2 2 "F11 engine restart" || { kill "$probe_pid"; return 1; }
   restored_at=$(date +%s%3N)
@@ -175,8 +211,8 @@ f11_engine_restart() {
 f15_everything_restarts() {
   step "F15: stop Gantry, the node runner and the router, stop the engine, start all of them"
   stop_our_gantry
-  stop_docker
-  start_docker >/dev/null
+  stop_engine
+  start_engine
   start_our_gantry >/dev/null
   await_restored v2 2 "F15 Gantry, router and engine restart"
 }

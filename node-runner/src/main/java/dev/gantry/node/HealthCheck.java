@@ -1,6 +1,7 @@
 package dev.gantry.node;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.net.ConnectException;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -9,6 +10,7 @@ import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
@@ -16,17 +18,23 @@ import java.util.function.BooleanSupplier;
 
 /**
  * An HTTP health check of one instance: healthy means any answer below 500 on the path, which
- * proves more than Heroku's "bound to $PORT" while letting apps without a health route (404) pass.
+ * proves more than Heroku's "bound to $PORT" while letting apps without a health route (404) pass;
+ * with expected content (Dokku's {@code content}), the body must also contain it.
  */
 public final class HealthCheck {
 
+    /** How much of a body is searched for the expected content: a health page is small. */
+    private static final int MAX_BODY_BYTES = 1024 * 1024;
+
     private final URI target;
     private final Duration attemptTimeout;
+    private final Optional<String> content;
     private final HttpClient client;
 
-    private HealthCheck(URI target, Duration attemptTimeout) {
+    private HealthCheck(URI target, Duration attemptTimeout, Optional<String> content) {
         this.target = target;
         this.attemptTimeout = attemptTimeout;
+        this.content = content;
         this.client = HttpClient.newBuilder()
                 .version(HttpClient.Version.HTTP_1_1) // no h2c upgrade dance with small app servers
                 .proxy(HttpClient.Builder.NO_PROXY)    // instances are on the node; never via a proxy
@@ -46,64 +54,124 @@ public final class HealthCheck {
             throw new IllegalArgumentException("health check attempt timeout must be positive");
         }
         try {
-            return new HealthCheck(new URI("http", null, host, port, path, null, null), attemptTimeout);
+            return new HealthCheck(new URI("http", null, host, port, path, null, null), attemptTimeout, Optional.empty());
         } catch (URISyntaxException e) {
             throw new IllegalArgumentException("health check target is not a valid URL: " + e.getMessage(), e);
         }
+    }
+
+    /** The same check, which also wants {@code expected} in the body (the first MiB of it, as UTF-8). */
+    public HealthCheck containing(String expected) {
+        return new HealthCheck(target, attemptTimeout, Optional.of(expected));
     }
 
     public URI target() {
         return target;
     }
 
+    /** Told while an instance has not passed yet, every {@link #PROGRESS_EVERY}, so the person waiting sees why. */
+    @FunctionalInterface
+    public interface Progress {
+        Progress NONE = (waited, lastSeen) -> { };
+
+        void stillWaiting(Duration waited, String lastSeen);
+    }
+
+    /** Often enough that no client or proxy in between takes a waiting push for an idle one. */
+    public static final Duration PROGRESS_EVERY = Duration.ofSeconds(5);
+    private static final Duration SHORTEST_ATTEMPT = Duration.ofMillis(100);
+
+    public void waitUntilHealthy(Duration deadline, Duration interval, BooleanSupplier stillRunning) {
+        waitUntilHealthy(deadline, interval, stillRunning, Progress.NONE);
+    }
+
     /**
      * Polls until an answer below 500 arrives. Gives up as soon as {@code stillRunning} says the
      * instance is gone (no point waiting out the deadline for a crashed app), or when
-     * {@code deadline} has passed.
+     * {@code deadline} has passed by the clock: no attempt outlasts it.
      *
-     * @throws HealthCheckFailedException saying what the last attempt saw
+     * @throws HealthCheckFailedException saying what the last attempt saw, and whether anything answered
      */
-    public void waitUntilHealthy(Duration deadline, Duration interval, BooleanSupplier stillRunning) {
-        Instant giveUpAt = Instant.now().plus(deadline);
+    public void waitUntilHealthy(Duration deadline, Duration interval, BooleanSupplier stillRunning,
+            Progress progress) {
+        Instant started = Instant.now();
+        Instant giveUpAt = started.plus(deadline);
+        Instant nextReport = started.plus(PROGRESS_EVERY);
+        boolean answered = false;
         while (true) {
-            Optional<String> problem = attempt();
-            if (problem.isEmpty()) {
+            Duration left = Duration.between(Instant.now(), giveUpAt);
+            Attempt attempt = attempt(left.compareTo(attemptTimeout) < 0 ? max(left, SHORTEST_ATTEMPT) : attemptTimeout);
+            if (attempt.healthy()) {
                 return;
             }
+            answered |= attempt.answered();
             if (!stillRunning.getAsBoolean()) {
-                throw failed("the container exited", problem.get());
+                throw failed("the container exited", attempt.problem(), answered);
             }
-            if (Instant.now().plus(interval).isAfter(giveUpAt)) {
-                throw failed("no healthy answer within " + seconds(deadline), problem.get());
+            Instant now = Instant.now();
+            if (!now.plus(interval).isBefore(giveUpAt)) {
+                throw failed("no healthy answer within " + seconds(deadline), attempt.problem(), answered);
             }
-            sleep(interval, problem.get());
+            if (!now.isBefore(nextReport)) {
+                progress.stillWaiting(Duration.between(started, now), attempt.problem());
+                nextReport = now.plus(PROGRESS_EVERY);
+            }
+            sleep(interval, attempt.problem());
         }
     }
 
     /** One GET; empty when healthy, otherwise what went wrong in a few words. */
     public Optional<String> attempt() {
-        HttpRequest request = HttpRequest.newBuilder(target).timeout(attemptTimeout).GET().build();
+        Attempt attempt = attempt(attemptTimeout);
+        return attempt.healthy() ? Optional.empty() : Optional.of(attempt.problem());
+    }
+
+    /** What one GET saw: {@code problem} is null when it was healthy; {@code answered} when any HTTP status came back. */
+    private record Attempt(String problem, boolean answered) {
+        boolean healthy() {
+            return problem == null;
+        }
+    }
+
+    private Attempt attempt(Duration timeout) {
+        HttpRequest request = HttpRequest.newBuilder(target).timeout(timeout).GET().build();
         try {
-            int status = client.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
-            return status < 500 ? Optional.empty() : Optional.of("status " + status);
+            if (content.isEmpty()) {
+                int status = client.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+                return new Attempt(status < 500 ? null : "status " + status, true);
+            }
+            HttpResponse<InputStream> response = client.send(request, HttpResponse.BodyHandlers.ofInputStream());
+            String body;
+            try (InputStream in = response.body()) {
+                body = new String(in.readNBytes(MAX_BODY_BYTES), StandardCharsets.UTF_8);
+            }
+            if (response.statusCode() >= 500) {
+                return new Attempt("status " + response.statusCode(), true);
+            }
+            return new Attempt(body.contains(content.get()) ? null
+                    : "status " + response.statusCode() + " without '" + content.get() + "' in the body", true);
         } catch (HttpConnectTimeoutException e) {
-            return Optional.of("no connection within " + seconds(attemptTimeout));
+            return new Attempt("no connection within " + seconds(attemptTimeout), false);
         } catch (HttpTimeoutException e) {
-            return Optional.of("no answer within " + seconds(attemptTimeout));
+            return new Attempt("no answer within " + seconds(timeout), false);
         } catch (ConnectException e) {
-            return Optional.of("connection refused");
+            return new Attempt("connection refused", false);
         } catch (IOException e) {
             // e.g. Docker's port proxy accepts, then closes because nothing listens inside yet
-            return Optional.of("connection closed without an answer");
+            return new Attempt("connection closed without an answer", false);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new HealthCheckFailedException("health check of " + target + " was interrupted", e);
         }
     }
 
-    private HealthCheckFailedException failed(String reason, String lastSeen) {
+    private static Duration max(Duration a, Duration b) {
+        return a.compareTo(b) >= 0 ? a : b;
+    }
+
+    private HealthCheckFailedException failed(String reason, String lastSeen, boolean answered) {
         return new HealthCheckFailedException(
-                "health check of " + target + " failed: " + reason + " (last seen: " + lastSeen + ")");
+                "health check of " + target + " failed: " + reason + " (last seen: " + lastSeen + ")", lastSeen, answered);
     }
 
     private void sleep(Duration interval, String lastSeen) {

@@ -6,10 +6,11 @@ import java.util.Map;
 /**
  * A container as the engine reports it. {@code hostPort} is 0 when nothing is published.
  * {@code oomKilled} says the kernel killed a process in it for exceeding its memory limit;
- * {@code finishedAt} is when it last exited, null while it runs or when the engine does not know.
- * {@code node} names the host it runs on (empty when the reporter does not say), and {@code nodeDown}
- * says that host stopped answering the cluster's manager: what it runs there is lost, whatever its
- * last reported state.
+ * {@code finishedAt} is when it last exited, null while it runs or when the engine does not know;
+ * {@code health} is what the image's own check (a Dockerfile's HEALTHCHECK, run by the engine inside
+ * the container) says now. {@code node} names the host it runs on (empty when the reporter does not
+ * say), and {@code nodeDown} says that host stopped answering the cluster's manager: what it runs
+ * there is lost, whatever its last reported state.
  */
 public record RunningContainer(
         String id,
@@ -23,19 +24,35 @@ public record RunningContainer(
         int hostPort,
         boolean oomKilled,
         Instant finishedAt,
+        Health health,
         String node,
         boolean nodeDown) {
 
+    /**
+     * The verdict of the image's own health check: {@code NONE} when the image declares none, {@code STARTING}
+     * until its first verdict, {@code UNHEALTHY} after the check failed as many times in a row as it allows.
+     */
+    public enum Health { NONE, STARTING, HEALTHY, UNHEALTHY }
+
     public RunningContainer {
+        health = health == null ? Health.NONE : health;
         node = node == null ? "" : node;
     }
 
     /** A container on a host that answers, named by whoever reports it. */
     public RunningContainer(String id, String name, String image, Map<String, String> labels, boolean running,
                             int exitCode, Instant startedAt, String hostAddress, int hostPort, boolean oomKilled,
+                            Instant finishedAt, Health health) {
+        this(id, name, image, labels, running, exitCode, startedAt, hostAddress, hostPort, oomKilled, finishedAt,
+                health, "", false);
+    }
+
+    /** A container whose image declares no health check. */
+    public RunningContainer(String id, String name, String image, Map<String, String> labels, boolean running,
+                            int exitCode, Instant startedAt, String hostAddress, int hostPort, boolean oomKilled,
                             Instant finishedAt) {
-        this(id, name, image, labels, running, exitCode, startedAt, hostAddress, hostPort, oomKilled, finishedAt, "",
-                false);
+        this(id, name, image, labels, running, exitCode, startedAt, hostAddress, hostPort, oomKilled, finishedAt,
+                Health.NONE);
     }
 
     /** A container with no OOM kill and no finish time recorded. */
@@ -47,6 +64,6 @@ public record RunningContainer(
     /** The same container, reported as running on {@code host}. */
     public RunningContainer on(String host) {
         return new RunningContainer(id, name, image, labels, running, exitCode, startedAt, hostAddress, hostPort,
-                oomKilled, finishedAt, host, nodeDown);
+                oomKilled, finishedAt, health, host, nodeDown);
     }
 }

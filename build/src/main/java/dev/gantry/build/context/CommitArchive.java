@@ -49,31 +49,69 @@ public final class CommitArchive {
     /** As {@link #write(Repository, ObjectId, OutputStream)}, without the paths {@code ignore} leaves out. */
     public static void write(Repository repository, ObjectId commit, OutputStream out, ContextIgnore ignore)
             throws IOException {
+        TarArchiveOutputStream tar = new TarArchiveOutputStream(new NonClosingOutputStream(out),
+                StandardCharsets.UTF_8.name());
+        tar.setLongFileMode(TarArchiveOutputStream.LONGFILE_POSIX);
+        tar.setBigNumberMode(TarArchiveOutputStream.BIGNUMBER_POSIX);
+        tar.setAddPaxHeadersForNonAsciiNames(true);
+        walk(repository, commit, ignore, new TarEntries(tar));
+        tar.finish();
+        tar.close(); // closes only the wrapper; the caller owns out
+    }
+
+    /**
+     * Refuses the tree exactly as {@link #write(Repository, ObjectId, OutputStream, ContextIgnore)} would,
+     * without reading any file's content: a build checks its context before a byte of it goes to the
+     * engine, so a refused tree never becomes a build from part of it.
+     *
+     * @throws UnsafeTreeException when the tree holds a symlink or name that could escape
+     */
+    public static void check(Repository repository, ObjectId commit, ContextIgnore ignore) throws IOException {
+        walk(repository, commit, ignore, Entries.NONE);
+    }
+
+    /** What the walk meets, in tree order, each entry checked already. */
+    private interface Entries {
+        Entries NONE = new Entries() {
+            @Override
+            public void directory(String path, Date mtime) {
+            }
+
+            @Override
+            public void symlink(String path, String target, Date mtime) {
+            }
+
+            @Override
+            public void file(String path, FileMode mode, ObjectId blob, ObjectReader reader, Date mtime) {
+            }
+        };
+
+        void directory(String path, Date mtime) throws IOException;
+
+        void symlink(String path, String target, Date mtime) throws IOException;
+
+        void file(String path, FileMode mode, ObjectId blob, ObjectReader reader, Date mtime) throws IOException;
+    }
+
+    private static void walk(Repository repository, ObjectId commit, ContextIgnore ignore, Entries entries)
+            throws IOException {
         try (RevWalk walk = new RevWalk(repository)) {
             RevCommit parsed = walk.parseCommit(commit);
             ObjectReader reader = walk.getObjectReader();
             Map<String, String> symlinks = TreeSymlinks.collect(reader, parsed.getTree());
             Date mtime = new Date(parsed.getCommitTime() * 1000L);
-
-            TarArchiveOutputStream tar = new TarArchiveOutputStream(new NonClosingOutputStream(out),
-                    StandardCharsets.UTF_8.name());
-            tar.setLongFileMode(TarArchiveOutputStream.LONGFILE_POSIX);
-            tar.setBigNumberMode(TarArchiveOutputStream.BIGNUMBER_POSIX);
-            tar.setAddPaxHeadersForNonAsciiNames(true);
             try (TreeWalk tree = new TreeWalk(reader)) {
                 tree.addTree(parsed.getTree());
                 tree.setRecursive(false);
                 while (tree.next()) {
-                    writeEntry(tar, tree, reader, symlinks, mtime, ignore);
+                    visit(tree, reader, symlinks, mtime, ignore, entries);
                 }
             }
-            tar.finish();
-            tar.close(); // closes only the wrapper; the caller owns out
         }
     }
 
-    private static void writeEntry(TarArchiveOutputStream tar, TreeWalk tree, ObjectReader reader,
-            Map<String, String> symlinks, Date mtime, ContextIgnore ignore) throws IOException {
+    private static void visit(TreeWalk tree, ObjectReader reader, Map<String, String> symlinks, Date mtime,
+            ContextIgnore ignore, Entries entries) throws IOException {
         String path = tree.getPathString();
         FileMode mode = tree.getFileMode(0);
         TreeSymlinks.requireSafeName(path);
@@ -87,32 +125,54 @@ public final class CommitArchive {
             }
             return;
         }
-        TarArchiveEntry entry;
         if (mode == FileMode.TREE) {
-            entry = new TarArchiveEntry(path + "/", TarConstants.LF_DIR);
-            entry.setMode(TarArchiveEntry.DEFAULT_DIR_MODE);
+            entries.directory(path, mtime);
             tree.enterSubtree();
         } else if (mode == FileMode.SYMLINK) {
             TreeSymlinks.requireInside(path, symlinks);
-            entry = new TarArchiveEntry(path, TarConstants.LF_SYMLINK);
-            entry.setLinkName(symlinks.get(path));
-            entry.setMode(0120777);
+            entries.symlink(path, symlinks.get(path), mtime);
         } else if (mode == FileMode.REGULAR_FILE || mode == FileMode.EXECUTABLE_FILE) {
-            ObjectLoader blob = reader.open(tree.getObjectId(0));
-            entry = new TarArchiveEntry(path);
-            entry.setMode(mode == FileMode.EXECUTABLE_FILE ? 0100755 : 0100644);
-            entry.setSize(blob.getSize());
-            ownAndDate(entry, mtime);
-            tar.putArchiveEntry(entry);
-            blob.copyTo(tar);
-            tar.closeArchiveEntry();
-            return;
+            entries.file(path, mode, tree.getObjectId(0), reader, mtime);
         } else {
             throw new UnsafeTreeException(path, "has the unknown file mode " + mode + ". Re-add it as a regular file");
         }
-        ownAndDate(entry, mtime);
-        tar.putArchiveEntry(entry);
-        tar.closeArchiveEntry();
+    }
+
+    /** The entries as tar entries: directories, symlinks, files with their executable bit. */
+    private record TarEntries(TarArchiveOutputStream tar) implements Entries {
+        @Override
+        public void directory(String path, Date mtime) throws IOException {
+            TarArchiveEntry entry = new TarArchiveEntry(path + "/", TarConstants.LF_DIR);
+            entry.setMode(TarArchiveEntry.DEFAULT_DIR_MODE);
+            put(entry, mtime);
+        }
+
+        @Override
+        public void symlink(String path, String target, Date mtime) throws IOException {
+            TarArchiveEntry entry = new TarArchiveEntry(path, TarConstants.LF_SYMLINK);
+            entry.setLinkName(target);
+            entry.setMode(0120777);
+            put(entry, mtime);
+        }
+
+        @Override
+        public void file(String path, FileMode mode, ObjectId blob, ObjectReader reader, Date mtime)
+                throws IOException {
+            ObjectLoader content = reader.open(blob);
+            TarArchiveEntry entry = new TarArchiveEntry(path);
+            entry.setMode(mode == FileMode.EXECUTABLE_FILE ? 0100755 : 0100644);
+            entry.setSize(content.getSize());
+            ownAndDate(entry, mtime);
+            tar.putArchiveEntry(entry);
+            content.copyTo(tar);
+            tar.closeArchiveEntry();
+        }
+
+        private void put(TarArchiveEntry entry, Date mtime) throws IOException {
+            ownAndDate(entry, mtime);
+            tar.putArchiveEntry(entry);
+            tar.closeArchiveEntry();
+        }
     }
 
     private static void ownAndDate(TarArchiveEntry entry, Date mtime) {

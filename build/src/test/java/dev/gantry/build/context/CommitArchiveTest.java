@@ -116,6 +116,19 @@ class CommitArchiveTest {
     }
 
     @Test
+    void theCheckRefusesWhatWritingWouldWithoutWritingAnything() throws IOException {
+        ObjectId bad = commit(Map.of("Dockerfile", file("FROM x"), "leak", symlink("/etc/shadow")));
+        ObjectId good = commit(Map.of("Dockerfile", file("FROM x"), "ignored/leak", symlink("/etc/shadow"),
+                ".dockerignore", file("ignored\n")));
+
+        UnsafeTreeException e = assertThrows(UnsafeTreeException.class,
+                () -> CommitArchive.check(repository, bad, ContextIgnore.NONE));
+
+        assertEquals("leak", e.path());
+        CommitArchive.check(repository, good, ContextIgnore.parse("ignored\n", "Dockerfile"));
+    }
+
+    @Test
     void aSymlinkLeavingTheTreeIsRefusedWithItsPath() throws IOException {
         ObjectId commit = commit(Map.of("a/escape", symlink("../../outside")));
 

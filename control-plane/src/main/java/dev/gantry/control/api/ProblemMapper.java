@@ -79,12 +79,17 @@ public class ProblemMapper {
     }
 
     static Response problem(int status, String detail) {
+        return Response.status(status).type(PROBLEM_JSON).entity(body(status, detail)).build();
+    }
+
+    /** The problem document's fields, for answers written below the REST layer too. */
+    static Map<String, Object> body(int status, String detail) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("type", "about:blank");
         body.put("title", Response.Status.fromStatusCode(status) == null
                 ? "Error" : Response.Status.fromStatusCode(status).getReasonPhrase());
         body.put("status", status);
         body.put("detail", detail);
-        return Response.status(status).type(PROBLEM_JSON).entity(body).build();
+        return body;
     }
 }

@@ -5,6 +5,7 @@ import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 import org.jboss.logging.Logger;
 
 /**
@@ -40,17 +41,39 @@ public class AuditLog {
         }
     }
 
-    /** Newest first, of one app or of all, {@code limit} (at most {@link #MAX_LISTED}) from {@code offset}. */
+    /** Newest first, the events {@code query} takes, {@code limit} (at most {@link #MAX_LISTED}) from {@code offset}. */
     @Transactional
-    public List<AuditEvent> list(Optional<String> app, int offset, int limit) {
+    public List<AuditEntry> list(AuditQuery query, int offset, int limit) {
         int size = Math.max(1, Math.min(limit, MAX_LISTED));
-        return app.map(name -> AuditEvent.<AuditEvent>find("app = ?1 order by id desc", name))
-                .orElseGet(() -> AuditEvent.find("order by id desc"))
-                .range(offset, offset + size - 1).list();
+        return AuditEvents.matching(query, Optional.empty()).range(offset, offset + size - 1).list().stream()
+                .map(AuditEntry::of).toList();
     }
 
     @Transactional
-    public long count(Optional<String> app) {
-        return app.map(name -> AuditEvent.count("app", name)).orElseGet(AuditEvent::count);
+    public long count(AuditQuery query) {
+        return AuditEvents.matching(query, Optional.empty()).count();
+    }
+
+    /**
+     * Every event {@code query} takes, newest first, handed to {@code sink} one at a time: read in
+     * batches below the last id seen, so events recorded meanwhile neither repeat nor shift a page.
+     */
+    @Transactional
+    public void export(AuditQuery query, Consumer<AuditEntry> sink) {
+        Optional<Long> below = Optional.empty();
+        while (true) {
+            List<AuditEvent> batch = batch(query, below);
+            batch.stream().map(AuditEntry::of).forEach(sink);
+            // One transaction for the whole export: the session lets go of each batch once it is written.
+            AuditEvent.getEntityManager().clear();
+            if (batch.size() < MAX_LISTED) {
+                return;
+            }
+            below = Optional.of(batch.get(batch.size() - 1).id);
+        }
+    }
+
+    private static List<AuditEvent> batch(AuditQuery query, Optional<Long> below) {
+        return AuditEvents.matching(query, below).range(0, MAX_LISTED - 1).list();
     }
 }

@@ -4,22 +4,18 @@ import dev.gantry.build.BuildPlan;
 import dev.gantry.build.context.BuildContextTar;
 import dev.gantry.build.context.CommitArchive;
 import dev.gantry.build.context.ContextIgnore;
+import dev.gantry.build.context.ContextPipe;
+import dev.gantry.build.context.UnsafeTreeException;
 import dev.gantry.common.LineSink;
+import dev.gantry.control.InvalidInputException;
 import dev.gantry.node.BuiltImage;
 import dev.gantry.node.ImageStore;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.io.PipedInputStream;
-import java.io.PipedOutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
-import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.lib.Repository;
 
@@ -43,32 +39,46 @@ public class ImageBuilder {
         this.stackImages = stackImages;
     }
 
+    /**
+     * @throws InvalidInputException when the tree must not become a build (a symlink leaving it, a
+     *         {@code .git} entry), with the reason and the fix; nothing reaches the engine then
+     */
     public BuiltImage build(String app, long buildId, Repository repository, ObjectId commit, BuildPlan plan,
             BuildLog log) {
+        ContextIgnore ignore = contextIgnore(repository, commit, plan);
+        refuseUnsafeTree(repository, commit, ignore);
         plan.stack().ifPresent(stack -> stackImages.ensure(stack, log.client));
         long started = System.nanoTime();
-        try (PipedInputStream context = new PipedInputStream(PIPE_BUFFER)) {
-            OutputStream contextWriter = new PipedOutputStream(context);
-            CompletableFuture<Void> archiving = CompletableFuture.runAsync(
-                    () -> writeContext(plan, repository, commit, contextWriter));
+        try (ContextPipe context = ContextPipe.start(out -> writeContext(plan, repository, commit, ignore, out),
+                PIPE_BUFFER)) {
             BuiltImage image;
             try {
                 // No labels: the classic builder adds a step and an image commit for each one, a tenth
                 // of a second a push; the app's images are known by their repository instead.
-                image = images.build(context, plan.dockerfile(), repository(app) + ":" + BUILD_TAG + buildId,
+                image = images.build(context.input(), plan.dockerfile(), repository(app) + ":" + BUILD_TAG + buildId,
                         Map.of(), log::line);
             } catch (RuntimeException engineError) {
-                // A tree the archive refused (say, a symlink leaving it) shows up at the engine as a
-                // truncated context; the archive's own reason is the one worth showing.
-                throw archiveFailure(archiving)
+                // A context whose writing failed ends in an error at the engine, which drops the build;
+                // the writer's own reason is the one worth showing.
+                throw context.failure().map(ImageBuilder::unchecked)
                         .orElse(plan.generatedDockerfile().isPresent() ? FailedStep.briefly(engineError) : engineError);
             }
-            archiving.join();
             keepStagesForTheNextBuild(app, image);
             log.client.line("-----> Built " + image.tag() + " in " + Elapsed.since(started));
             return image;
         } catch (IOException e) {
             throw new UncheckedIOException("could not stream the commit to the engine: " + e.getMessage(), e);
+        }
+    }
+
+    /** The tree is checked whole before the engine sees a byte of it: a refused tree is never half built. */
+    private static void refuseUnsafeTree(Repository repository, ObjectId commit, ContextIgnore ignore) {
+        try {
+            CommitArchive.check(repository, commit, ignore);
+        } catch (UnsafeTreeException e) {
+            throw new InvalidInputException(e.getMessage());
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not read the pushed commit: " + e.getMessage(), e);
         }
     }
 
@@ -107,32 +117,30 @@ public class ImageBuilder {
         return reference.substring(reference.lastIndexOf(':') + 1);
     }
 
-    private static Optional<RuntimeException> archiveFailure(CompletableFuture<Void> archiving) {
-        try {
-            archiving.get(5, TimeUnit.SECONDS);
-            return Optional.empty();
-        } catch (ExecutionException e) {
-            return Optional.of(e.getCause() instanceof RuntimeException cause ? cause : new IllegalStateException(e.getCause()));
-        } catch (InterruptedException | TimeoutException e) {
-            return Optional.empty();
+    private static RuntimeException unchecked(Exception e) {
+        if (e instanceof UnsafeTreeException unsafe) {
+            return new InvalidInputException(unsafe.getMessage());
         }
+        return e instanceof RuntimeException runtime ? runtime
+                : new UncheckedIOException("could not stream the commit to the engine: " + e.getMessage(),
+                        e instanceof IOException io ? io : new IOException(e));
     }
 
-    private static void writeContext(BuildPlan plan, Repository repository, ObjectId commit, OutputStream out) {
-        try (out) {
-            BuildContextTar.writeGeneratedAhead(plan, out);
-            CommitArchive.write(repository, commit, out, contextIgnore(repository, commit, plan));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+    private static void writeContext(BuildPlan plan, Repository repository, ObjectId commit, ContextIgnore ignore,
+            OutputStream out) throws IOException {
+        BuildContextTar.writeGeneratedAhead(plan, out);
+        CommitArchive.write(repository, commit, out, ignore);
     }
 
     /** What the repository's {@code .dockerignore} leaves out of the context, as {@code docker build} would. */
-    private static ContextIgnore contextIgnore(Repository repository, ObjectId commit, BuildPlan plan)
-            throws IOException {
-        return CommitArchive.readFile(repository, commit, ".dockerignore")
-                .map(bytes -> ContextIgnore.parse(new String(bytes, StandardCharsets.UTF_8), plan.dockerfile()))
-                .orElse(ContextIgnore.NONE);
+    private static ContextIgnore contextIgnore(Repository repository, ObjectId commit, BuildPlan plan) {
+        try {
+            return CommitArchive.readFile(repository, commit, ".dockerignore")
+                    .map(bytes -> ContextIgnore.parse(new String(bytes, StandardCharsets.UTF_8), plan.dockerfile()))
+                    .orElse(ContextIgnore.NONE);
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not read .dockerignore from the pushed commit: " + e.getMessage(), e);
+        }
     }
 
     /** Keeps the build's output (bounded) for the ledger while relaying each line to the client. */

@@ -16,14 +16,17 @@ public final class HealthCheckSettings {
     private static final Pattern PATH = Pattern.compile("/[\\x21-\\x7e]{0,199}");
     private static final Duration MAX_TIMEOUT = Duration.ofMinutes(5);
     private static final Duration MAX_WAIT = Duration.ofMinutes(1);
+    private static final Duration MAX_BOOT = Duration.ofMinutes(30);
     private static final int MAX_ATTEMPTS = 1000;
+    private static final int MAX_CONTENT = 200;
 
     private HealthCheckSettings() {
     }
 
     public static HealthCheckSpec apply(HealthCheckSpec base, List<String> assignments) {
         if (assignments.isEmpty()) {
-            throw new InvalidInputException("no setting given. Use path=/health timeout=5s attempts=20 wait=2s uptime=10s");
+            throw new InvalidInputException("no setting given. Use path=/health timeout=5s attempts=20 wait=2s uptime=10s"
+                    + " boot=60s content=OK");
         }
         HealthCheckSpec spec = base;
         for (Map.Entry<String, String> setting : Assignments.parse(assignments, "path=/health or timeout=5s").entrySet()) {
@@ -41,9 +44,12 @@ public final class HealthCheckSettings {
                     Duration.ZERO, MAX_WAIT));
             case "uptime" -> spec.withUptime(bounded("checks.uptime", Durations.parse("checks.uptime", value),
                     Duration.ZERO, MAX_TIMEOUT));
+            case "boot" -> spec.withBoot(bounded("checks.boot", Durations.parse("checks.boot", value),
+                    Duration.ofSeconds(1), MAX_BOOT));
             case "attempts" -> spec.withAttempts(attempts(value));
+            case "content" -> spec.withContent(content(value));
             default -> throw new InvalidInputException("unknown setting '" + key
-                    + "'. Health checks take path, timeout, attempts, wait and uptime");
+                    + "'. Health checks take path, timeout, attempts, wait, uptime, boot and content");
         };
     }
 
@@ -51,6 +57,14 @@ public final class HealthCheckSettings {
         if (!PATH.matcher(value).matches()) {
             throw new InvalidInputException("checks.path: '" + value + "' is not a URL path. Start it with / and use"
                     + " no spaces or control characters (at most 200 characters)");
+        }
+        return value;
+    }
+
+    private static String content(String value) {
+        if (value.length() > MAX_CONTENT || value.chars().anyMatch(Character::isISOControl)) {
+            throw new InvalidInputException("checks.content: must be at most " + MAX_CONTENT + " characters on one line"
+                    + " (the text the answer's body must contain; empty for any body)");
         }
         return value;
     }

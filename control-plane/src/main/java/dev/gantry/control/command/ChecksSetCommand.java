@@ -9,7 +9,7 @@ public class ChecksSetCommand extends NamedCommand {
     private final AppSettingsService settings;
 
     ChecksSetCommand(AppSettingsService settings) {
-        super("checks:set", "APP [path=/health] [timeout=5s] [attempts=20] [wait=2s] [uptime=10s]",
+        super("checks:set", "APP [path=/health] [timeout=5s] [attempts=20] [wait=2s] [uptime=10s] [boot=60s]",
                 "change the health check new releases must pass before they take traffic");
         this.settings = settings;
     }

@@ -51,6 +51,10 @@ public class ReleasesInfoCommand extends NamedCommand implements ReadOnlyCommand
         if (rollout.failure() != null) {
             out.printf("  reason:      %s%n", rollout.failure());
         }
+        if (rollout.lastOutput() != null) {
+            out.println("  last output of the instance that failed:");
+            rollout.lastOutput().lines().forEach(line -> out.println("    " + line));
+        }
     }
 
     private static String after(Instant start, Instant step) {

@@ -2,6 +2,7 @@ package dev.gantry.control.console;
 
 import dev.gantry.control.apps.AppService;
 import dev.gantry.control.audit.AuditLog;
+import dev.gantry.control.audit.AuditQuery;
 import dev.gantry.control.command.Formats;
 import dev.gantry.control.deploy.Rollout;
 import dev.gantry.control.domain.App;
@@ -69,9 +70,9 @@ public class AppOverview {
                         .map(entry -> new AppView.ProcessCount(entry.getKey(), entry.getValue())).toList(),
                 timeline.stream().map(AppOverview::release).toList(),
                 domains.domains(app.name),
-                audit.list(Optional.of(app.name), 0, ACTIVITY_SHOWN).stream()
-                        .map(event -> new AppView.ActivityLine(Formats.time(event.at), event.actor, event.channel,
-                                event.action, event.result))
+                audit.list(AuditQuery.ofApp(app.name), 0, ACTIVITY_SHOWN).stream()
+                        .map(event -> new AppView.ActivityLine(Formats.time(event.at()), event.actor(),
+                                event.channel(), event.action(), event.result()))
                         .toList());
     }
 
@@ -97,14 +98,15 @@ public class AppOverview {
         return new AppView.Progress(details.release().label(), rollout.state().toLowerCase().replace('_', ' '),
                 List.of(step("started", rollout.startedAt()), step("healthy", rollout.healthyAt()),
                         step("switched traffic", rollout.switchedAt()), step("finished", rollout.finishedAt())),
-                rollout.failure(), rollout.finishedAt() == null);
+                rollout.failure(), rollout.lastOutput() == null ? List.of() : rollout.lastOutput().lines().toList(),
+                rollout.finishedAt() == null);
     }
 
     private static AppView.Progress building(ReleaseHistory.BuildInProgress build) {
         return new AppView.Progress("commit " + build.commit() + " by " + build.createdBy(), "building",
                 List.of(step("build started", build.startedAt()), step("started", null), step("healthy", null),
                         step("switched traffic", null), step("finished", null)),
-                null, true);
+                null, List.of(), true);
     }
 
     private static AppView.Step step(String name, Instant at) {

@@ -7,8 +7,12 @@ public record AppView(String name, String url, String state, String current, Pro
         List<InstanceLine> instances, List<ProcessCount> formation, List<ReleaseLine> releases, List<String> domains,
         List<ActivityLine> activity) {
 
-    /** The newest release's rollout, step by step, while it runs and after. */
-    public record Progress(String release, String state, List<Step> steps, String failure, boolean running) {
+    /**
+     * The newest release's rollout, step by step, while it runs and after; a failed start with what the
+     * instance printed last (empty when nothing).
+     */
+    public record Progress(String release, String state, List<Step> steps, String failure, List<String> lastOutput,
+            boolean running) {
     }
 
     /** A step of a rollout and when it was reached ("-" while not yet). */

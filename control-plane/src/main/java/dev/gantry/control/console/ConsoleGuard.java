@@ -22,7 +22,8 @@ public class ConsoleGuard {
 
     static final String COOKIE = "gantry_session";
     static final String CSRF_FIELD = "csrf";
-    static final String SIGN_IN = "/console/sign-in";
+    static final String CONSOLE = "/console";
+    static final String SIGN_IN = CONSOLE + "/sign-in";
 
     private final ConsoleSessions sessions;
     private final SignedIn signedIn;

@@ -80,15 +80,14 @@ public class Cutover {
                 slot = Slot.of(instance);
                 awaited = instance;
                 progress.line("-----> Waiting for " + instance.name() + describeWait(instance, target));
-                launcher.awaitReady(instance, target.checks());
+                launcher.awaitReady(instance, target, progress);
             }
             return fresh;
         } catch (RuntimeException e) {
-            if (awaited != null && !(e instanceof EngineUnavailableException)) {
-                output.relayLast(awaited, progress);
-            }
+            String lastOutput = awaited != null && !(e instanceof EngineUnavailableException)
+                    ? output.relayLast(awaited, progress) : "";
             removeAll(fresh, target);
-            throw new CutoverFailedException(slot, awaited, e);
+            throw new CutoverFailedException(slot, awaited, e, lastOutput);
         }
     }
 

@@ -13,11 +13,18 @@ public class CutoverFailedException extends RuntimeException {
 
     private final Slot slot;
     private final transient AppInstance awaited;
+    private final String lastOutput;
 
-    CutoverFailedException(Slot slot, AppInstance awaited, RuntimeException cause) {
+    CutoverFailedException(Slot slot, AppInstance awaited, RuntimeException cause, String lastOutput) {
         super(cause.getMessage(), cause);
         this.slot = slot;
         this.awaited = awaited;
+        this.lastOutput = lastOutput;
+    }
+
+    /** The last lines the failed instance printed, one per line; empty when there are none. */
+    public String lastOutput() {
+        return lastOutput;
     }
 
     public Slot slot() {

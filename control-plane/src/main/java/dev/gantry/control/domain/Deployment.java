@@ -42,6 +42,10 @@ public class Deployment extends IdentifiedEntity {
     @Column(name = "finished_at")
     public Instant finishedAt;
 
+    /** The last lines of the instance that failed to start, when that is why the rollout failed. */
+    @Column(name = "last_output")
+    public String lastOutput;
+
     /** The release command this rollout ran successfully before the switch, if any. */
     @Column(name = "release_command")
     public String releaseCommand;

@@ -1,13 +1,13 @@
 package dev.gantry.control.instances;
 
 import dev.gantry.build.ProcessTypes;
+import dev.gantry.common.LineSink;
 import dev.gantry.control.GantryConfig;
 import dev.gantry.control.apps.AppNetwork;
 import dev.gantry.control.checks.Durations;
 import dev.gantry.control.checks.HealthCheckSpec;
 import dev.gantry.control.releases.RolloutTarget;
 import dev.gantry.node.ContainerSpec;
-import dev.gantry.node.HealthCheck;
 import dev.gantry.node.HealthCheckFailedException;
 import dev.gantry.node.NodeLabels;
 import dev.gantry.node.NodeRunner;
@@ -90,11 +90,14 @@ public class InstanceLauncher {
         return HexFormat.of().formatHex(bytes);
     }
 
-    /** A web instance must pass the release's health check; other types must stay up for a moment. */
-    public void awaitReady(AppInstance instance, HealthCheckSpec checks) {
+    /**
+     * A web instance must pass the release's health check; other types must stay up for a moment.
+     * While a web instance is waited for, {@code progress} hears every few seconds what it answers.
+     */
+    public void awaitReady(AppInstance instance, RolloutTarget target, LineSink progress) {
         requireStarted(instance);
         if (instance.isWeb()) {
-            awaitHealthy(instance.container(), checks);
+            awaitHealthy(instance, target, progress);
         } else {
             awaitUptime(instance.container(), WORKER_SETTLE, "a " + instance.type()
                     + " instance must still run " + Durations.format(WORKER_SETTLE) + " after its start");
@@ -115,13 +118,33 @@ public class InstanceLauncher {
     }
 
     /** Blocks until the instance passes the release's health check; throws with the reason otherwise. */
-    private void awaitHealthy(RunningContainer instance, HealthCheckSpec checks) {
+    private void awaitHealthy(AppInstance instance, RolloutTarget target, LineSink progress) {
+        RunningContainer container = instance.container();
+        HealthCheckSpec checks = target.checks();
         if (checks.disabled()) {
-            awaitUptime(instance, checks.uptime(), "health checks are disabled, so only uptime is checked");
+            awaitUptime(container, checks.uptime(), "health checks are disabled, so only uptime is checked");
             return;
         }
-        HealthCheck.http(instance.hostAddress(), instance.hostPort(), checks.path(), checks.timeout())
-                .waitUntilHealthy(checks.deadline(), checks.waitBetween(), () -> isRunning(instance));
+        try {
+            checks.probe(container.hostAddress(), container.hostPort(), checks.timeout())
+                    .waitUntilHealthy(checks.deadline(), checks.waitBetween(), () -> isRunning(container),
+                            (waited, lastSeen) -> progress.line("       " + instance.slot() + " has not answered yet after "
+                                    + Durations.format(Duration.ofSeconds(waited.toSeconds())) + " of "
+                                    + Durations.format(checks.deadline()) + " (last seen: " + lastSeen + ")"));
+        } catch (HealthCheckFailedException e) {
+            if (e.answered() || e.lastSeen() == null || !isRunning(container)) {
+                throw e;
+            }
+            // Up, yet not one HTTP answer: the likeliest cause is an app listening on a port of its own.
+            // The longer wait it may need: the boot time, unless the attempts ran out first.
+            String longer = checks.deadline().equals(checks.boot())
+                    ? "boot=" + Durations.format(checks.boot().multipliedBy(2))
+                    : "attempts=" + checks.attempts() * 2;
+            throw new HealthCheckFailedException("nothing answered on PORT=" + CONTAINER_PORT + " within "
+                    + Durations.format(checks.deadline()) + " (last seen: " + e.lastSeen() + "): does the app listen"
+                    + " on $PORT? If it only starts slowly, give it longer: checks:set " + target.app() + " " + longer,
+                    e.lastSeen(), false);
+        }
     }
 
     private boolean isRunning(RunningContainer instance) {

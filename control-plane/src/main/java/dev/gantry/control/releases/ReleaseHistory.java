@@ -76,7 +76,7 @@ public class ReleaseHistory {
         Map<String, String> before = Release.findByVersion(app, version - 1).map(r -> r.config.vars).orElse(Map.of());
         ReleaseDetails.Rollout rollout = Deployment.latestOf(release)
                 .map(d -> new ReleaseDetails.Rollout(d.state.name(), d.startedAt, d.healthyAt, d.switchedAt,
-                        d.finishedAt, d.failure, d.releaseCommand))
+                        d.finishedAt, d.failure, d.releaseCommand, d.lastOutput))
                 .orElse(null);
         return new ReleaseDetails(view(release, current), release.build.id, release.build.kind,
                 release.build.commitSha, release.build.imageId, Map.copyOf(release.config.vars),

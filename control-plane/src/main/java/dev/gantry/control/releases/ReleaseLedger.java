@@ -215,6 +215,14 @@ public class ReleaseLedger {
         finish(deploymentId, Deployment.State.FAILED, reason);
     }
 
+    /** What the instance that failed to start printed last; nothing is kept when it printed nothing. */
+    @Transactional
+    public void lastOutputOfFailure(long deploymentId, String lastOutput) {
+        if (!lastOutput.isBlank()) {
+            Deployment.<Deployment>findById(deploymentId).lastOutput = lastOutput;
+        }
+    }
+
     /**
      * Builds and deployments still under way when Gantry starts were cut off by a stop or crash of
      * an earlier process (those started before {@code bootedAt}); they are recorded as failed so
@@ -238,6 +246,12 @@ public class ReleaseLedger {
         return App.findByName(appName)
                 .flatMap(Release::current)
                 .map(release -> RolloutTarget.of(release, Deployment.latestOf(release).map(d -> d.id).orElse(0L)));
+    }
+
+    /** The commit the current release was built from, if a release serves. */
+    @Transactional
+    public Optional<String> currentCommit(String appName) {
+        return App.findByName(appName).flatMap(Release::current).map(release -> release.build.commitSha);
     }
 
     /**

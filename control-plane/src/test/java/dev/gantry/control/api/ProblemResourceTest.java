@@ -1,6 +1,7 @@
 package dev.gantry.control.api;
 
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -16,7 +17,10 @@ import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** Requests the framework refuses before any resource runs still get a problem document (and an audit line). */
+/**
+ * Requests the framework refuses before any resource runs still get a problem document (and an audit
+ * line); a name no app can have is called invalid.
+ */
 @QuarkusTest
 @QuarkusTestResource(GantryTestResource.class)
 class ProblemResourceTest {
@@ -42,6 +46,23 @@ class ProblemResourceTest {
             Thread.sleep(100);
         }
         assertEquals(List.of("refused (415)"), results);
+    }
+
+    @Test
+    void anInvalidAppNameIsCalledInvalidAndNeverOfferedBackAsACommand() throws Exception {
+        String rule = "App names are 1-30 lowercase letters, digits and hyphens, starting and ending with a letter or digit.";
+
+        admin().urlEncodingEnabled(false).get("/api/v1/apps/%2e%2e%2f%2e%2e%2fetc")
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("detail", equalTo("'../../etc' is not a valid app name. " + rule));
+        admin().urlEncodingEnabled(false).get("/api/v1/apps/My_App/releases")
+                .then().statusCode(400).body("detail", equalTo("'My_App' is not a valid app name. " + rule));
+        admin().contentType("application/octet-stream").queryParam("arg", "ps").queryParam("arg", "../../etc")
+                .post("/api/v1/cli")
+                .then().header("X-Gantry-Exit-Code", "1")
+                .body(equalTo("error: '../../etc' is not a valid app name. " + rule + "\n"));
+        admin().get("/api/v1/apps/no-such-app")
+                .then().statusCode(404).body("detail", containsString("Create it with apps:create no-such-app"));
     }
 
     private RequestSpecification admin() throws IOException {

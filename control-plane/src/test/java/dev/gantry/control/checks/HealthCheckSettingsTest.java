@@ -16,11 +16,39 @@ class HealthCheckSettingsTest {
     @Test
     void appliesEachSettingOnTopOfTheDefaults() {
         HealthCheckSpec spec = HealthCheckSettings.apply(HealthCheckSpec.DEFAULT,
-                List.of("path=/health", "timeout=3s", "attempts=20", "wait=500ms", "uptime=1m"));
+                List.of("path=/health", "timeout=3s", "attempts=20", "wait=500ms", "uptime=1m", "boot=2m"));
 
-        assertEquals(new HealthCheckSpec("/health", 3_000, 20, 500, false, 60_000), spec);
+        assertEquals(new HealthCheckSpec("/health", 3_000, 20, 500, false, 60_000, 120_000, null), spec);
         assertEquals(Duration.ofMillis(20 * 3_500), spec.deadline());
-        assertEquals("GET /health below 500 (timeout 3s, 20 attempts 500ms apart)", spec.describe());
+        assertEquals("GET /health below 500 within 2m of the start (timeout 3s, 20 attempts 500ms apart)",
+                spec.describe());
+    }
+
+    @Test
+    void theBootTimeEndsTheCheckBeforeAllAttemptsAreMade() {
+        assertEquals(Duration.ofSeconds(60), HealthCheckSpec.DEFAULT.deadline(), "not 300 attempts of 5.2 s");
+        assertEquals(Duration.ofSeconds(120),
+                HealthCheckSettings.apply(HealthCheckSpec.DEFAULT, List.of("boot=120s")).deadline());
+    }
+
+    @Test
+    void aCheckStoredBeforeBootExistedGetsTheDefault() {
+        HealthCheckSpec stored = new HealthCheckSpec("/", 5_000, 300, 200, false, 10_000, 0, null);
+
+        assertEquals(Duration.ofSeconds(60), stored.boot());
+    }
+
+    @Test
+    void contentIsTextTheBodyMustHoldAndEmptyClearsIt() {
+        HealthCheckSpec spec = HealthCheckSettings.apply(HealthCheckSpec.DEFAULT, List.of("content=all systems go"));
+
+        assertEquals("all systems go", spec.content());
+        assertEquals("GET / below 500 with 'all systems go' in the body within 1m of the start (timeout 5s, 300 attempts 200ms apart)",
+                spec.describe());
+        assertEquals(null, HealthCheckSettings.apply(spec, List.of("content=")).content());
+        assertEquals("checks.content: must be at most 200 characters on one line (the text the answer's body must"
+                + " contain; empty for any body)", assertThrows(InvalidInputException.class,
+                        () -> HealthCheckSettings.apply(spec, List.of("content=a\nb"))).getMessage());
     }
 
     @Test
@@ -40,6 +68,8 @@ class HealthCheckSettingsTest {
         "attempts=0 | checks.attempts: '0' must be a whole number from 1 to 1000",
         "attempts=x | checks.attempts",
         "wait=2h | checks.wait",
+        "boot=0s | checks.boot: must be from 1s to 30m, was 0s",
+        "boot=2h | checks.boot: must be from 1s to 30m",
         "colour=red | unknown setting 'colour'",
         "path | 'path' is not KEY=VALUE"})
     void refusesBadSettingsNamingThemAndTheRule(String assignment, String expected) {

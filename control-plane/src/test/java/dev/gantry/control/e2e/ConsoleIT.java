@@ -23,7 +23,8 @@ import org.openqa.selenium.WebElement;
 /**
  * The web console in a real browser against the packaged Gantry, the real engine and router: sign
  * in, change config, scale and roll back, and see each change answer through the router. Also
- * what it refuses: a wrong password, a form without its CSRF token, a password guesser.
+ * what it refuses: a wrong password, a form without its CSRF token, a password guesser, and script
+ * that got into a page.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -172,6 +173,51 @@ class ConsoleIT {
 
     @Test
     @Order(7)
+    void aFailedDeployShowsItsReasonAndTheInstancesLastOutput() throws Exception {
+        Cli.Result push = testbed.push("broken", "CMD echo 'Error: Unable to access jarfile /app/app.jar'; exit 1");
+        assertTrue(!push.ok() && push.output().contains("Unable to access jarfile"), push.output());
+
+        browser.open("/console/apps/" + APP);
+
+        assertTrue(browser.text(By.id("progress")).contains("did not become healthy"), browser.text(By.id("progress")));
+        assertEquals("Error: Unable to access jarfile /app/app.jar", browser.text(By.id("last-output")));
+        assertTrue(testbed.user.ssh("releases:info", APP, "v5").output()
+                .contains("last output of the instance that failed:\n    Error: Unable to access jarfile /app/app.jar"));
+        assertEquals("v4", browser.text(By.id("current-release")), "v4 serves on");
+    }
+
+    @Test
+    @Order(8)
+    void theAuditPageFiltersByActionAndTimeKeepsABadFilterInlineAndExportsJsonLines() throws Exception {
+        browser.driver.findElement(By.id("audit-link")).click();
+        browser.type(By.id("filter-app"), APP);
+        browser.type(By.id("filter-action"), "rollback");
+        browser.type(By.id("filter-since"), "1h");
+        browser.driver.findElement(By.id("filter-submit")).click();
+
+        List<String> rows = browser.driver.findElements(By.cssSelector("#events tr.event")).stream()
+                .map(WebElement::getText).toList();
+        assertEquals(1, rows.size(), rows.toString());
+        assertTrue(rows.get(0).contains("admin console") && rows.get(0).contains(APP + " rollback ok"), rows.get(0));
+        String export = browser.driver.findElement(By.id("export")).getAttribute("href");
+
+        browser.type(By.id("filter-since"), "last week");
+        browser.driver.findElement(By.id("filter-submit")).click();
+
+        assertTrue(browser.text(By.id("problem")).startsWith("since: 'last week' is not a time."),
+                browser.text(By.id("problem")));
+        assertEquals("rollback", browser.driver.findElement(By.id("filter-action")).getDomProperty("value"),
+                "the other fields are kept");
+        HttpResponse<String> lines = get(export.substring(export.indexOf("/console/")),
+                "gantry_session=" + browser.sessionCookie().getValue());
+        assertEquals("application/x-ndjson", lines.headers().firstValue("Content-Type").orElse(""));
+        assertEquals(1, lines.body().lines().count(), lines.body());
+        assertTrue(lines.body().contains("\"channel\":\"console\"") && lines.body().contains("\"action\":\"rollback\""),
+                lines.body());
+    }
+
+    @Test
+    @Order(9)
     void aPostWithoutTheSessionsCsrfTokenIsRefusedAndChangesNothing() throws Exception {
         String cookie = "gantry_session=" + browser.sessionCookie().getValue();
 
@@ -190,7 +236,7 @@ class ConsoleIT {
     }
 
     @Test
-    @Order(8)
+    @Order(10)
     void aMemberSeesOnlyItsOwnAppsAndAnotherUsersAppIsLikeNoApp() throws Exception {
         HttpResponse<String> added = testbed.api.send("POST", "/users", "{\"name\": \"carol\", \"role\": \"member\"}");
         assertEquals(201, added.statusCode(), added.body());
@@ -213,7 +259,7 @@ class ConsoleIT {
     }
 
     @Test
-    @Order(9)
+    @Order(11)
     void theSessionCookieIsHttpOnlyAndSameSiteAndSigningOutEndsIt() throws Exception {
         HttpResponse<String> signIn = post("/console/sign-in", "user=admin&password=" + ADMIN_PASSWORD, null);
         String setCookie = signIn.headers().firstValue("Set-Cookie").orElse("");
@@ -229,7 +275,7 @@ class ConsoleIT {
 
     /** Last: it shuts this address out of signing in for a minute. */
     @Test
-    @Order(10)
+    @Order(12)
     void fiveWrongPasswordsInAMinuteShutTheAddressOut() throws Exception {
         for (int attempt = 1; attempt <= 5; attempt++) {
             assertEquals(401, post("/console/sign-in", "user=admin&password=guess" + attempt, null).statusCode());
@@ -239,6 +285,44 @@ class ConsoleIT {
 
         assertEquals(429, sixth.statusCode());
         assertTrue(sixth.body().contains("Too many failed sign-ins"), sixth.body());
+    }
+
+    /**
+     * Needs no session: the sign-in page is a console page like any other. An inline script that got
+     * into a page (past the templates' escaping) must not run, as an element or as an attribute.
+     */
+    @Test
+    @Order(13)
+    void everyAnswerCarriesSecurityHeadersAndAnInjectedInlineScriptDoesNotRun() throws Exception {
+        String consolePolicy = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self';"
+                + " connect-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
+        for (String path : List.of("/console/sign-in", "/console/apps", "/console/assets/console.js")) {
+            HttpResponse<String> page = get(path, "gantry_session=none");
+            assertEquals(consolePolicy, page.headers().firstValue("Content-Security-Policy").orElse(""), path);
+            assertSecurityHeaders(page, path);
+        }
+        HttpResponse<String> api = testbed.api.get("/apps");
+        assertEquals("default-src 'none'; frame-ancestors 'none'",
+                api.headers().firstValue("Content-Security-Policy").orElse(""));
+        assertSecurityHeaders(api, "/api/v1/apps");
+
+        browser.open("/console/sign-in");
+        browser.driver.executeScript("const script = document.createElement('script');"
+                + " script.textContent = 'window.injectedScriptRan = true;';"
+                + " document.body.appendChild(script);"
+                + " document.body.insertAdjacentHTML('beforeend',"
+                + " '<img id=\"injected\" src=\"/no-such-image\" onerror=\"window.injectedHandlerRan = true\">');");
+        Thread.sleep(500);
+
+        assertEquals(Boolean.FALSE, browser.driver.executeScript("return window.injectedScriptRan === true;"));
+        assertEquals(Boolean.FALSE, browser.driver.executeScript("return window.injectedHandlerRan === true;"));
+        assertTrue(browser.driver.findElement(By.id("sign-in")).isDisplayed(), "the page itself still works");
+    }
+
+    private static void assertSecurityHeaders(HttpResponse<String> answer, String path) {
+        assertEquals("nosniff", answer.headers().firstValue("X-Content-Type-Options").orElse(""), path);
+        assertEquals("DENY", answer.headers().firstValue("X-Frame-Options").orElse(""), path);
+        assertEquals("no-referrer", answer.headers().firstValue("Referrer-Policy").orElse(""), path);
     }
 
     private void setPassword(String user, String password) {

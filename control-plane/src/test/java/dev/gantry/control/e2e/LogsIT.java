@@ -14,8 +14,12 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -202,6 +206,63 @@ class LogsIT {
         Cli.Result missing = user.ssh("run", APP, "--", "no-such-program");
         assertNotEquals(0, missing.exitCode(), missing.output());
         assertTrue(missing.output().contains("was not found in the image"), missing.output());
+    }
+
+    /**
+     * The REST stream as an automation client reads it, Server-Sent Events: the tail first, then each
+     * new line as its own event, as it comes; a bad request is a problem document, never a stream.
+     */
+    @Test
+    @Order(9)
+    void theRestStreamSendsTheTailThenEachNewLineAsAnEvent() throws Exception {
+        String token = Files.readString(testbed.gantry.home.resolve("cli-token")).trim();
+        String stream = "http://127.0.0.1:" + testbed.gantry.apiPort + "/api/v1/apps/" + APP + "/logs/stream";
+        HttpRequest follow = HttpRequest.newBuilder(URI.create(stream + "?lines=2&type=web"))
+                .header("Authorization", "Bearer " + token).header("Accept", "text/event-stream").build();
+        BlockingQueue<String> received = new LinkedBlockingQueue<>();
+
+        HttpResponse<Stream<String>> response = HttpClient.newHttpClient().send(follow, HttpResponse.BodyHandlers.ofLines());
+        Thread reader = new Thread(() -> response.body().forEach(received::add), "SSE reader");
+        reader.setDaemon(true);
+        reader.start();
+        try {
+            assertEquals(200, response.statusCode());
+            assertTrue(response.headers().firstValue("Content-Type").orElse("").startsWith("text/event-stream"),
+                    response.headers().toString());
+            for (int event = 1; event <= 2; event++) {
+                String data = nextData(received);
+                assertTrue(LINE.matcher(data).matches() && data.contains(" web.1: "), "tail event " + event + ": " + data);
+            }
+            String marker = "/sse-" + System.nanoTime();
+            user.get(APP, marker);
+            String data = nextData(received);
+            while (!data.contains("url:" + marker)) {
+                data = nextData(received);
+            }
+            assertTrue(LINE.matcher(data).matches(), data);
+        } finally {
+            response.body().close();
+        }
+
+        GantryApi.assertProblem(testbed.api.get("/apps/" + APP + "/logs/stream?lines=lots"), 422,
+                "'lots' is not a line count");
+        GantryApi.assertProblem(testbed.api.get("/apps/no-such-app/logs/stream"), 404, "does not exist");
+        GantryApi.assertProblem(testbed.api.send("GET", "/apps/" + APP + "/logs/stream", null, false), 401,
+                "missing bearer token");
+    }
+
+    /** The next event's data, within 10 s; the blank lines between events are skipped. */
+    private static String nextData(BlockingQueue<String> received) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (true) {
+            String line = received.poll(Math.max(1, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+            if (line == null) {
+                throw new AssertionError("no event within 10 s");
+            }
+            if (line.startsWith("data:")) {
+                return line.substring("data:".length()).stripLeading();
+            }
+        }
     }
 
     /** Until the app has {@code count} one-off containers: a run whose client hung up is removed. */

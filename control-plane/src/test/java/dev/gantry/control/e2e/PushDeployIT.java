@@ -254,6 +254,49 @@ class PushDeployIT {
         assertEquals(404, user.get(APP, "/.env").statusCode(), "the ignored file is not in the image");
     }
 
+    @Test
+    @Order(14)
+    void anAbsoluteSymlinkIsRefusedWithItsOwnLineAndNothingIsBuilt() throws Exception {
+        List<String> imagesBefore = engine.tagsIn("gantry/" + APP);
+        Files.createSymbolicLink(repo.resolve("leak"), Path.of("/etc/shadow"));
+        user.commitApp(repo, "leaky", "COPY . /www/\nCMD exec httpd -f -p $PORT -h /www");
+
+        Cli.Result push = push();
+
+        assertFalse(push.ok(), push.output());
+        String refusal = "'leak' is a symlink to the absolute path '/etc/shadow'. Use a relative symlink to a file"
+                + " inside the repository";
+        assertTrue(push.output().contains(" !     " + refusal), push.output());
+        assertTrue(push.output().contains("[remote rejected] main -> main (" + refusal), push.output());
+        assertFalse(push.output().contains("Step 1/"), "the engine never saw the tree:\n" + push.output());
+        assertFalse(push.output().contains("the server failed"), push.output());
+        assertEquals(imagesBefore, engine.tagsIn("gantry/" + APP), "nothing was built");
+        assertEquals("ignored", body());
+    }
+
+    @Test
+    @Order(15)
+    void aSecondPushWhileADeployRunsIsToldWhoDeploysSinceWhenAndGoesThroughOnceItEnds() throws Exception {
+        Files.deleteIfExists(repo.resolve("leak"));
+        user.commitApp(repo, "slow", "RUN sleep 15\n" + SERVE);
+        BackgroundCommand first = user.startGit(repo, "push", "paas", "main");
+        first.awaitOutput("-----> Building " + APP, Duration.ofSeconds(60));
+        user.commitApp(repo, "after the wait", SERVE);
+
+        Cli.Result second = push();
+
+        assertFalse(second.ok(), second.output());
+        assertTrue(Pattern.compile("a deploy of " + APP + " by admin is running since [0-2][0-9]:[0-5][0-9] UTC;"
+                + " push again when it ends").matcher(second.output()).find(), second.output());
+        assertFalse(second.output().contains("failed to lock"), second.output());
+        Cli.Result firstDone = first.await(Duration.ofMinutes(3));
+        assertTrue(firstDone.ok(), firstDone.output());
+        assertEquals("slow", body());
+        Cli.Result again = push();
+        assertTrue(again.ok(), again.output());
+        assertEquals("after the wait", body());
+    }
+
     private void awaitInstanceCount(int expected, String why) throws InterruptedException {
         long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
         while (engine.list(Map.of("gantry.app", APP)).size() != expected && System.nanoTime() < deadline) {

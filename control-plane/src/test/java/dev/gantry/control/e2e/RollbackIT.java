@@ -184,7 +184,8 @@ class RollbackIT {
         user.commitApp(repo, "hello app.json", SERVE);
         Cli.Result push = user.git(repo, "push", "paas", "main");
         assertTrue(push.ok(), push.output());
-        assertTrue(push.output().contains("GET /index.html below 500 (timeout 3s, 10 attempts 1s apart)"), push.output());
+        assertTrue(push.output().contains(
+                "GET /index.html below 500 within 1m of the start (timeout 3s, 10 attempts 1s apart)"), push.output());
         assertEquals("hello app.json", body());
     }
 

@@ -46,10 +46,12 @@ final class SwarmInstanceView {
         // A host taken out of the cluster (nodes:remove --force) left its tasks behind: lost, like a host that is down.
         boolean lost = node == null ? !nodeId.isEmpty() : node.state() == ClusterNode.State.DOWN;
         int port = publishedPort(status);
+        // Swarm counts a task with a health check running only once the check passed, and ends it when the
+        // check fails: a running task has no verdict to report beyond that.
         return new RunningContainer(service.path("ID").asText(), name, image, labels, running,
                 status.path("ContainerStatus").path("ExitCode").asInt(0), running ? since : null,
                 node == null || port == 0 ? null : node.address(), port, false,
-                ENDED.contains(state) ? since : null, node == null ? nodeId : node.name(), lost);
+                ENDED.contains(state) ? since : null, RunningContainer.Health.NONE, node == null ? nodeId : node.name(), lost);
     }
 
     /** The newest of a service's tasks: the one that stands for the instance now. */

@@ -33,9 +33,15 @@ public final class ManagerRunner implements NodeRunner {
         this.clustered = clustered;
     }
 
+    /**
+     * An instance with a network on the cluster ({@link dev.gantry.node.NetworkAttachment#overlay}) goes to the
+     * cluster once there is one; anything else, such as a backing service, which lives beside its volume and
+     * joins the apps' networks as a container of this host, stays here.
+     */
     @Override
     public RunningContainer place(ContainerSpec spec) {
-        return clustered.getAsBoolean() ? cluster.place(spec) : host.place(spec);
+        boolean forCluster = spec.network() != null && spec.network().overlay() != null;
+        return forCluster && clustered.getAsBoolean() ? cluster.place(spec) : host.place(spec);
     }
 
     @Override

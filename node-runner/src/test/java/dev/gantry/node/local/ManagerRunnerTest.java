@@ -3,6 +3,7 @@ package dev.gantry.node.local;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.gantry.node.ContainerSpec;
+import dev.gantry.node.NetworkAttachment;
 import dev.gantry.node.NodeLabels;
 import dev.gantry.node.NodeRunner;
 import dev.gantry.node.NodeStatus;
@@ -33,7 +34,7 @@ class ManagerRunnerTest {
         public RunningContainer place(ContainerSpec spec) {
             calls.add("place " + spec.name());
             RunningContainer placed = new RunningContainer(spec.name(), spec.name(), spec.image(), spec.labels(), true, 0,
-                    Instant.now(), "127.0.0.1", 1, false, null, node, false);
+                    Instant.now(), "127.0.0.1", 1, false, null, RunningContainer.Health.NONE, node, false);
             running.add(placed);
             return placed;
         }
@@ -72,7 +73,14 @@ class ManagerRunnerTest {
 
     private static ContainerSpec spec(String name) {
         return new ContainerSpec(name, "img", List.of(), Map.of(), Map.of(NodeLabels.APP, "shop", NodeLabels.INSTANCE, name),
-                5000, null);
+                5000, null, null, List.of(), new NetworkAttachment("shop-bridge", List.of("web.internal"), "shop-overlay"),
+                false);
+    }
+
+    /** A backing service's container: on a bridge of this host only. */
+    private static ContainerSpec hostOnly(String name) {
+        return new ContainerSpec(name, "img", List.of(), Map.of(), Map.of(NodeLabels.APP, "svc", NodeLabels.INSTANCE, name),
+                0, null, null, List.of(), new NetworkAttachment("svc-bridge", List.of("db")), false);
     }
 
     private final Held host = new Held("here");
@@ -107,5 +115,14 @@ class ManagerRunnerTest {
         assertEquals(List.of("web-1"), runner.keepOnly("shop", Set.of("web-2"), Duration.ZERO));
         runner.remove("web-2", Duration.ZERO);
         assertEquals(List.of(), runner.instances(Map.of()));
+    }
+
+    @Test
+    void aContainerWithNoNetworkOnTheClusterStaysOnThisHostEvenOnACluster() {
+        clustered.set(true);
+        runner.place(hostOnly("db-1"));
+
+        assertEquals(List.of("db-1"), host.running.stream().map(RunningContainer::name).toList());
+        assertEquals(List.of(), cluster.running);
     }
 }
