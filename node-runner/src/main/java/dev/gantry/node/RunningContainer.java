@@ -60,10 +60,4 @@ public record RunningContainer(
                             int exitCode, Instant startedAt, String hostAddress, int hostPort) {
         this(id, name, image, labels, running, exitCode, startedAt, hostAddress, hostPort, false, null);
     }
-
-    /** The same container, reported as running on {@code host}. */
-    public RunningContainer on(String host) {
-        return new RunningContainer(id, name, image, labels, running, exitCode, startedAt, hostAddress, hostPort,
-                oomKilled, finishedAt, health, host, nodeDown);
-    }
 }

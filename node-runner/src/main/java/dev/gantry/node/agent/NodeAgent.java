@@ -83,7 +83,7 @@ public final class NodeAgent implements NodeRunner, AutoCloseable {
         synchronized (placementLocks.computeIfAbsent(spec.name(), name -> new Object())) {
             try {
                 Optional<RunningContainer> already = alreadyPlaced(spec.name());
-                return already.isPresent() ? already.get().on(node) : start(app, spec);
+                return already.isPresent() ? already.get() : start(app, spec);
             } finally {
                 placementLocks.remove(spec.name());
             }
@@ -98,7 +98,7 @@ public final class NodeAgent implements NodeRunner, AutoCloseable {
             RunningContainer started = engine.start(spec);
             desired.put(app, new DesiredInstances.Instance(spec.name(), started.id()));
             LOG.infof("%s: started %s on port %d", app, spec.name(), started.hostPort());
-            return started.on(node);
+            return started;
         } catch (RuntimeException e) {
             desired.remove(spec.name());
             throw e;
@@ -136,12 +136,12 @@ public final class NodeAgent implements NodeRunner, AutoCloseable {
         // alone rather than every container of the host, each of which is then inspected.
         List<RunningContainer> containers = labels.isEmpty() ? engine.listLabelled(NodeLabels.INSTANCE)
                 : engine.list(labels);
-        return containers.stream().filter(NodeAgent::isInstance).map(container -> container.on(node)).toList();
+        return containers.stream().filter(NodeAgent::isInstance).toList();
     }
 
     @Override
     public Optional<RunningContainer> instance(String container) {
-        return engine.inspect(container).filter(NodeAgent::isInstance).map(found -> found.on(node));
+        return engine.inspect(container).filter(NodeAgent::isInstance);
     }
 
     @Override
