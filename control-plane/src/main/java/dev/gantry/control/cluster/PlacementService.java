@@ -5,6 +5,7 @@ import dev.gantry.common.LineSink;
 import dev.gantry.control.InvalidInputException;
 import dev.gantry.control.apps.AppService;
 import dev.gantry.control.domain.Formation;
+import dev.gantry.control.domain.StorageMount;
 import dev.gantry.control.formation.RestartService;
 import dev.gantry.control.logs.AppEvents;
 import dev.gantry.node.ClusterNode;
@@ -55,6 +56,12 @@ public class PlacementService {
         Map<String, String> labels = arguments.equals(List.of(ANYWHERE)) ? Map.of()
                 : HostLabels.parse(arguments, false, "zone=a");
         ClusterHosts hosts = ClusterHosts.of(membership);
+        List<String> volumes = volumesOf(app, type);
+        if (!labels.isEmpty() && !volumes.isEmpty()) {
+            throw new InvalidInputException(type + " of " + app + " mounts " + String.join(", ", volumes) + ", which"
+                    + " lives on this host, the cluster's manager: its instances stay here. Unmount it first"
+                    + " (storage:unmount) to place " + type + " elsewhere");
+        }
         if (!labels.isEmpty() && hosts.all().stream().noneMatch(host -> host.state() == ClusterNode.State.READY
                 && HostLabels.carries(host.labels(), labels))) {
             throw new InvalidInputException("no ready host carries " + HostLabels.describe(labels) + ". Label one first"
@@ -67,5 +74,12 @@ public class PlacementService {
                         && hosts.of(instance.container()).filter(host -> HostLabels.carries(host.labels(), labels)).isEmpty(),
                 "moving %d instance(s) of " + type + " to hosts with " + HostLabels.describe(labels), progress);
         return new Placed(labels, moved);
+    }
+
+    /** The storage names mounted into the type's instances (a volume mounted in every type counts too). */
+    private List<String> volumesOf(String app, String type) {
+        return QuarkusTransaction.requiringNew().call(() -> StorageMount.of(apps.get(app)).stream()
+                .filter(mount -> mount.processType == null || mount.processType.equals(type))
+                .map(mount -> mount.storage.name).distinct().toList());
     }
 }
