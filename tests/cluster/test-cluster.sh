@@ -380,6 +380,17 @@ placed_by_label() {
   grep -q "no ready host carries zone=b" <<<"$out" && pass "ps:place with a label no host carries is refused: $(grep '^error' <<<"$out")" \
     || fail "ps:place web zone=b said: $out"
   on_manager ps:place "$APP" web default >/dev/null || fail "ps:place $APP web default failed"
+  out=$(api_patch /api/v1/nodes/gtc-h3/labels '{"disk":"ssd"}')
+  if [ "$out" = '{"disk":"ssd"}' ] && [ "$(api_patch /api/v1/nodes/gtc-h3/labels '{"disk":""}')" = '{}' ]; then
+    pass "PATCH /api/v1/nodes/gtc-h3/labels sets a label and an empty value removes it"
+  else
+    fail "PATCH /api/v1/nodes/gtc-h3/labels answered: $out"
+  fi
+}
+
+api_patch() {
+  host_exec 1 curl -sS -X PATCH -H "Authorization: Bearer $(cat "$GANTRY_HOME/cli-token")" \
+    -H 'Content-Type: application/json' -d "$2" "http://127.0.0.1:$GANTRY_API_PORT$1"
 }
 
 # nodes:drain moves every instance off a host under load, then it takes none.
@@ -415,6 +426,23 @@ removed() {
   fi
 }
 
+# A process type that mounts a volume runs where the volume is, the manager, and cannot be placed elsewhere.
+volume_stays_on_host() {
+  local out hosts
+  on_manager storage:create "$APP" data >/dev/null || { fail "storage:create $APP data failed"; return 1; }
+  on_manager storage:mount "$APP" data:/data --type web >/dev/null || { fail "storage:mount failed"; return 1; }
+  out=$(on_manager ps:restart "$APP" web 2>&1) || { fail "ps:restart $APP web failed: $out"; return 1; }
+  hosts=$(web_rows | awk '{print $2}' | sort -u | tr '\n' ' ')
+  if [ "$hosts" = "gtc-h1 " ] && [ "$(web_rows | wc -l)" = 4 ]; then
+    pass "with a volume mounted, web=4 runs on gtc-h1, the host that holds it"
+  else
+    fail "with a volume mounted, web runs on '$hosts': $(on_manager ps "$APP")"
+  fi
+  out=$(on_manager ps:place "$APP" web zone=a 2>&1) && fail "ps:place of a type with a volume passed: $out"
+  grep -q "mounts data, which lives on this host" <<<"$out" && pass "ps:place of a type with a volume is refused: $(grep '^error' <<<"$out")" \
+    || fail "ps:place of a type with a volume said: $out"
+}
+
 started=$(date +%s)
 set_up
 one_host_before_init
@@ -432,5 +460,6 @@ host_returns || true
 placed_by_label || true
 drained || true
 removed || true
+volume_stays_on_host || true
 printf '%s: %d failure(s) in %d s\n' "${BASH_SOURCE[0]##*/}" "$failures" "$(($(date +%s) - started))"
 [ "$failures" -eq 0 ]
