@@ -100,12 +100,14 @@ public class RegistrySupervisor {
     public synchronized void restart(RegistryLogin login, String caCertificate) {
         running().ifPresent(RegistrySupervisor::stop);
         shortRuns = 0;
-        launch();
+        Process started = launch();
         RegistryProbe probe = new RegistryProbe(login, caCertificate);
         Instant deadline = Instant.now().plus(READY_WITHIN);
         String lastProblem = "no answer";
         while (Instant.now().isBefore(deadline)) {
-            if (running().isEmpty()) {
+            // The process just started, not running(): until setsid has become the registry, the pid's
+            // command is still setsid's, which running() takes for another program.
+            if (!started.isAlive()) {
                 throw new ConflictException("the registry stopped right after it started: " + lastLines()
                         + ". Fix that, then run ./gantry cluster:init again (full log: " + registry.logFile() + ")");
             }
@@ -128,7 +130,7 @@ public class RegistrySupervisor {
                 + " (full log: " + registry.logFile() + ")");
     }
 
-    private void launch() {
+    private Process launch() {
         try {
             Process process = new ProcessBuilder("setsid", binary().toString(), "serve", registry.configFile().toString())
                     .redirectErrorStream(true)
@@ -139,6 +141,7 @@ public class RegistrySupervisor {
             Files.writeString(registry.pidFile(), process.pid() + "\n", StandardCharsets.US_ASCII);
             runningSince = Instant.now();
             LOG.infof("registry started (pid %d), config %s", process.pid(), registry.configFile());
+            return process;
         } catch (IOException e) {
             throw new UncheckedIOException("could not start the registry: " + e.getMessage(), e);
         }
