@@ -31,8 +31,8 @@ record ClusterHosts(List<ClusterNode> all) {
     }
 
     /**
-     * The host an instance runs on: the one it names, or this host for an instance this host's own
-     * runner started (before the cluster), whatever that runner calls itself.
+     * The host an instance runs on: the one it names, or this host for an instance that names none,
+     * which this host's own runner started (before the cluster).
      */
     Optional<ClusterNode> of(RunningContainer instance) {
         Optional<ClusterNode> named = all.stream().filter(node -> node.name().equals(instance.node())).findFirst();
