@@ -1,4 +1,4 @@
-package dev.gantry.control.cluster;
+package dev.gantry.control.tls;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
