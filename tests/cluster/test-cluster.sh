@@ -13,7 +13,7 @@ set -euo pipefail
 SRC=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
 APP_DIR=${GANTRY_APP_DIR:?set GANTRY_APP_DIR to a built control-plane/target/quarkus-app}
 # One process on the manager: the router and the node runner inside the control plane.
-export GANTRY_HOME=/var/lib/gantry-cluster-test GANTRY_API_PORT=18200 GANTRY_SSH_PORT=12422 \
+export GANTRY_HOME=/var/lib/gantry-cluster-test GANTRY_API_PORT=18200 GANTRY_API_LOCAL_PORT=18201 GANTRY_SSH_PORT=12422 \
   GANTRY_ROUTER_PORT=18280 GANTRY_ROUTER_HTTPS_PORT=0 GANTRY_ROUTER_ADMIN_PORT=18281 GANTRY_NODE_RUNNER_PORT=18282 \
   GANTRY_ROUTER_MODE=embedded GANTRY_NODE_MODE=embedded GANTRY_PUBLIC_HOST=127.0.0.1 \
   GANTRY_SSH_BIND_HOST=127.0.0.1 GANTRY_ROUTER_BIND_HOST=127.0.0.1
@@ -161,7 +161,7 @@ nodes_listed() {
     fail "nodes said: $(on_manager nodes)"
   fi
   json=$(host_exec 1 curl -fsS -H "Authorization: Bearer $(cat "$GANTRY_HOME/cli-token")" \
-    "http://127.0.0.1:$GANTRY_API_PORT/api/v1/nodes")
+    "http://127.0.0.1:$GANTRY_API_LOCAL_PORT/api/v1/nodes")
   if [ "$(grep -o '"state":"ready"' <<<"$json" | wc -l)" = 3 ] && grep -q '"name":"gtc-h3"' <<<"$json"; then
     pass "GET /api/v1/nodes lists the three hosts"
   else
@@ -390,7 +390,7 @@ placed_by_label() {
 
 api_patch() {
   host_exec 1 curl -sS -X PATCH -H "Authorization: Bearer $(cat "$GANTRY_HOME/cli-token")" \
-    -H 'Content-Type: application/json' -d "$2" "http://127.0.0.1:$GANTRY_API_PORT$1"
+    -H 'Content-Type: application/json' -d "$2" "http://127.0.0.1:$GANTRY_API_LOCAL_PORT$1"
 }
 
 # nodes:drain moves every instance off a host under load, then it takes none.

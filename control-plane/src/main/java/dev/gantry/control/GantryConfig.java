@@ -3,6 +3,8 @@ package dev.gantry.control;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
 
 /** Gantry's own settings (prefix {@code gantry.}); defaults live in application.properties. */
 @ConfigMapping(prefix = "gantry")
@@ -17,6 +19,8 @@ public interface GantryConfig {
     /** The host name people reach this machine by, shown in git remotes. */
     String publicHost();
 
+    Api api();
+
     Ssh ssh();
 
     RouterSettings router();
@@ -30,6 +34,17 @@ public interface GantryConfig {
     Releases releases();
 
     Gc gc();
+
+    /** Port 8000: HTTPS on every address; plain HTTP on a second port of loopback only, for tools on this host. */
+    interface Api {
+        /** More names and addresses for Gantry's own certificate (a DNS name, a floating IP). */
+        Optional<List<String>> tlsNames();
+
+        /** The operator's own certificate (PEM, with its chain) instead of one of Gantry's CA; with {@link #tlsKey}. */
+        Optional<Path> tlsCertificate();
+
+        Optional<Path> tlsKey();
+    }
 
     interface Ssh {
         int port();

@@ -2,6 +2,7 @@ package dev.gantry.control.cluster;
 
 import dev.gantry.common.SecretFile;
 import dev.gantry.control.GantryConfig;
+import dev.gantry.control.tls.CertificateAuthority;
 import dev.gantry.node.RegistryLogin;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
@@ -10,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
@@ -32,7 +34,7 @@ public class ClusterRegistry {
 
     ClusterRegistry(GantryConfig config) {
         this.dir = config.home().resolve("registry");
-        this.authority = new CertificateAuthority(config.home().resolve("cluster"));
+        this.authority = new CertificateAuthority(config.home().resolve("cluster"), "Gantry cluster CA");
     }
 
     /**
@@ -45,7 +47,7 @@ public class ClusterRegistry {
                 Files.createDirectories(dir, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
             }
             Files.createDirectories(dir.resolve("data"));
-            authority.issue(host, dir.resolve("registry.crt"), dir.resolve("registry.key"));
+            authority.issue(List.of(host), dir.resolve("registry.crt"), dir.resolve("registry.key"));
             String password = SecretFile.readOrCreate(dir.resolve("password"), "the registry's password");
             CertificateAuthority.writeOwnerOnly(dir.resolve("htpasswd"), bcrypt(password));
             Files.writeString(configFile(), RegistryConfig.yaml(port, dir), StandardCharsets.UTF_8);

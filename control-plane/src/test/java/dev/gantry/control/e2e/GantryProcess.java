@@ -28,7 +28,10 @@ final class GantryProcess implements AutoCloseable {
     private static final Random RANDOM = new Random();
 
     final Path home;
+    /** Plain HTTP, on loopback only: what tests talk to unless they test TLS. */
     final int apiPort;
+    /** HTTPS on every address, with a certificate of Gantry's API CA ({@code home/tls/ca.crt}). */
+    final int publicApiPort;
     final int sshPort;
     final int routerPort;
     final int routerHttpsPort;
@@ -47,8 +50,9 @@ final class GantryProcess implements AutoCloseable {
     /** With {@code extraEnv} on top of the defaults, e.g. an external database or another engine. */
     GantryProcess(Path home, Map<String, String> extraEnv) {
         this.home = home;
-        this.extraEnv = Map.copyOf(extraEnv);
+        this.extraEnv = new HashMap<>(extraEnv);
         this.apiPort = freePort();
+        this.publicApiPort = freePort();
         this.sshPort = freePort();
         this.routerPort = freePort();
         this.routerHttpsPort = freePort();
@@ -56,10 +60,16 @@ final class GantryProcess implements AutoCloseable {
         this.nodeRunnerPort = freePort();
     }
 
+    /** Sets {@code name} for the processes started from now on, e.g. before {@link #startControlPlane()}. */
+    void putEnv(String name, String value) {
+        extraEnv.put(name, value);
+    }
+
     Map<String, String> env() {
         Map<String, String> env = new HashMap<>(Map.of(
                 "GANTRY_HOME", home.toString(),
-                "GANTRY_API_PORT", Integer.toString(apiPort),
+                "GANTRY_API_PORT", Integer.toString(publicApiPort),
+                "GANTRY_API_LOCAL_PORT", Integer.toString(apiPort),
                 "GANTRY_SSH_PORT", Integer.toString(sshPort),
                 "GANTRY_ROUTER_PORT", Integer.toString(routerPort),
                 "GANTRY_ROUTER_HTTPS_PORT", Integer.toString(routerHttpsPort),

@@ -117,7 +117,7 @@ class IsolationIT {
         assertUnreachable("http://" + gateway.group(1) + ":" + published.substring(published.indexOf(':') + 1) + "/",
                 "Connection refused");
         // The API listens on all addresses: only the firewall rule of ./gantry keeps the container off it.
-        assertUnreachable("http://" + gateway.group(1) + ":" + testbed.gantry.apiPort + "/api/v1/status",
+        assertUnreachable("http://" + gateway.group(1) + ":" + testbed.gantry.publicApiPort + "/api/v1/status",
                 "Connection refused");
         // The node runner, which starts and stops every instance, listens on the host's loopback only.
         assertUnreachable("http://" + gateway.group(1) + ":" + testbed.gantry.nodeRunnerPort + "/v1/status",

@@ -1,4 +1,4 @@
-package dev.gantry.control.cluster;
+package dev.gantry.control.tls;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -31,10 +31,10 @@ class CertificateAuthorityTest {
 
     @Test
     void theRegistrysCertificateIsForItsAddressSignedByTheClustersOwnCa() throws Exception {
-        CertificateAuthority authority = new CertificateAuthority(home.resolve("cluster"));
+        CertificateAuthority authority = new CertificateAuthority(home.resolve("cluster"), "Gantry cluster CA");
         X509Certificate ca = certificate(authority.certificate());
 
-        authority.issue("10.0.0.11", home.resolve("registry.crt"), home.resolve("registry.key"));
+        authority.issue(List.of("10.0.0.11"), home.resolve("registry.crt"), home.resolve("registry.key"));
 
         X509Certificate server = certificate(Files.readString(home.resolve("registry.crt")));
         server.verify(ca.getPublicKey());
@@ -45,6 +45,21 @@ class CertificateAuthorityTest {
         assertEquals(authority.certificate(), Files.readString(home.resolve("cluster/ca.crt")), "made once, then kept");
         assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(home.resolve("registry.key"))));
         assertTrue(signs(Files.readString(home.resolve("registry.key")), server), "the key belongs to the certificate");
+        assertEquals("CN=Gantry cluster CA", ca.getSubjectX500Principal().getName());
+    }
+
+    @Test
+    void aServerReachedByNamesAndAddressesGetsThemAllWithTheFirstAsItsCommonName() throws Exception {
+        CertificateAuthority authority = new CertificateAuthority(home.resolve("tls"), "Gantry API CA");
+
+        authority.issue(List.of("gantry.example.com", "localhost", "127.0.0.1", "::1"), home.resolve("api.crt"),
+                home.resolve("api.key"));
+
+        X509Certificate server = certificate(Files.readString(home.resolve("api.crt")));
+        server.verify(certificate(authority.certificate()).getPublicKey());
+        assertEquals("CN=gantry.example.com", server.getSubjectX500Principal().getName());
+        assertEquals(List.of(List.of(2, "gantry.example.com"), List.of(2, "localhost"), List.of(7, "127.0.0.1"),
+                List.of(7, "0:0:0:0:0:0:0:1")), server.getSubjectAlternativeNames().stream().map(List::copyOf).toList());
     }
 
     /** Whether the PKCS#8 PEM key makes signatures the certificate's public key verifies, as the registry's TLS needs. */

@@ -1,4 +1,4 @@
-package dev.gantry.control.cluster;
+package dev.gantry.control.tls;
 
 import dev.gantry.common.SecretFile;
 import dev.gantry.router.api.SelfSignedCertificates;
@@ -13,35 +13,45 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
 import java.security.PrivateKey;
+import java.util.List;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /**
- * The cluster's own certificate authority, in {@code GANTRY_HOME/cluster}: its key stays on the manager
+ * A certificate authority of Gantry's own in a directory of {@code GANTRY_HOME}: its key stays there
  * ({@code ca.p12}, a PKCS#12 store locked with the secret in {@code ca.pass}), its certificate
- * ({@code ca.crt}) goes to every host, whose engine then trusts the registry. Made with keytool (as the
- * router's default certificate is) rather than openssl: the JDK is always there, keys are EC P-256.
+ * ({@code ca.crt}) goes to whoever must trust the servers it signs: the cluster's CA to every host's
+ * engine (the registry), the API's CA to people's browsers and tools (port 8000). Made with keytool (as
+ * the router's default certificate is) rather than openssl: the JDK is always there, keys are EC P-256.
  */
-final class CertificateAuthority {
+public final class CertificateAuthority {
 
     static final int CA_DAYS = 20 * 365;
-    /** Re-running cluster:init issues a new one, so a registry certificate is renewed with the cluster's set-up. */
-    static final int SERVER_DAYS = 5 * 365;
-    private static final String ALIAS = "gantry-cluster-ca";
+    /** A server certificate is issued again before it runs out (the registry's at cluster:init, the API's at start). */
+    public static final int SERVER_DAYS = 5 * 365;
+
+    private static final String ALIAS = "gantry-ca";
+    /** IPv4 dotted quads and IPv6 literals (which alone contain colons); everything else is a DNS name. */
+    private static final Pattern IP_LITERAL = Pattern.compile("[0-9.]+|.*:.*");
 
     private final Path dir;
+    private final String name;
 
-    CertificateAuthority(Path dir) {
+    /** {@code name} is the CA's common name, which browsers show when they ask whether to trust it. */
+    public CertificateAuthority(Path dir, String name) {
         this.dir = dir;
+        this.name = name;
     }
 
     /** The CA's certificate (PEM), made with its key first if there is none. */
-    synchronized String certificate() {
+    public synchronized String certificate() {
         Path certificate = dir.resolve("ca.crt");
         try {
             if (!Files.exists(certificate)) {
                 Path store = dir.resolve("ca.p12");
                 Files.deleteIfExists(store); // a store without its exported certificate is a half-made CA
                 Keytool.run("-genkeypair", "-alias", ALIAS, "-keyalg", "EC", "-groupname", "secp256r1",
-                        "-dname", "CN=Gantry cluster CA", "-ext", "bc:c", "-validity", Integer.toString(CA_DAYS),
+                        "-dname", "CN=" + name, "-ext", "bc:c", "-validity", Integer.toString(CA_DAYS),
                         "-storetype", "PKCS12", "-keystore", store.toString(), "-storepass:file", password().toString());
                 Path exported = dir.resolve("ca.crt.new");
                 Keytool.run("-exportcert", "-rfc", "-alias", ALIAS, "-keystore", store.toString(),
@@ -50,15 +60,16 @@ final class CertificateAuthority {
             }
             return Files.readString(certificate, StandardCharsets.US_ASCII);
         } catch (IOException e) {
-            throw new UncheckedIOException("could not make the cluster's CA in " + dir + ": " + e.getMessage(), e);
+            throw new UncheckedIOException("could not make " + name + " in " + dir + ": " + e.getMessage(), e);
         }
     }
 
     /**
-     * Issues a certificate for a server at {@code ipAddress}, signed by the CA, and writes it
-     * ({@code certificateFile}, PEM) with its private key ({@code keyFile}, PKCS#8 PEM, owner-only).
+     * Issues a certificate for a server reached by {@code names} (IP addresses or DNS names; the first is
+     * its common name), signed by the CA, and writes it ({@code certificateFile}, PEM) with its private
+     * key ({@code keyFile}, PKCS#8 PEM, owner-only).
      */
-    synchronized void issue(String ipAddress, Path certificateFile, Path keyFile) {
+    public synchronized void issue(List<String> names, Path certificateFile, Path keyFile) {
         certificate();
         Path work = null;
         try {
@@ -66,32 +77,38 @@ final class CertificateAuthority {
             Path store = work.resolve("server.p12");
             String pass = password().toString();
             Keytool.run("-genkeypair", "-alias", "server", "-keyalg", "EC", "-groupname", "secp256r1",
-                    "-dname", "CN=" + ipAddress, "-storetype", "PKCS12", "-keystore", store.toString(),
+                    "-dname", "CN=" + names.get(0), "-storetype", "PKCS12", "-keystore", store.toString(),
                     "-storepass:file", pass);
             Keytool.run("-certreq", "-alias", "server", "-keystore", store.toString(), "-storepass:file", pass,
                     "-file", work.resolve("server.csr").toString());
             Keytool.run("-gencert", "-rfc", "-alias", ALIAS, "-keystore", dir.resolve("ca.p12").toString(),
                     "-storepass:file", pass, "-infile", work.resolve("server.csr").toString(),
-                    "-outfile", work.resolve("server.crt").toString(), "-ext", "san=ip:" + ipAddress,
+                    "-outfile", work.resolve("server.crt").toString(), "-ext", "san=" + subjectAltNames(names),
                     "-ext", "eku=serverAuth", "-ext", "ku=digitalSignature", "-validity", Integer.toString(SERVER_DAYS));
             writeOwnerOnly(keyFile, SelfSignedCertificates.pem("PRIVATE KEY", privateKey(store, pass).getEncoded()));
             Files.move(work.resolve("server.crt"), certificateFile, StandardCopyOption.REPLACE_EXISTING);
         } catch (IOException | GeneralSecurityException e) {
-            throw new IllegalStateException("could not issue a certificate for " + ipAddress + ": " + e.getMessage(), e);
+            throw new IllegalStateException("could not issue a certificate for " + names + ": " + e.getMessage(), e);
         } finally {
             deleteQuietly(work);
         }
     }
 
+    /** keytool's form of the names: {@code ip:10.0.0.11,dns:gantry.example.com}. */
+    static String subjectAltNames(List<String> names) {
+        return names.stream().map(n -> (IP_LITERAL.matcher(n).matches() ? "ip:" : "dns:") + n)
+                .collect(Collectors.joining(","));
+    }
+
     /** The secret the CA's store (and each server's store while it is made) is locked with. */
     private Path password() {
         Path file = dir.resolve("ca.pass");
-        SecretFile.readOrCreate(file, "the cluster CA's store password");
+        SecretFile.readOrCreate(file, name + "'s store password");
         return file;
     }
 
     private static PrivateKey privateKey(Path store, String passwordFile) throws IOException, GeneralSecurityException {
-        char[] password = SecretFile.read(Path.of(passwordFile), "the cluster CA's store password", "run cluster:init again")
+        char[] password = SecretFile.read(Path.of(passwordFile), "the CA's store password", "delete the CA's directory to make a new CA")
                 .toCharArray();
         KeyStore keys = KeyStore.getInstance("PKCS12");
         try (InputStream in = Files.newInputStream(store)) {
@@ -100,7 +117,7 @@ final class CertificateAuthority {
         return (PrivateKey) keys.getKey("server", password);
     }
 
-    static void writeOwnerOnly(Path file, String text) throws IOException {
+    public static void writeOwnerOnly(Path file, String text) throws IOException {
         Path fresh = file.resolveSibling(file.getFileName() + ".new");
         Files.deleteIfExists(fresh);
         Files.createFile(fresh, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
@@ -118,7 +135,7 @@ final class CertificateAuthority {
             }
             Files.deleteIfExists(work);
         } catch (IOException e) {
-            // a leftover under GANTRY_HOME/cluster (owner-only) holds a key nothing uses any more
+            // a leftover in the CA's directory (owner-only) holds a key nothing uses any more
         }
     }
 }
