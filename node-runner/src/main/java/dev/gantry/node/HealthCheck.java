@@ -20,19 +20,24 @@ import java.util.function.BooleanSupplier;
  */
 public final class HealthCheck {
 
+    /**
+     * One client for every check in the process. A JDK client holds a selector thread and a pool of
+     * workers until it is garbage-collected, and checks are made per instance and per watch tick: one
+     * client each piled up dozens of threads in the control plane, and its heap is kept small. Each
+     * attempt's timeout also bounds its connect (the JDK then throws HttpConnectTimeoutException).
+     */
+    private static final HttpClient CLIENT = HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1) // no h2c upgrade dance with small app servers
+            .proxy(HttpClient.Builder.NO_PROXY)    // instances are on the node; never via a proxy
+            .followRedirects(HttpClient.Redirect.NEVER)
+            .build();
+
     private final URI target;
     private final Duration attemptTimeout;
-    private final HttpClient client;
 
     private HealthCheck(URI target, Duration attemptTimeout) {
         this.target = target;
         this.attemptTimeout = attemptTimeout;
-        this.client = HttpClient.newBuilder()
-                .version(HttpClient.Version.HTTP_1_1) // no h2c upgrade dance with small app servers
-                .proxy(HttpClient.Builder.NO_PROXY)    // instances are on the node; never via a proxy
-                .followRedirects(HttpClient.Redirect.NEVER)
-                .connectTimeout(attemptTimeout)
-                .build();
     }
 
     public static HealthCheck http(String host, int port, String path, Duration attemptTimeout) {
@@ -123,10 +128,10 @@ public final class HealthCheck {
     private Attempt attempt(Duration timeout) {
         HttpRequest request = HttpRequest.newBuilder(target).timeout(timeout).GET().build();
         try {
-            int status = client.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+            int status = CLIENT.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
             return new Attempt(status < 500 ? null : "status " + status, true);
         } catch (HttpConnectTimeoutException e) {
-            return new Attempt("no connection within " + seconds(attemptTimeout), false);
+            return new Attempt("no connection within " + seconds(timeout), false);
         } catch (HttpTimeoutException e) {
             return new Attempt("no answer within " + seconds(timeout), false);
         } catch (ConnectException e) {

@@ -91,6 +91,19 @@ class HealthCheckTest {
     }
 
     @Test
+    void checksOfManyInstancesAddNoThreadsPerCheck() throws IOException {
+        int port = serve(() -> 200);
+        HealthCheck.http("127.0.0.1", port, "/", Duration.ofSeconds(1)).attempt();
+        long before = httpClientSelectors();
+
+        for (int i = 0; i < 20; i++) {
+            assertEquals(java.util.Optional.empty(), HealthCheck.http("127.0.0.1", port, "/", Duration.ofSeconds(1)).attempt());
+        }
+
+        assertEquals(before, httpClientSelectors(), "an HTTP client (and its threads) per check");
+    }
+
+    @Test
     void refusesTargetsThatCannotBeChecked() {
         assertThrows(IllegalArgumentException.class, () -> HealthCheck.http("127.0.0.1", 0, "/", Duration.ofSeconds(1)));
         assertThrows(IllegalArgumentException.class, () -> HealthCheck.http("127.0.0.1", 80, "up", Duration.ofSeconds(1)));
@@ -104,6 +117,12 @@ class HealthCheckTest {
         });
         server.start();
         return server.getAddress().getPort();
+    }
+
+    /** Each JDK HttpClient runs one selector thread for as long as it lives. */
+    private static long httpClientSelectors() {
+        return Thread.getAllStackTraces().keySet().stream()
+                .filter(thread -> thread.getName().endsWith("-SelectorManager")).count();
     }
 
     private static int unusedPort() throws IOException {
