@@ -17,6 +17,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -162,6 +163,21 @@ final class GantryProcess implements AutoCloseable {
             Thread.sleep(50);
         }
         throw new AssertionError("router.log: the new router was not ready within 60 s");
+    }
+
+    /** The three processes by the name of their module, while they run. */
+    Map<String, ProcessHandle> processes() {
+        Map<String, ProcessHandle> running = new TreeMap<>();
+        if (router != null) {
+            running.put("router", router.toHandle());
+        }
+        if (nodeRunner != null) {
+            running.put("node-runner", nodeRunner.toHandle());
+        }
+        if (controlPlane != null) {
+            running.put("control-plane", controlPlane.toHandle());
+        }
+        return running;
     }
 
     /**
