@@ -1,6 +1,7 @@
 package dev.gantry.build;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -33,7 +34,7 @@ final class GoBuildpack implements Buildpack {
     }
 
     @Override
-    public String dockerfile(SourceTree tree, Stack stack) {
+    public String dockerfile(SourceTree tree, Stack stack, Map<String, String> config) {
         String module = modulePath(tree.read(GO_MOD).orElseThrow());
         boolean vendored = tree.hasFile("vendor/modules.txt");
         DockerfileText dockerfile = new DockerfileText()

@@ -24,7 +24,7 @@ final class RunStage {
     }
 
     /** Whether the tree's Procfile declares {@code web}, which then starts the app instead of the image's CMD. */
-    private static boolean procfileDeclaresWeb(SourceTree tree) {
+    static boolean procfileDeclaresWeb(SourceTree tree) {
         return tree.read(Procfile.FILE_NAME)
                 .map(text -> Procfile.parse(text).commands().containsKey(ProcessTypes.WEB))
                 .orElse(false);

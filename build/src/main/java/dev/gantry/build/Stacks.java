@@ -15,7 +15,8 @@ import java.util.TreeSet;
 /**
  * Gantry's stack images: per kind of app a build image (compilers, package managers) and a slimmer
  * run image (a runtime and the unprivileged user {@code app}, uid 1000), each built from Debian
- * packages on the base image. An operator may point any of them at another image (say, from their
+ * packages on the base image. Java and Python have a stack per version Gantry offers, from one
+ * definition with the version (and the Debian release that packages it) as arguments. An operator may point any of them at another image (say, from their
  * registry); Gantry then uses that one as it is and builds only the others.
  */
 public final class Stacks {
@@ -24,12 +25,35 @@ public final class Stacks {
     static final String BUILD = "build";
     static final String RUN = "run";
 
-    /** Stack names (the kinds they serve) to their roles, in the order stacks:list shows them. */
-    private static final Map<String, List<String>> ROLES = orderedRoles();
+    /** Stack names to their definitions, in the order stacks:list shows them. */
+    private static final Map<String, Definition> DEFINITIONS = orderedDefinitions();
     private static final List<String> SHARED_FILES = List.of("trust-host-cas", "install-packages");
     private static final Map<String, List<String>> EXTRA_FILES = Map.of(
             "static-run", List.of("static-nginx.conf", "gantry-static"));
     private static final Set<String> SCRIPTS = Set.of("trust-host-cas", "install-packages", "gantry-static");
+
+    /**
+     * How a stack's images are defined: by the resources {@code TEMPLATE-ROLE.Dockerfile}, with
+     * {@code arguments} set as the Dockerfile's ARGs (so one definition serves several Java versions).
+     */
+    private record Definition(String template, List<String> roles, Map<String, String> arguments) {
+
+        static Definition of(String template, List<String> roles) {
+            return new Definition(template, roles, Map.of());
+        }
+
+        static Definition java(String version, String debianRelease) {
+            Map<String, String> arguments = new LinkedHashMap<>();
+            arguments.put("JAVA_VERSION", version);
+            arguments.put("DEBIAN_RELEASE", debianRelease);
+            return new Definition("java", List.of(BUILD, RUN), arguments);
+        }
+
+        /** Python 3 as the Debian release packages it: 3.11 in bookworm, 3.13 in trixie. */
+        static Definition python(String debianRelease) {
+            return new Definition("python", List.of(BUILD, RUN), Map.of("DEBIAN_RELEASE", debianRelease));
+        }
+    }
 
     private final String baseImage;
     private final Map<String, String> overrides;
@@ -63,7 +87,7 @@ public final class Stacks {
     }
 
     public List<String> names() {
-        return List.copyOf(ROLES.keySet());
+        return List.copyOf(DEFINITIONS.keySet());
     }
 
     public Stack stack(String name) {
@@ -97,41 +121,49 @@ public final class Stacks {
     }
 
     private StackImage definition(String name, String role) {
-        String id = name + "-" + role;
-        String dockerfile = "FROM " + baseImage + "\n" + resource("prelude.Dockerfile") + resource(id + ".Dockerfile");
+        Definition definition = DEFINITIONS.get(name);
+        String template = definition.template() + "-" + role;
+        StringBuilder dockerfile = new StringBuilder("FROM " + baseImage + "\n");
+        definition.arguments().forEach((argument, value) -> dockerfile.append("ARG ").append(argument).append('=')
+                .append(value).append('\n'));
+        dockerfile.append(resource("prelude.Dockerfile")).append(resource(template + ".Dockerfile"));
         List<StackImage.ContextFile> files = new ArrayList<>();
         List<String> names = new ArrayList<>(SHARED_FILES);
-        names.addAll(EXTRA_FILES.getOrDefault(id, List.of()));
+        names.addAll(EXTRA_FILES.getOrDefault(template, List.of()));
         for (String file : names) {
             files.add(new StackImage.ContextFile(file, resource(file).getBytes(StandardCharsets.UTF_8),
                     SCRIPTS.contains(file)));
         }
-        return new StackImage(name, role, tagOf(name, role), dockerfile, files);
+        return new StackImage(name, role, tagOf(name, role), dockerfile.toString(), files);
     }
 
     /** The stack's roles, build first: {@value #BUILD} and {@value #RUN}, or only {@value #RUN}. */
     public List<String> roles(String name) {
-        List<String> roles = ROLES.get(name);
-        if (roles == null) {
-            throw new IllegalArgumentException("unknown stack '" + name + "': use one of " + String.join(", ", ROLES.keySet()));
+        Definition definition = DEFINITIONS.get(name);
+        if (definition == null) {
+            throw new IllegalArgumentException("unknown stack '" + name + "': use one of " + String.join(", ", names()));
         }
-        return roles;
+        return definition.roles();
     }
 
     private static Set<String> imageIds() {
         Set<String> ids = new TreeSet<>();
-        ROLES.forEach((name, roles) -> roles.forEach(role -> ids.add(name + "-" + role)));
+        DEFINITIONS.forEach((name, definition) -> definition.roles().forEach(role -> ids.add(name + "-" + role)));
         return ids;
     }
 
-    private static Map<String, List<String>> orderedRoles() {
-        Map<String, List<String>> roles = new LinkedHashMap<>();
-        roles.put("java", List.of(BUILD, RUN));
-        roles.put("node", List.of(BUILD, RUN));
-        roles.put("python", List.of(BUILD, RUN));
-        roles.put("go", List.of(BUILD, RUN));
-        roles.put("static", List.of(RUN));
-        return roles;
+    private static Map<String, Definition> orderedDefinitions() {
+        Map<String, Definition> definitions = new LinkedHashMap<>();
+        definitions.put("java", Definition.java("17", "bookworm"));
+        definitions.put("java21", Definition.java("21", "trixie"));
+        definitions.put("java25", Definition.java("25", "trixie"));
+        definitions.put("node", Definition.of("node", List.of(BUILD, RUN)));
+        definitions.put("python", Definition.python("bookworm"));
+        definitions.put("python313", Definition.python("trixie"));
+        definitions.put("go", Definition.of("go", List.of(BUILD, RUN)));
+        definitions.put("static", Definition.of("static", List.of(RUN)));
+        definitions.put("procfile", Definition.of("procfile", List.of(RUN)));
+        return definitions;
     }
 
     private static String resource(String name) {

@@ -1,5 +1,6 @@
 package dev.gantry.build;
 
+import static dev.gantry.build.GeneratedDockerfiles.assertInOrder;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -30,7 +31,7 @@ class BuildPlannerTest {
 
     @ParameterizedTest
     @CsvSource({
-        "pom.xml, java, found pom.xml",
+        "pom.xml, java, found pom.xml; Java 17",
         "go.mod, go, found go.mod",
         "requirements.txt, python, found requirements.txt",
         "pyproject.toml, python, found pyproject.toml",
@@ -63,7 +64,7 @@ class BuildPlannerTest {
                 "index.html", "hi"));
 
         assertEquals("java", plan.kind());
-        assertEquals("found pom.xml (it could also be built with the node or static buildpack: buildpacks:set"
+        assertEquals("found pom.xml; Java 17 (it could also be built with the node or static buildpack: buildpacks:set"
                 + " chooses)", plan.reason());
     }
 
@@ -73,7 +74,7 @@ class BuildPlannerTest {
                 () -> planner.plan(MapTree.of("README.md", "hi", "dockerfile", "FROM x")));
 
         assertEquals("no way to build this app: looked for Dockerfile, pom.xml, go.mod, requirements.txt,"
-                + " pyproject.toml, package.json, index.html, public/index.html at the repository root and found"
+                + " pyproject.toml, package.json, index.html, public/index.html, Procfile at the repository root and found"
                 + " none. Add a Dockerfile or the file of your app's kind (docs/buildpacks.md) and push again",
                 refused.getMessage());
     }
@@ -81,7 +82,7 @@ class BuildPlannerTest {
     @Test
     void aChosenKindReplacesDetectionEvenOverADockerfile() {
         BuildPlan plan = planner.plan(MapTree.of("Dockerfile", "FROM x", "pom.xml", "<project/>",
-                "package.json", PACKAGE_JSON), Optional.of("node"));
+                "package.json", PACKAGE_JSON), Optional.of("node"), Map.of());
 
         assertEquals("node", plan.kind());
         assertEquals("set with buildpacks:set; found package.json without a lock file: npm install resolves the"
@@ -91,18 +92,17 @@ class BuildPlannerTest {
     @Test
     void aChosenKindWithoutItsFileIsRefusedNamingTheFile() {
         NoBuildPlanException refused = assertThrows(NoBuildPlanException.class,
-                () -> planner.plan(MapTree.of("index.html", "hi"), Optional.of("python")));
+                () -> planner.plan(MapTree.of("index.html", "hi"), Optional.of("go"), Map.of()));
 
-        assertEquals("this app is set to build with the python buildpack, but there is no requirements.txt or"
-                + " pyproject.toml at the repository root. Add it, or choose another buildpack with buildpacks:set,"
-                + " and push again", refused.getMessage());
+        assertEquals("this app is set to build with the go buildpack, but there is no go.mod at the repository"
+                + " root. Add it, or choose another buildpack with buildpacks:set, and push again", refused.getMessage());
     }
 
     @Test
     void theDockerfileKindCanBeChosenToo() {
-        assertEquals("dockerfile", planner.plan(MapTree.of("Dockerfile", "FROM x"), Optional.of("dockerfile")).kind());
+        assertEquals("dockerfile", planner.plan(MapTree.of("Dockerfile", "FROM x"), Optional.of("dockerfile"), Map.of()).kind());
         NoBuildPlanException refused = assertThrows(NoBuildPlanException.class,
-                () -> planner.plan(MapTree.of("index.html", "hi"), Optional.of("dockerfile")));
+                () -> planner.plan(MapTree.of("index.html", "hi"), Optional.of("dockerfile"), Map.of()));
         assertTrue(refused.getMessage().startsWith("this app is set to build from its Dockerfile, but there is none"),
                 refused.getMessage());
     }
@@ -110,9 +110,9 @@ class BuildPlannerTest {
     @Test
     void anUnknownChosenKindIsRefusedListingTheKinds() {
         NoBuildPlanException refused = assertThrows(NoBuildPlanException.class,
-                () -> planner.plan(MapTree.of("index.html", "hi"), Optional.of("ruby")));
+                () -> planner.plan(MapTree.of("index.html", "hi"), Optional.of("ruby"), Map.of()));
 
-        assertEquals("unknown buildpack 'ruby': use one of dockerfile, java, go, python, node, static",
+        assertEquals("unknown buildpack 'ruby': use one of dockerfile, java, go, python, node, static, procfile",
                 refused.getMessage());
     }
 
@@ -134,5 +134,27 @@ class BuildPlannerTest {
 
         assertTrue(dockerfile.contains("FROM registry.example/static:1\n"), dockerfile);
         assertFalse(dockerfile.contains("gantry/stack-static"), dockerfile);
+    }
+
+    @Test
+    void thePythonKindSetForAnAppWithoutADependencyFileInstallsNothing() {
+        BuildPlan plan = planner.plan(MapTree.of("Procfile", "web: python3 web.py\n", "web.py", ""),
+                Optional.of("python"), Map.of());
+
+        assertEquals("set with buildpacks:set; no requirements.txt or pyproject.toml: nothing to install, the"
+                + " standard library only", plan.reason());
+        assertInOrder(plan.generatedDockerfile().orElseThrow(), "RUN python3 -m venv /venv", "COPY . ./",
+                "FROM gantry/stack-python:run");
+        assertEquals(-1, plan.generatedDockerfile().orElseThrow().indexOf("RUN pip"));
+    }
+
+    @Test
+    void whatAnotherRecognisedKindWouldRefuseDoesNotStopTheFirstKind() {
+        BuildPlan plan = planner.plan(MapTree.of("pom.xml", "<project/>", "package.json",
+                "{\"packageManager\": \"yarn@4.5.0\", \"engines\": {\"node\": \"lts/*\"}}", "yarn.lock", ""));
+
+        assertEquals("java", plan.kind());
+        assertEquals("found pom.xml; Java 17 (it could also be built with the node buildpack: buildpacks:set"
+                + " chooses)", plan.reason());
     }
 }

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class GoBuildpackTest {
@@ -17,7 +18,7 @@ class GoBuildpackTest {
     @Test
     void modulesDownloadBeforeTheSourceIsCopiedAndTheRootBinaryRuns() {
         String dockerfile = go.dockerfile(MapTree.of("go.mod", "module example.com/hello-go\n\ngo 1.19\n",
-                "go.sum", "", "main.go", "// Command hello.\npackage main\n"), stack);
+                "go.sum", "", "main.go", "// Command hello.\npackage main\n"), stack, Map.of());
 
         assertInOrder(dockerfile,
                 "FROM gantry/stack-go:build AS build",
@@ -37,7 +38,7 @@ class GoBuildpackTest {
     @Test
     void aVendoredModuleDownloadsNothing() {
         String dockerfile = go.dockerfile(MapTree.of("go.mod", "module m\n", "vendor/modules.txt", "",
-                "main.go", "package main\n"), stack);
+                "main.go", "package main\n"), stack, Map.of());
 
         assertFalse(dockerfile.contains("go mod download"), dockerfile);
     }
@@ -53,19 +54,19 @@ class GoBuildpackTest {
     void aRootThatIsNoMainPackageNeedsTheProcfilesWeb() {
         MapTree library = MapTree.of("go.mod", "module example.com/svc\n", "svc.go", "package svc\n");
 
-        NoBuildPlanException refused = assertThrows(NoBuildPlanException.class, () -> go.dockerfile(library, stack));
+        NoBuildPlanException refused = assertThrows(NoBuildPlanException.class, () -> go.dockerfile(library, stack, Map.of()));
         assertTrue(refused.getMessage().startsWith("the root package of example.com/svc is not package main"),
                 refused.getMessage());
 
         String withProcfile = go.dockerfile(MapTree.of("go.mod", "module example.com/svc\n", "svc.go",
-                "package svc\n", "Procfile", "web: server\n"), stack);
+                "package svc\n", "Procfile", "web: server\n"), stack, Map.of());
         assertFalse(withProcfile.contains("\nCMD "), withProcfile);
     }
 
     @Test
     void aGoModWithoutModuleLineIsRefused() {
         NoBuildPlanException refused = assertThrows(NoBuildPlanException.class,
-                () -> go.dockerfile(MapTree.of("go.mod", "go 1.19\n"), stack));
+                () -> go.dockerfile(MapTree.of("go.mod", "go 1.19\n"), stack, Map.of()));
 
         assertEquals("go.mod has no module line. Run 'go mod init MODULE-PATH' and push again", refused.getMessage());
     }

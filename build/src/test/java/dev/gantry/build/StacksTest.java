@@ -18,11 +18,13 @@ class StacksTest {
     private final Stacks stacks = Stacks.defaults();
 
     @Test
-    void everyKindHasARunImageAndAllButStaticABuildImage() {
-        assertEquals(List.of("java", "node", "python", "go", "static"), stacks.names());
+    void everyKindHasARunImageAndAllButStaticAndProcfileABuildImage() {
+        assertEquals(List.of("java", "java21", "java25", "node", "python", "python313", "go", "static", "procfile"),
+                stacks.names());
         assertEquals(new Stack("java", Optional.of("gantry/stack-java:build"), "gantry/stack-java:run"),
                 stacks.stack("java"));
         assertEquals(new Stack("static", Optional.empty(), "gantry/stack-static:run"), stacks.stack("static"));
+        assertEquals(new Stack("procfile", Optional.empty(), "gantry/stack-procfile:run"), stacks.stack("procfile"));
     }
 
     @Test
@@ -64,8 +66,9 @@ class StacksTest {
         IllegalArgumentException refused = assertThrows(IllegalArgumentException.class,
                 () -> Stacks.of("gantry/base:bookworm", Map.of("ruby-build", "ruby:3")));
 
-        assertEquals("unknown stack image 'ruby-build': use one of go-build, go-run, java-build, java-run, node-build,"
-                + " node-run, python-build, python-run, static-run", refused.getMessage());
+        assertEquals("unknown stack image 'ruby-build': use one of go-build, go-run, java-build, java-run, java21-build,"
+                + " java21-run, java25-build, java25-run, node-build, node-run, procfile-run, python-build, python-run,"
+                + " python313-build, python313-run, static-run", refused.getMessage());
     }
 
     @Test
@@ -84,5 +87,32 @@ class StacksTest {
 
         assertTrue(image.dockerfileRefreshedAt("2026-11-23T15:00:00Z").startsWith("FROM gantry/base:bookworm\n"
                 + "LABEL gantry.stack.refreshed=\"2026-11-23T15:00:00Z\"\n# Every stack image"));
+    }
+
+    @Test
+    void eachJavaVersionIsOneDefinitionWithItsVersionAndDebianReleaseAsArguments() {
+        StackImage java21 = stacks.ownImages("java21").get(0);
+        StackImage java17 = stacks.ownImages("java").get(0);
+
+        assertEquals("gantry/stack-java21:build", java21.tag());
+        assertTrue(java21.dockerfile().startsWith("FROM gantry/base:bookworm\nARG JAVA_VERSION=21\n"
+                + "ARG DEBIAN_RELEASE=trixie\n"), java21.dockerfile());
+        assertTrue(java17.dockerfile().startsWith("FROM gantry/base:bookworm\nARG JAVA_VERSION=17\n"
+                + "ARG DEBIAN_RELEASE=bookworm\n"), java17.dockerfile());
+        assertEquals(java17.dockerfile().substring(java17.dockerfile().indexOf("# Every stack image")),
+                java21.dockerfile().substring(java21.dockerfile().indexOf("# Every stack image")));
+        assertTrue(java21.dockerfile().contains("RUN install-packages --release \"$DEBIAN_RELEASE\""
+                + " \"openjdk-$JAVA_VERSION-jdk-headless\" curl\n"), java21.dockerfile());
+    }
+
+    @Test
+    void mavenComesFromMavenCentralCheckedAgainstItsPinnedSha512() {
+        String build = stacks.ownImages("java").get(0).dockerfile();
+
+        assertTrue(build.contains("ARG MAVEN_VERSION=3.9."), build);
+        assertTrue(build.contains("https://repo.maven.apache.org/maven2/org/apache/maven/apache-maven/$MAVEN_VERSION/"
+                + "apache-maven-$MAVEN_VERSION-bin.tar.gz"), build);
+        assertTrue(build.contains("echo \"$MAVEN_SHA512  /tmp/maven.tar.gz\" | sha512sum -c -"), build);
+        assertFalse(build.contains(" maven"), "Debian's Maven 3.8 is not installed:\n" + build);
     }
 }

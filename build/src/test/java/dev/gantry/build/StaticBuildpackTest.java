@@ -3,6 +3,7 @@ package dev.gantry.build;
 import static dev.gantry.build.GeneratedDockerfiles.assertInOrder;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class StaticBuildpackTest {
@@ -12,7 +13,7 @@ class StaticBuildpackTest {
 
     @Test
     void aRootIndexServesTheRoot() {
-        String dockerfile = site.dockerfile(MapTree.of("index.html", "hi", "public/index.html", "other"), stack);
+        String dockerfile = site.dockerfile(MapTree.of("index.html", "hi", "public/index.html", "other"), stack, Map.of());
 
         assertInOrder(dockerfile,
                 "FROM gantry/stack-static:run",
@@ -24,7 +25,7 @@ class StaticBuildpackTest {
 
     @Test
     void anIndexInPublicServesPublic() {
-        String dockerfile = site.dockerfile(MapTree.of("public/index.html", "hi"), stack);
+        String dockerfile = site.dockerfile(MapTree.of("public/index.html", "hi"), stack, Map.of());
 
         assertInOrder(dockerfile, "CMD [\"gantry-static\",\"/app/public\"]");
     }

@@ -183,6 +183,17 @@ public interface ContainerEngine {
     void removeNetwork(String name);
 
     /**
+     * Attaches a running container to a network made for {@link NetworkAttachment}s (made now when it does
+     * not exist yet), where it answers to {@code aliases} as well; already attached is fine.
+     *
+     * @throws IllegalStateException when the container does not exist, saying so
+     */
+    void connectNetwork(String network, String container, List<String> aliases);
+
+    /** Detaches a container from a network; a container, network or attachment that is missing is fine. */
+    void disconnectNetwork(String network, String container);
+
+    /**
      * Ids of the untagged images no other image builds on, made before {@code createdBefore}: what
      * failed builds leave behind (their last good step). A younger one may be a step of a build still
      * running, which removing it would break.

@@ -1,6 +1,7 @@
 package dev.gantry.node;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.net.ConnectException;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -9,6 +10,7 @@ import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
@@ -16,7 +18,8 @@ import java.util.function.BooleanSupplier;
 
 /**
  * An HTTP health check of one instance: healthy means any answer below 500 on the path, which
- * proves more than Heroku's "bound to $PORT" while letting apps without a health route (404) pass.
+ * proves more than Heroku's "bound to $PORT" while letting apps without a health route (404) pass;
+ * with expected content (Dokku's {@code content}), the body must also contain it.
  */
 public final class HealthCheck {
 
@@ -32,12 +35,17 @@ public final class HealthCheck {
             .followRedirects(HttpClient.Redirect.NEVER)
             .build();
 
+    /** How much of a body is searched for the expected content: a health page is small. */
+    private static final int MAX_BODY_BYTES = 1024 * 1024;
+
     private final URI target;
     private final Duration attemptTimeout;
+    private final Optional<String> content;
 
-    private HealthCheck(URI target, Duration attemptTimeout) {
+    private HealthCheck(URI target, Duration attemptTimeout, Optional<String> content) {
         this.target = target;
         this.attemptTimeout = attemptTimeout;
+        this.content = content;
     }
 
     public static HealthCheck http(String host, int port, String path, Duration attemptTimeout) {
@@ -51,10 +59,15 @@ public final class HealthCheck {
             throw new IllegalArgumentException("health check attempt timeout must be positive");
         }
         try {
-            return new HealthCheck(new URI("http", null, host, port, path, null, null), attemptTimeout);
+            return new HealthCheck(new URI("http", null, host, port, path, null, null), attemptTimeout, Optional.empty());
         } catch (URISyntaxException e) {
             throw new IllegalArgumentException("health check target is not a valid URL: " + e.getMessage(), e);
         }
+    }
+
+    /** The same check, which also wants {@code expected} in the body (the first MiB of it, as UTF-8). */
+    public HealthCheck containing(String expected) {
+        return new HealthCheck(target, attemptTimeout, Optional.of(expected));
     }
 
     public URI target() {
@@ -128,8 +141,20 @@ public final class HealthCheck {
     private Attempt attempt(Duration timeout) {
         HttpRequest request = HttpRequest.newBuilder(target).timeout(timeout).GET().build();
         try {
-            int status = CLIENT.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
-            return new Attempt(status < 500 ? null : "status " + status, true);
+            if (content.isEmpty()) {
+                int status = CLIENT.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+                return new Attempt(status < 500 ? null : "status " + status, true);
+            }
+            HttpResponse<InputStream> response = CLIENT.send(request, HttpResponse.BodyHandlers.ofInputStream());
+            String body;
+            try (InputStream in = response.body()) {
+                body = new String(in.readNBytes(MAX_BODY_BYTES), StandardCharsets.UTF_8);
+            }
+            if (response.statusCode() >= 500) {
+                return new Attempt("status " + response.statusCode(), true);
+            }
+            return new Attempt(body.contains(content.get()) ? null
+                    : "status " + response.statusCode() + " without '" + content.get() + "' in the body", true);
         } catch (HttpConnectTimeoutException e) {
             return new Attempt("no connection within " + seconds(timeout), false);
         } catch (HttpTimeoutException e) {

@@ -8,10 +8,13 @@ import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -97,10 +100,21 @@ class HealthCheckTest {
         long before = httpClientSelectors();
 
         for (int i = 0; i < 20; i++) {
-            assertEquals(java.util.Optional.empty(), HealthCheck.http("127.0.0.1", port, "/", Duration.ofSeconds(1)).attempt());
+            assertEquals(Optional.empty(), HealthCheck.http("127.0.0.1", port, "/", Duration.ofSeconds(1)).attempt());
         }
 
         assertEquals(before, httpClientSelectors(), "an HTTP client (and its threads) per check");
+    }
+
+    @Test
+    void withExpectedContentTheBodyMustContainIt() throws IOException {
+        AtomicInteger calls = new AtomicInteger();
+        int port = serve(() -> 200, () -> calls.incrementAndGet() < 3 ? "starting" : "<p>all systems go</p>");
+        HealthCheck check = HealthCheck.http("127.0.0.1", port, "/up", Duration.ofSeconds(1)).containing("systems go");
+
+        assertEquals(Optional.of("status 200 without 'systems go' in the body"), check.attempt());
+        check.waitUntilHealthy(Duration.ofSeconds(5), Duration.ofMillis(20), () -> true);
+        assertEquals(3, calls.get());
     }
 
     @Test
@@ -110,9 +124,15 @@ class HealthCheckTest {
     }
 
     private int serve(java.util.function.IntSupplier status) throws IOException {
+        return serve(status, () -> "");
+    }
+
+    private int serve(java.util.function.IntSupplier status, Supplier<String> body) throws IOException {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         server.createContext("/", exchange -> {
-            exchange.sendResponseHeaders(status.getAsInt(), -1);
+            byte[] bytes = body.get().getBytes(StandardCharsets.UTF_8);
+            exchange.sendResponseHeaders(status.getAsInt(), bytes.length == 0 ? -1 : bytes.length);
+            exchange.getResponseBody().write(bytes);
             exchange.close();
         });
         server.start();

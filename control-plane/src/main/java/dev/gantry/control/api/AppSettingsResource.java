@@ -44,12 +44,12 @@ public class AppSettingsResource {
     }
 
     public record Checks(boolean enabled, String path, String timeout, int attempts,
-            @JsonProperty("wait") String waitBetween, String uptime, String boot,
+            @JsonProperty("wait") String waitBetween, String uptime, String boot, String content,
             String description) {
         static Checks of(HealthCheckSpec spec) {
             return new Checks(!spec.disabled(), spec.path(), Durations.format(spec.timeout()), spec.attempts(),
                     Durations.format(spec.waitBetween()), Durations.format(spec.uptime()), Durations.format(spec.boot()),
-                    spec.describe());
+                    spec.content(), spec.describe());
         }
     }
 

@@ -3,6 +3,7 @@ package dev.gantry.control.apps;
 import dev.gantry.common.LineSink;
 import dev.gantry.control.ConflictException;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -76,6 +77,18 @@ public class AppLocks {
     public Optional<Held> tryAcquire(String app) {
         ReentrantLock lock = locks.computeIfAbsent(app, name -> new ReentrantLock(true));
         return lock.tryLock() ? Optional.of(lock::unlock) : Optional.empty();
+    }
+
+    /** The lock if it comes free within {@code patience}; empty otherwise, or when interrupted. */
+    public Optional<Held> tryAcquire(String app, Duration patience) {
+        ReentrantLock lock = locks.computeIfAbsent(app, name -> new ReentrantLock(true));
+        try {
+            return lock.tryLock(patience.toMillis(), TimeUnit.MILLISECONDS) ? Optional.of(lock::unlock)
+                    : Optional.empty();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return Optional.empty();
+        }
     }
 
     /** A held lock; closing it lets the next change of the app go ahead. */

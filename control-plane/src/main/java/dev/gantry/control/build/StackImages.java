@@ -40,13 +40,21 @@ public class StackImages {
     /** Builds the stack's own images that are missing or out of date; the others are used as they are. */
     public void ensure(String stack, LineSink progress) {
         for (StackImage image : stacks.ownImages(stack)) {
-            whileHolding(image, progress, () -> {
-                StackImageState state = stateOf(image);
-                if (state != StackImageState.READY) {
-                    build(image, image.dockerfile(), state.reason(), progress);
-                }
-            });
+            ensure(image, progress);
         }
+    }
+
+    /**
+     * Builds one image Gantry defines from Debian packages (a stack's, or a backing service's) when it is
+     * missing or out of date.
+     */
+    public void ensure(StackImage image, LineSink progress) {
+        whileHolding(image, progress, () -> {
+            StackImageState state = stateOf(image);
+            if (state != StackImageState.READY) {
+                build(image, image.dockerfile(), state.reason(), progress);
+            }
+        });
     }
 
     /**
@@ -110,8 +118,8 @@ public class StackImages {
         } catch (BuildFailedException e) {
             output.showTail();
             throw new StackImageUnavailableException("the stack image " + image.tag() + " could not be built ("
-                    + e.getMessage() + "). Check that containers reach the Debian mirror (docs/buildpacks.md) and"
-                    + " try again");
+                    + e.getMessage() + "). Check that containers reach the Debian mirror, and Maven Central for the"
+                    + " Java stacks (docs/buildpacks.md), and try again");
         }
         progress.line("-----> Built " + image.tag() + " in " + Elapsed.since(started));
     }

@@ -1,10 +1,8 @@
 package dev.gantry.control.checks;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.gantry.build.AppJson;
 import dev.gantry.control.InvalidInputException;
-import java.io.IOException;
 import java.util.Optional;
 
 /**
@@ -14,24 +12,12 @@ import java.util.Optional;
  */
 public final class AppJsonChecks {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
-
     private AppJsonChecks() {
     }
 
-    public static Optional<HealthCheckSpec> read(byte[] appJson, HealthCheckSpec base) {
-        JsonNode root;
-        try {
-            root = JSON.readTree(appJson);
-        } catch (JsonProcessingException e) {
-            throw new InvalidInputException("app.json is not valid JSON (" + e.getOriginalMessage() + " at line "
-                    + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr()
-                    + "). Fix it, or remove it, and push again");
-        } catch (IOException e) {
-            throw new InvalidInputException("app.json could not be read (" + e.getMessage() + ")");
-        }
-        JsonNode checks = root == null ? null : root.path("healthchecks").path("web");
-        if (checks == null || !checks.isArray()) {
+    public static Optional<HealthCheckSpec> read(AppJson appJson, HealthCheckSpec base) {
+        JsonNode checks = appJson.section("healthchecks").path("web");
+        if (!checks.isArray()) {
             return Optional.empty();
         }
         for (int i = 0; i < checks.size(); i++) {
@@ -50,6 +36,7 @@ public final class AppJsonChecks {
             spec = set(spec, check, "timeout", "timeout", true);
             spec = set(spec, check, "attempts", "attempts", false);
             spec = set(spec, check, "wait", "wait", true);
+            spec = set(spec, check, "content", "content", false);
             return spec;
         } catch (InvalidInputException e) {
             throw new InvalidInputException(where + ": " + e.getMessage());

@@ -18,6 +18,7 @@ public final class HealthCheckSettings {
     private static final Duration MAX_WAIT = Duration.ofMinutes(1);
     private static final Duration MAX_BOOT = Duration.ofMinutes(30);
     private static final int MAX_ATTEMPTS = 1000;
+    private static final int MAX_CONTENT = 200;
 
     private HealthCheckSettings() {
     }
@@ -25,7 +26,7 @@ public final class HealthCheckSettings {
     public static HealthCheckSpec apply(HealthCheckSpec base, List<String> assignments) {
         if (assignments.isEmpty()) {
             throw new InvalidInputException("no setting given. Use path=/health timeout=5s attempts=20 wait=2s uptime=10s"
-                    + " boot=60s");
+                    + " boot=60s content=OK");
         }
         HealthCheckSpec spec = base;
         for (Map.Entry<String, String> setting : Assignments.parse(assignments, "path=/health or timeout=5s").entrySet()) {
@@ -46,8 +47,9 @@ public final class HealthCheckSettings {
             case "boot" -> spec.withBoot(bounded("checks.boot", Durations.parse("checks.boot", value),
                     Duration.ofSeconds(1), MAX_BOOT));
             case "attempts" -> spec.withAttempts(attempts(value));
+            case "content" -> spec.withContent(content(value));
             default -> throw new InvalidInputException("unknown setting '" + key
-                    + "'. Health checks take path, timeout, attempts, wait, uptime and boot");
+                    + "'. Health checks take path, timeout, attempts, wait, uptime, boot and content");
         };
     }
 
@@ -55,6 +57,14 @@ public final class HealthCheckSettings {
         if (!PATH.matcher(value).matches()) {
             throw new InvalidInputException("checks.path: '" + value + "' is not a URL path. Start it with / and use"
                     + " no spaces or control characters (at most 200 characters)");
+        }
+        return value;
+    }
+
+    private static String content(String value) {
+        if (value.length() > MAX_CONTENT || value.chars().anyMatch(Character::isISOControl)) {
+            throw new InvalidInputException("checks.content: must be at most " + MAX_CONTENT + " characters on one line"
+                    + " (the text the answer's body must contain; empty for any body)");
         }
         return value;
     }

@@ -1,6 +1,7 @@
 package dev.gantry.control.command;
 
 import dev.gantry.control.users.Permission;
+import java.util.List;
 
 /**
  * One command people type over SSH ({@code ssh -p 2222 gantry@HOST NAME ARGS}) or on the host
@@ -23,6 +24,14 @@ public interface Command {
      */
     default Permission permission() {
         return usage().startsWith("APP") ? Permission.APP_MEMBER : Permission.ANYONE;
+    }
+
+    /**
+     * What the command acts on besides an app (a backing service's name), for the audit log: never an
+     * argument that may hold a secret.
+     */
+    default String subject(List<String> args) {
+        return null;
     }
 
     void run(CommandContext context);

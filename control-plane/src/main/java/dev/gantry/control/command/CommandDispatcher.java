@@ -86,7 +86,8 @@ public class CommandDispatcher {
             stdout.flush();
             stderr.flush();
             if (!(command instanceof ReadOnlyCommand)) {
-                audit.record(actor, command.name(), app, outcome);
+                String subject = command.subject(args);
+                audit.record(actor, subject == null ? command.name() : command.name() + " " + subject, app, outcome);
             }
         }
     }

@@ -38,7 +38,7 @@ public final class Formats {
     }
 
     /** A size in bytes as people read it: 512 B, 3.4 KiB, 120.0 MiB, 2.1 GiB. */
-    static String size(long bytes) {
+    public static String size(long bytes) {
         if (bytes < 1024) {
             return bytes + " B";
         }

@@ -41,4 +41,10 @@ public final class ConsolePages {
     public static native TemplateInstance nodes(Frame frame, List<NodeOverview.NodeView> nodes);
 
     public static native TemplateInstance audit(Frame frame, AuditView audit);
+
+    public static native TemplateInstance services(Frame frame, List<ServiceView.Summary> services);
+
+    public static native TemplateInstance service(Frame frame, ServiceView service);
+
+    public static native TemplateInstance appServices(Frame frame, String app, List<ServiceView.Summary> services);
 }

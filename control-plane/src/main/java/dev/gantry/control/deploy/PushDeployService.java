@@ -1,5 +1,6 @@
 package dev.gantry.control.deploy;
 
+import dev.gantry.build.AppJson;
 import dev.gantry.build.BuildPlan;
 import dev.gantry.build.BuildPlanner;
 import dev.gantry.build.InvalidProcfileException;
@@ -15,8 +16,6 @@ import dev.gantry.control.build.CommitTree;
 import dev.gantry.control.build.Elapsed;
 import dev.gantry.control.build.ImageBuilder;
 import dev.gantry.control.build.ImageRetention;
-import dev.gantry.control.checks.AppJsonChecks;
-import dev.gantry.control.checks.HealthCheckSpec;
 import dev.gantry.control.logs.AppEvents;
 import dev.gantry.control.releases.ReleaseLedger;
 import dev.gantry.control.releases.RolloutTarget;
@@ -31,8 +30,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 import org.eclipse.jgit.lib.Constants;
 import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.lib.Repository;
@@ -40,7 +41,7 @@ import org.jboss.logging.Logger;
 
 /**
  * What happens on {@code git push paas main}, top to bottom: lock the app, plan and build an image
- * from the pushed commit, append a release, roll it out. Runs inside git's pre-receive step, so a
+ * from the pushed commit, on the first deploy provide app.json's addons, append a release, roll it out. Runs inside git's pre-receive step, so a
  * failure rejects the push and {@code git push} exits non-zero with the reason.
  */
 @ApplicationScoped
@@ -60,10 +61,11 @@ public class PushDeployService {
     private final AppEvents events;
     private final BuildpackSetting buildpack;
     private final ImageStore images;
+    private final FirstDeployAddons addons;
 
     PushDeployService(AppLocks locks, BuildPlanner planner, ImageBuilder builder, ReleaseLedger ledger, Rollout rollout,
             AppRoutes routes, ImageRetention retention, ReleaseWatch watch, AppEvents events,
-            BuildpackSetting buildpack, ImageStore images) {
+            BuildpackSetting buildpack, ImageStore images, FirstDeployAddons addons) {
         this.locks = locks;
         this.planner = planner;
         this.builder = builder;
@@ -75,6 +77,7 @@ public class PushDeployService {
         this.events = events;
         this.buildpack = buildpack;
         this.images = images;
+        this.addons = addons;
     }
 
     public PushResult onPush(PushRequest push) {
@@ -103,26 +106,45 @@ public class PushDeployService {
         try (AppLocks.Held lock = locks.acquireForDeploy(push.app(), push.user(), progress)) {
             watch.stopWatching(push.app());
             CommitTree tree = new CommitTree(push.repository(), push.newId());
-            BuildPlan plan = planner.plan(tree, buildpack.of(push.app()));
-            Optional<HealthCheckSpec> checks = declaredChecks(push);
+            BuildPlan plan = planner.plan(tree, buildpack.of(push.app()), ledger.configOf(push.app()));
             ProcessTypes processTypes = declaredProcessTypes(push);
+            AppJsonDeclarations declared = AppJsonDeclarations.of(AppJson.of(tree), processTypes,
+                    ledger.checksOf(push.app()));
             progress.line("-----> Building " + push.app() + " " + plan.describe() + " (commit "
                     + commit.substring(0, 7) + "; " + plan.reason() + ")");
             // The plan is recorded with the build, so builds:info can say why it was built that way.
             String dockerfile = plan.generatedDockerfile().or(() -> tree.read(plan.dockerfile())).orElse("");
             long buildId = ledger.startBuild(push.app(), commit, plan, dockerfile, push.user());
             BuiltImage image = build(push, buildId, plan);
+            if (ledger.currentTarget(push.app()).isEmpty()) {
+                appJson(push).ifPresent(json -> addons.provision(push.app(), json, push.user(), progress));
+            }
 
-            long releaseId = ledger.appendRelease(buildId, checks, processTypes, "Deploy " + commit.substring(0, 7),
-                    push.user());
-            RolloutTarget released = rollout.rollOut(releaseId, progress);
+            long releaseId = ledger.appendRelease(buildId, declared.checks(), processTypes,
+                    "Deploy " + commit.substring(0, 7), push.user());
+            applyFirstFormation(push, declared.formation());
+            RolloutTarget released = rollout.rollOut(releaseId, declared.scripts(), progress);
             retention.prune(push.app());
 
+            if (!declared.cronJobs().isEmpty()) {
+                progress.line("-----> Cron jobs: " + declared.cronJobs().size() + " on their schedules ('cron:list "
+                        + push.app() + "' shows them)");
+            }
             progress.line("=====> " + push.app() + " " + released.label() + " deployed in "
                     + Elapsed.since(started) + ": " + routes.url(push.app()));
             LOG.infof("%s deployed %s %s (image %s)", push.user(), push.app(), released.label(), image.id());
             watch.watch(released, progress);
         }
+    }
+
+    /** app.json's formation sets the counts of an app's first deploy; after that, ps:scale's stay. */
+    private void applyFirstFormation(PushRequest push, Map<String, Integer> formation) {
+        if (formation.isEmpty() || ledger.currentTarget(push.app()).isPresent()) {
+            return;
+        }
+        ledger.setFormation(push.app(), formation);
+        push.progress().line("-----> Formation from app.json (first deploy): " + formation.entrySet().stream()
+                .map(entry -> entry.getKey() + "=" + entry.getValue()).collect(Collectors.joining(" ")));
     }
 
     /** The Procfile's process types, with the image's CMD as web unless the Procfile declares one. */
@@ -139,11 +161,9 @@ public class PushDeployService {
         }
     }
 
-    /** The health check an app.json in the pushed tree declares, in Dokku's format. */
-    private Optional<HealthCheckSpec> declaredChecks(PushRequest push) {
+    private static Optional<byte[]> appJson(PushRequest push) {
         try {
-            return CommitArchive.readFile(push.repository(), push.newId(), "app.json")
-                    .flatMap(json -> AppJsonChecks.read(json, ledger.checksOf(push.app())));
+            return CommitArchive.readFile(push.repository(), push.newId(), "app.json");
         } catch (IOException e) {
             throw new UncheckedIOException("could not read app.json from the pushed commit: " + e.getMessage(), e);
         }

@@ -5,7 +5,6 @@ import dev.gantry.common.LineSink;
 import dev.gantry.control.checks.HealthCheckSpec;
 import dev.gantry.control.instances.InstanceLabels;
 import dev.gantry.control.releases.RolloutTarget;
-import dev.gantry.node.HealthCheck;
 import dev.gantry.node.NodeRunner;
 import dev.gantry.node.RunningContainer;
 import dev.gantry.router.api.AppStats;
@@ -121,7 +120,7 @@ public class ReleaseWatch {
             return Optional.empty();
         }
         Optional<String> failure = instances.stream()
-                .map(c -> HealthCheck.http(c.hostAddress(), c.hostPort(), checks.path(), checks.timeout()).attempt())
+                .map(c -> checks.probe(c.hostAddress(), c.hostPort(), checks.timeout()).attempt())
                 .flatMap(Optional::stream)
                 .findFirst();
         watch.failuresInARow = failure.isPresent() ? watch.failuresInARow + 1 : 0;

@@ -19,11 +19,12 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
- * Moves an app to a release: run the release command of a new build, then one {@link Cutover} from
- * everything that ran before to every instance of the new release's formation, recording the
- * deployment's states on the way (STARTING, SWITCHING once all are ready, SUCCEEDED once the route
- * serves them, before anything old is retired). All or nothing across process types: if anything
- * fails before the switch, the old release keeps serving, web and workers alike.
+ * Moves an app to a release: run the predeploy script and release command of a new build, then one
+ * {@link Cutover} from everything that ran before to every instance of the new release's formation,
+ * recording the deployment's states on the way (STARTING, SWITCHING once all are ready, SUCCEEDED
+ * once the route serves them, before anything old is retired), then its postdeploy script. All or
+ * nothing across process types: if anything fails before the switch, the old release keeps
+ * serving, web and workers alike.
  */
 @ApplicationScoped
 public class Rollout {
@@ -47,11 +48,16 @@ public class Rollout {
         this.releasePhase = releasePhase;
     }
 
+    /** A release with no deploy scripts: a config change, a rollback. */
     public RolloutTarget rollOut(long releaseId, LineSink progress) {
+        return rollOut(releaseId, DeployScripts.NONE, progress);
+    }
+
+    public RolloutTarget rollOut(long releaseId, DeployScripts scripts, LineSink progress) {
         RolloutTarget target = ledger.startDeployment(releaseId);
         progress.line("-----> Releasing " + target.label() + " with " + describe(target));
         List<AppInstance> previous = previousInstances(target);
-        runReleaseCommand(target, progress);
+        runBeforeSwitch(target, scripts, progress);
         try {
             cutover.perform(Change.rollout(target, previous, new Change.Milestones() {
                 @Override
@@ -73,6 +79,10 @@ public class Rollout {
         } catch (CutoverFailedException e) {
             throw failedToStart(target, e);
         }
+        releasePhase.afterSwitch(target, scripts, progress).ifPresent(failure -> {
+            progress.line(" !     " + failure);
+            events.record(target.app(), failure);
+        });
         return target;
     }
 
@@ -88,14 +98,17 @@ public class Rollout {
         }
     }
 
-    private void runReleaseCommand(RolloutTarget target, LineSink progress) {
+    /** What ran is recorded, so that a rollback past it says what it cannot undo. */
+    private void runBeforeSwitch(RolloutTarget target, DeployScripts scripts, LineSink progress) {
         try {
-            releasePhase.run(target, progress)
-                    .ifPresent(command -> ledger.releaseCommandRan(target.deploymentId(), command));
+            List<String> ran = releasePhase.beforeSwitch(target, scripts, progress);
+            if (!ran.isEmpty()) {
+                ledger.releaseCommandRan(target.deploymentId(), String.join("' and '", ran));
+            }
         } catch (RuntimeException e) {
             failed(target, e.getMessage());
-            throw e instanceof DeployFailedException ? e : new DeployFailedException("the release command of "
-                    + target.label() + " could not run: " + e.getMessage() + ". The previous release keeps serving");
+            throw e instanceof DeployFailedException ? e : new DeployFailedException("the commands that run"
+                    + " before " + target.label() + " starts could not run: " + e.getMessage() + ". The previous release keeps serving");
         }
     }
 

@@ -6,7 +6,6 @@ import dev.gantry.control.instances.AppInstance;
 import dev.gantry.control.instances.InstanceInventory;
 import dev.gantry.control.releases.ReleaseLedger;
 import dev.gantry.control.releases.RolloutTarget;
-import dev.gantry.node.HealthCheck;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import java.time.Instant;
@@ -95,8 +94,7 @@ public class InstanceReport {
         if (!instance.isWeb() || instance.container().hostPort() == 0 || checks.disabled()) {
             return "-";
         }
-        return HealthCheck.http(instance.container().hostAddress(), instance.container().hostPort(), checks.path(),
-                        PROBE_TIMEOUT)
+        return checks.probe(instance.container().hostAddress(), instance.container().hostPort(), PROBE_TIMEOUT)
                 .attempt().map(problem -> "failing: " + problem).orElse("ok");
     }
 

@@ -33,7 +33,7 @@ import org.jboss.logging.Logger;
  * never touches the current release's image or one a container uses (the engine refuses), nor a
  * tagged image such as a stack, and leaves an exited instance of the current release to the
  * {@code FormationReconciler}, which records the crash before it replaces it. An app busy with a
- * deploy is skipped until the next pass.
+ * deploy is skipped until the next pass ({@code system:prune} waits a few seconds for it first).
  */
 @ApplicationScoped
 public class GarbageCollector {
@@ -41,6 +41,7 @@ public class GarbageCollector {
     private static final Logger LOG = Logger.getLogger(GarbageCollector.class);
     private static final Duration REMOVE_GRACE = Duration.ofSeconds(1);
     private static final Duration ONE_OFF_GRACE = Duration.ofMinutes(1);
+    private static final Duration PRUNE_PATIENCE = Duration.ofSeconds(10);
 
     private final NodeReport node;
     private final NodeRunner nodes;
@@ -79,7 +80,7 @@ public class GarbageCollector {
         }
         ticker.scheduleWithFixedDelay(() -> {
             try {
-                collect();
+                collect(Duration.ZERO);
             } catch (RuntimeException e) {
                 LOG.warnf("garbage collection failed, trying again in %s: %s", Durations.format(period), e.getMessage());
             }
@@ -95,9 +96,18 @@ public class GarbageCollector {
     public record Removed(List<String> containers, List<String> images) {
     }
 
-    public synchronized Removed collect() {
+    /**
+     * What {@code system:prune} asks for: an app whose lock a deploy or a supervision pass holds is
+     * waited for a moment rather than passed over, so the person who asked sees its leftovers go.
+     */
+    public Removed collect() {
+        return collect(PRUNE_PATIENCE);
+    }
+
+    /** One pass; an app busy for longer than {@code patience} is left to the next pass. */
+    synchronized Removed collect(Duration patience) {
         Set<String> known = apps.list().stream().map(app -> app.name).collect(Collectors.toSet());
-        Removed removed = new Removed(removeExitedContainers(known), removeImages(known));
+        Removed removed = new Removed(removeExitedContainers(known, patience), removeImages(known, patience));
         if (!removed.containers().isEmpty() || !removed.images().isEmpty()) {
             LOG.infof("garbage collection removed %d container(s) and %d image(s)", removed.containers().size(),
                     removed.images().size());
@@ -105,7 +115,7 @@ public class GarbageCollector {
         return removed;
     }
 
-    private List<String> removeExitedContainers(Set<String> known) {
+    private List<String> removeExitedContainers(Set<String> known, Duration patience) {
         Map<String, List<RunningContainer>> exitedByApp = node.exitedAppContainers().stream()
                 .collect(Collectors.groupingBy(container -> container.labels().get(InstanceLabels.APP)));
         List<String> removed = new ArrayList<>();
@@ -115,7 +125,7 @@ public class GarbageCollector {
                 return;
             }
             // Under the app's lock: a rollout may be looking at an instance that just exited.
-            locks.tryAcquire(app).ifPresent(lock -> {
+            locks.tryAcquire(app, patience).ifPresent(lock -> {
                 try (lock) {
                     Optional<String> current = ledger.currentTarget(app).map(t -> Integer.toString(t.version()));
                     exited.stream().filter(container -> unwanted(container, current))
@@ -137,10 +147,10 @@ public class GarbageCollector {
         return !currentRelease.equals(Optional.ofNullable(container.labels().get(InstanceLabels.RELEASE)));
     }
 
-    private List<String> removeImages(Set<String> known) {
+    private List<String> removeImages(Set<String> known, Duration patience) {
         List<String> removed = new ArrayList<>();
         for (String app : known) {
-            locks.tryAcquire(app).ifPresent(lock -> {
+            locks.tryAcquire(app, patience).ifPresent(lock -> {
                 try (lock) {
                     removed.addAll(retention.prune(app));
                 }

@@ -4,10 +4,13 @@ import dev.gantry.control.GantryConfig;
 import dev.gantry.control.cluster.RegistrySupervisor;
 import dev.gantry.control.formation.InstanceSupervisor;
 import dev.gantry.control.formation.StartupRecovery;
+import dev.gantry.control.cron.CronService;
 import dev.gantry.control.gc.GarbageCollector;
 import dev.gantry.control.routing.AppRoutes;
 import dev.gantry.control.routing.DefaultCertificate;
 import dev.gantry.control.secrets.ConfigAtRest;
+import dev.gantry.control.services.BackupScheduler;
+import dev.gantry.control.services.ServiceSupervisor;
 import dev.gantry.git.GitSshServer;
 import dev.gantry.node.NodeReport;
 import dev.gantry.node.NodeRunner;
@@ -24,8 +27,8 @@ import org.jboss.logging.Logger;
 /**
  * Starts the router and the SSH server with the control plane, gives the router its default
  * certificate, restores every app's route and formation (and tells the node runner what each app
- * keeps), then keeps the formations running, the node's disk collected and, on a cluster's manager,
- * its registry running.
+ * keeps), then keeps the formations and the backing services running (and backed up), the cron jobs
+ * on schedule, the node's disk collected and, on a cluster's manager, its registry running.
  */
 @ApplicationScoped
 public class GantryStartup {
@@ -53,7 +56,8 @@ public class GantryStartup {
     void onStart(@Observes StartupEvent event, RouteControl router, GitSshServer ssh,
             StartupRecovery recovery, InstanceSupervisor supervisor, NodeReport node, NodeRunner nodes,
             ConfigAtRest configAtRest, CliToken cliToken, GantryConfig config, GarbageCollector collector,
-            AppRoutes routes, DefaultCertificate defaultCertificate, RegistrySupervisor registry) {
+            AppRoutes routes, DefaultCertificate defaultCertificate, RegistrySupervisor registry,
+            CronService cron, ServiceSupervisor services, BackupScheduler backups) {
         // Injecting the token writes GANTRY_HOME/cli-token now, so ./gantry COMMAND works as soon as we answer.
         LOG.infof("router (%s) on port %d, git over SSH on port %d, data in %s", config.router().mode(),
                 config.router().port(), ssh.port(), config.home());
@@ -71,7 +75,10 @@ public class GantryStartup {
         // Before anything supervises an app: the recovery removes what interrupted rollouts started.
         recovery.recover(Instant.ofEpochMilli(ManagementFactory.getRuntimeMXBean().getStartTime()));
         supervisor.start();
+        services.start();
+        backups.start();
         collector.start();
         registry.start();
+        cron.start();
     }
 }

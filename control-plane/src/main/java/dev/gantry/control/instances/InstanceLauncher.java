@@ -8,7 +8,6 @@ import dev.gantry.control.checks.Durations;
 import dev.gantry.control.checks.HealthCheckSpec;
 import dev.gantry.control.releases.RolloutTarget;
 import dev.gantry.node.ContainerSpec;
-import dev.gantry.node.HealthCheck;
 import dev.gantry.node.HealthCheckFailedException;
 import dev.gantry.node.NodeLabels;
 import dev.gantry.node.NodeRunner;
@@ -127,7 +126,7 @@ public class InstanceLauncher {
             return;
         }
         try {
-            HealthCheck.http(container.hostAddress(), container.hostPort(), checks.path(), checks.timeout())
+            checks.probe(container.hostAddress(), container.hostPort(), checks.timeout())
                     .waitUntilHealthy(checks.deadline(), checks.waitBetween(), () -> isRunning(container),
                             (waited, lastSeen) -> progress.line("       " + instance.slot() + " has not answered yet after "
                                     + Durations.format(Duration.ofSeconds(waited.toSeconds())) + " of "

@@ -43,16 +43,25 @@ public class OneOffRunner {
     /** Returns the command's exit code. */
     public int run(String app, List<String> command, String user, InputStream stdin, OutputStream stdout,
             OutputStream stderr, boolean tty) {
+        return run(app, PROCESS_TYPE, command, "started by " + user, stdin, stdout, stderr, tty);
+    }
+
+    /**
+     * A one-off of another kind than {@code run} (a cron job: {@code type} cron), which names its
+     * containers and instances ({@code cron.3f9a2c}); {@code why} tells the app's events who started it.
+     */
+    public int run(String app, String type, List<String> command, String why, InputStream stdin,
+            OutputStream stdout, OutputStream stderr, boolean tty) {
         apps.get(app);
         if (command.isEmpty()) {
             throw new InvalidInputException("no command given. Usage: run " + app + " -- COMMAND [ARGS...]");
         }
         RolloutTarget target = ledger.currentTarget(app).orElseThrow(() -> new InvalidInputException(
                 app + " has no release to run yet. Push to deploy it first"));
-        ContainerSpec spec = launcher.oneOff(target, PROCESS_TYPE, command);
+        ContainerSpec spec = launcher.oneOff(target, type, command);
         String instance = spec.env().get("GANTRY_INSTANCE");
         // Only the program is recorded: arguments may carry secrets.
-        events.record(app, instance + " of " + target.label() + " started by " + user + ": " + command.get(0));
+        events.record(app, instance + " of " + target.label() + " " + why + ": " + command.get(0));
         try {
             int exitCode = oneOffs.run(spec, stdin, stdout, stderr, tty);
             events.record(app, instance + " exited with code " + exitCode);

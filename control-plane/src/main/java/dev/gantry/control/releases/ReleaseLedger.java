@@ -248,6 +248,12 @@ public class ReleaseLedger {
                 .map(release -> RolloutTarget.of(release, Deployment.latestOf(release).map(d -> d.id).orElse(0L)));
     }
 
+    /** The commit the current release was built from, if a release serves. */
+    @Transactional
+    public Optional<String> currentCommit(String appName) {
+        return App.findByName(appName).flatMap(Release::current).map(release -> release.build.commitSha);
+    }
+
     /**
      * Stores new instance counts. Once a release serves, only its long-running process types can be
      * scaled; before that, any valid name is kept for the first deploy.

@@ -9,7 +9,7 @@ import java.util.List;
 /**
  * Rewrites stored config snapshots in place (they are otherwise never updated): at start, those
  * stored in plain JSON by a version before encryption; on a key rotation, all of them (and the
- * certificates' private keys).
+ * certificates' private keys, the backing services' passwords).
  */
 @ApplicationScoped
 public class ConfigAtRest {
@@ -32,11 +32,13 @@ public class ConfigAtRest {
 
     /**
      * Opens every snapshot with {@code cipher}'s keys and seals it again with its current key; so too
-     * the certificates' private keys, sealed with the same key. Returns the number of snapshots.
+     * the certificates' private keys and the backing services' passwords, sealed with the same key.
+     * Returns the number of snapshots.
      */
     @Transactional
     public int reencryptAll(ConfigCipher cipher) {
         reseal(cipher, "certificate", "private_key");
+        reseal(cipher, "backing_service", "password");
         return reseal(cipher, "config", "vars");
     }
 

@@ -10,6 +10,7 @@ import dev.gantry.control.deploy.ReleaseWatch;
 import dev.gantry.control.formation.CrashHistory;
 import dev.gantry.control.instances.InstanceLabels;
 import dev.gantry.control.logs.AppLogStore;
+import dev.gantry.control.services.ServiceLinks;
 import dev.gantry.control.storage.StorageService;
 import dev.gantry.node.AppResources;
 import dev.gantry.node.ImageStore;
@@ -30,7 +31,8 @@ import java.util.stream.Stream;
 
 /**
  * Takes an app down and removes everything Gantry holds for it: route, instances, network, images,
- * repo, logs, rows; its volumes only when asked, since they hold data.
+ * repo, logs, rows, links to backing services (the services stay); its volumes only when asked, since
+ * they hold data.
  */
 @ApplicationScoped
 public class AppDestroyService {
@@ -50,10 +52,11 @@ public class AppDestroyService {
     private final CrashHistory crashes;
     private final AppLogStore logs;
     private final StorageService storage;
+    private final ServiceLinks services;
 
     AppDestroyService(AppService apps, AppLocks locks, ReleaseWatch watch, NodeRunner nodes, OneOffRuns oneOffs,
             AppResources resources, ImageStore images, RouteControl router, GantryConfig config, CrashHistory crashes,
-            AppLogStore logs, StorageService storage) {
+            AppLogStore logs, StorageService storage, ServiceLinks services) {
         this.nodes = nodes;
         this.apps = apps;
         this.locks = locks;
@@ -66,6 +69,7 @@ public class AppDestroyService {
         this.crashes = crashes;
         this.logs = logs;
         this.storage = storage;
+        this.services = services;
     }
 
     /** @param removeStorage also delete the app's volumes and their data; otherwise they are kept (and named) */
@@ -81,6 +85,7 @@ public class AppDestroyService {
                 progress.line("Stopping " + run.name());
                 oneOffs.remove(run.id(), STOP_GRACE);
             }
+            services.appDestroyed(name);
             try {
                 resources.removeNetwork(AppNetwork.of(name));
             } catch (IllegalStateException stillAttached) {

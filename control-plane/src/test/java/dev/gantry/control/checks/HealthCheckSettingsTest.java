@@ -18,7 +18,7 @@ class HealthCheckSettingsTest {
         HealthCheckSpec spec = HealthCheckSettings.apply(HealthCheckSpec.DEFAULT,
                 List.of("path=/health", "timeout=3s", "attempts=20", "wait=500ms", "uptime=1m", "boot=2m"));
 
-        assertEquals(new HealthCheckSpec("/health", 3_000, 20, 500, false, 60_000, 120_000), spec);
+        assertEquals(new HealthCheckSpec("/health", 3_000, 20, 500, false, 60_000, 120_000, null), spec);
         assertEquals(Duration.ofMillis(20 * 3_500), spec.deadline());
         assertEquals("GET /health below 500 within 2m of the start (timeout 3s, 20 attempts 500ms apart)",
                 spec.describe());
@@ -33,9 +33,22 @@ class HealthCheckSettingsTest {
 
     @Test
     void aCheckStoredBeforeBootExistedGetsTheDefault() {
-        HealthCheckSpec stored = new HealthCheckSpec("/", 5_000, 300, 200, false, 10_000, 0);
+        HealthCheckSpec stored = new HealthCheckSpec("/", 5_000, 300, 200, false, 10_000, 0, null);
 
         assertEquals(Duration.ofSeconds(60), stored.boot());
+    }
+
+    @Test
+    void contentIsTextTheBodyMustHoldAndEmptyClearsIt() {
+        HealthCheckSpec spec = HealthCheckSettings.apply(HealthCheckSpec.DEFAULT, List.of("content=all systems go"));
+
+        assertEquals("all systems go", spec.content());
+        assertEquals("GET / below 500 with 'all systems go' in the body within 1m of the start (timeout 5s, 300 attempts 200ms apart)",
+                spec.describe());
+        assertEquals(null, HealthCheckSettings.apply(spec, List.of("content=")).content());
+        assertEquals("checks.content: must be at most 200 characters on one line (the text the answer's body must"
+                + " contain; empty for any body)", assertThrows(InvalidInputException.class,
+                        () -> HealthCheckSettings.apply(spec, List.of("content=a\nb"))).getMessage());
     }
 
     @Test

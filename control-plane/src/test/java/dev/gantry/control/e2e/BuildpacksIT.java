@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -36,21 +35,19 @@ class BuildpacksIT {
 
     private GantryTestbed testbed;
     private GantryUser user;
-    private final List<String> apps = new ArrayList<>();
+    private PushedApps apps;
 
     @BeforeAll
     void start() throws Exception {
         // Builds' leftovers are collected at once, so a test can check that the build cache is no leftover.
         testbed = GantryTestbed.start(JAVA, Map.of("GANTRY_GC_BUILD_LEFTOVER_AGE", "1s"));
         user = testbed.user;
+        apps = testbed.apps;
         assertTrue(testbed.engine.hasImage(BASE_IMAGE), BASE_IMAGE + " is missing: ./gantry up builds it");
     }
 
     @AfterAll
     void cleanUp() throws Exception {
-        for (String app : apps) {
-            user.gantryCli("apps:destroy", app, "--force");
-        }
         if (testbed != null) {
             testbed.close();
         }
@@ -61,10 +58,10 @@ class BuildpacksIT {
     void aMavenAppIsBuiltWithTheJavaBuildpackAndAnswers() throws Exception {
         user.commitSample(testbed.repo, "java-maven");
 
-        Cli.Result push = push(testbed.repo, JAVA);
+        Cli.Result push = apps.push(testbed.repo, JAVA);
 
         assertTrue(push.output().contains("-----> Building " + JAVA + " with the java buildpack (commit "), push.output());
-        assertTrue(push.output().contains("; found pom.xml)"), push.output());
+        assertTrue(push.output().contains("; found pom.xml; Java 17)"), push.output());
         assertEquals("Hello from java-maven\n", user.get(JAVA).body());
     }
 
@@ -73,7 +70,7 @@ class BuildpacksIT {
     void aSecondPushWithTheSamePomReusesTheDependencyLayerAndDownloadsNothing() throws Exception {
         user.commitFile(testbed.repo, "README.md", "A change that leaves pom.xml alone\n");
 
-        Cli.Result push = push(testbed.repo, JAVA);
+        Cli.Result push = apps.push(testbed.repo, JAVA);
 
         assertReused(push, "RUN mvn -B org.apache.maven.plugins:maven-dependency-plugin:3.9.0:go-offline");
         assertFalse(push.output().contains("Downloaded from"), push.output());
@@ -107,7 +104,7 @@ class BuildpacksIT {
     void aNodeAppBuildsWithItsDevDependenciesRunsWithoutThemAndReusesItsModulesAfterAGarbageCollection() throws Exception {
         Path repo = sampleRepository("e2e-bp-node", "node");
 
-        Cli.Result first = push(repo, "e2e-bp-node");
+        Cli.Result first = apps.push(repo, "e2e-bp-node");
         assertTrue(first.output().contains("found package.json and package-lock.json"), first.output());
         assertTrue(first.output().contains(" : RUN npm run build"), first.output());
         // The server answers with what the build script wrote, so the build ran (now or in a cached layer).
@@ -126,7 +123,7 @@ class BuildpacksIT {
         Cli.Result prune = user.ssh("system:prune");
         assertTrue(prune.ok(), prune.output());
         user.commitFile(repo, "README.md", "A change that leaves package.json alone\n");
-        Cli.Result second = push(repo, "e2e-bp-node");
+        Cli.Result second = apps.push(repo, "e2e-bp-node");
         assertReused(second, "RUN npm ci --omit=dev && mkdir -p node_modules");
         assertReused(second, "RUN npm ci");
         // The image's modules are one layer, not copied again with each push.
@@ -164,10 +161,10 @@ class BuildpacksIT {
     void thePythonGoAndStaticSamplesAnswer() throws Exception {
         for (String sample : List.of("python", "go")) {
             String app = "e2e-bp-" + sample;
-            push(sampleRepository(app, sample), app);
+            apps.push(sampleRepository(app, sample), app);
             assertEquals("hello from " + sample + "\n", user.get(app).body());
         }
-        push(sampleRepository("e2e-bp-static", "static"), "e2e-bp-static");
+        apps.push(sampleRepository("e2e-bp-static", "static"), "e2e-bp-static");
 
         HttpResponse<String> page = user.get("e2e-bp-static", "/");
         assertTrue(page.body().contains("<h1>hello from static</h1>"), page.body());
@@ -248,7 +245,7 @@ class BuildpacksIT {
         String app = "e2e-bp-node";
         assertTrue(user.ssh("buildpacks:set", app, "node").ok());
         user.commitFile(testbed.work.resolve(app), "notes.txt", "built as set\n");
-        push(testbed.work.resolve(app), app);
+        apps.push(testbed.work.resolve(app), app);
 
         Cli.Result info = user.ssh("builds:info", app);
         assertTrue(info.output().contains("Why:         set with buildpacks:set; found package.json and"
@@ -281,9 +278,9 @@ class BuildpacksIT {
     @Test
     @Order(13)
     void buildsInfoOfAnAppWithItsOwnDockerfileShowsThatDockerfile() throws Exception {
-        Path repo = newRepository("e2e-bp-docker");
+        Path repo = apps.newRepository("e2e-bp-docker");
         user.commitApp(repo, "hello from a Dockerfile", "CMD httpd -f -p $PORT -h /www");
-        push(repo, "e2e-bp-docker");
+        apps.push(repo, "e2e-bp-docker");
 
         Cli.Result info = user.ssh("builds:info", "e2e-bp-docker");
 
@@ -309,7 +306,7 @@ class BuildpacksIT {
         assertTrue(Pattern.compile("(?m)^static-run\\s+gantry/stack-static:run\\s+ready$")
                 .matcher(user.ssh("stacks:list").output()).find());
 
-        Cli.Result push = push(sampleRepository("e2e-bp-restacked", "static"), "e2e-bp-restacked");
+        Cli.Result push = apps.push(sampleRepository("e2e-bp-restacked", "static"), "e2e-bp-restacked");
         assertFalse(push.output().contains("Building the stack image"), push.output());
         assertTrue(user.get("e2e-bp-restacked", "/").body().contains("<h1>hello from static</h1>"));
         Matcher built = Pattern.compile("-----> Built (gantry/e2e-bp-restacked:build-\\d+) in").matcher(push.output());
@@ -327,7 +324,7 @@ class BuildpacksIT {
 
     /** Pushes a new app made of one file and expects the push to be refused. */
     private Cli.Result refusedPush(String app, String file, String content) throws Exception {
-        Path repo = newRepository(app);
+        Path repo = apps.newRepository(app);
         user.commitFile(repo, file, content);
         Cli.Result push = user.git(repo, "push", "paas", "main");
         assertFalse(push.ok(), push.output());
@@ -335,22 +332,9 @@ class BuildpacksIT {
     }
 
     private Path sampleRepository(String app, String sample) throws Exception {
-        Path repo = newRepository(app);
+        Path repo = apps.newRepository(app);
         user.commitSample(repo, sample);
         return repo;
-    }
-
-    private Path newRepository(String app) throws Exception {
-        apps.add(app);
-        return user.newRepository(app);
-    }
-
-    /** Pushes and expects success; the old instance of a redeploy stops at once, so the test moves on. */
-    private Cli.Result push(Path repo, String app) {
-        Cli.Result push = user.git(repo, "push", "paas", "main");
-        assertTrue(push.ok(), push.output());
-        assertTrue(user.ssh("deploy:set", app, "watch=0s", "drain-timeout=1s", "stop-grace=1s").ok());
-        return push;
     }
 
     /** The build step's line is followed by the engine's "Using cache": its layer was reused. */

@@ -14,7 +14,8 @@ import java.util.stream.Collectors;
 /**
  * What most end-to-end tests start from: a running Gantry with its own data dir, an admin whose
  * key is registered, and a git repository whose {@code paas} remote points at one app. Closing it
- * destroys the app (containers, images, repository), stops Gantry and deletes the scratch dir.
+ * destroys the app and the others the test pushed (containers, images, repositories), stops Gantry
+ * and deletes the scratch dir.
  */
 final class GantryTestbed implements AutoCloseable {
 
@@ -25,6 +26,8 @@ final class GantryTestbed implements AutoCloseable {
     final GantryUser user;
     final GantryApi api;
     final Path repo;
+    /** The other apps a test pushes, destroyed with the testbed. */
+    final PushedApps apps;
 
     private GantryTestbed(String app, Path work, GantryProcess gantry, GantryUser user, Path repo) {
         this.app = app;
@@ -33,6 +36,7 @@ final class GantryTestbed implements AutoCloseable {
         this.user = user;
         this.api = new GantryApi(gantry);
         this.repo = repo;
+        this.apps = new PushedApps(user);
     }
 
     static GantryTestbed start(String app, Map<String, String> extraEnv) throws IOException, InterruptedException {
@@ -62,6 +66,7 @@ final class GantryTestbed implements AutoCloseable {
 
     @Override
     public void close() throws Exception {
+        apps.close();
         user.gantryCli("apps:destroy", app, "--force");
         gantry.stop();
         engine.removeImage(TestImages.BUSYBOX);

@@ -92,6 +92,13 @@ final class GantryUser {
         return Cli.run(work, Map.of(), argv);
     }
 
+    /** {@code ssh -tt COMMAND < stdin}: what is typed at the terminal, from a file. */
+    Cli.Result sshWithTerminal(Path stdin, String... command) {
+        List<String> argv = sshArgv(command);
+        argv.add(1, "-tt");
+        return Cli.run(work, Map.of(), argv, stdin);
+    }
+
     BackgroundCommand startSsh(String... command) throws IOException {
         return BackgroundCommand.start(work, Map.of(), sshArgv(command));
     }

@@ -2,11 +2,14 @@ package dev.gantry.node.docker;
 
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.exception.ConflictException;
+import com.github.dockerjava.api.exception.DockerException;
 import com.github.dockerjava.api.exception.NotFoundException;
+import com.github.dockerjava.api.model.ContainerNetwork;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -50,6 +53,36 @@ final class AppNetworks {
             // the goal is reached
         } catch (ConflictException inUse) {
             throw new IllegalStateException("network " + network + " is still in use by a container", inUse);
+        }
+    }
+
+    /**
+     * Attaches a container to the network (made first when missing). The engine refuses a second
+     * attachment with "already exists" (as a 403 on older engines, 409 on newer), which is the goal.
+     */
+    static void connect(DockerClient client, String network, String container, List<String> aliases) {
+        ensure(client, network);
+        try {
+            client.connectToNetworkCmd().withNetworkId(network).withContainerId(container)
+                    .withContainerNetwork(new ContainerNetwork().withAliases(aliases)).exec();
+        } catch (NotFoundException missing) {
+            throw new IllegalStateException("container " + container + " does not exist", missing);
+        } catch (DockerException refused) {
+            if (!String.valueOf(refused.getMessage()).contains("already exists")) {
+                throw refused;
+            }
+        }
+    }
+
+    static void disconnect(DockerClient client, String network, String container) {
+        try {
+            client.disconnectFromNetworkCmd().withNetworkId(network).withContainerId(container).withForce(true).exec();
+        } catch (NotFoundException alreadyApart) {
+            // no such network or container: the goal is reached
+        } catch (DockerException refused) {
+            if (!String.valueOf(refused.getMessage()).contains("is not connected")) {
+                throw refused;
+            }
         }
     }
 

@@ -28,7 +28,21 @@ final class ContainerViews {
                 published == null ? null : published.getHostIp(),
                 published == null ? 0 : parsePort(published.getHostPortSpec()),
                 state != null && Boolean.TRUE.equals(state.getOOMKilled()),
-                state == null || Boolean.TRUE.equals(state.getRunning()) ? null : time(state.getFinishedAt()));
+                state == null || Boolean.TRUE.equals(state.getRunning()) ? null : time(state.getFinishedAt()),
+                health(state));
+    }
+
+    /** The engine says {@code starting}, {@code healthy} or {@code unhealthy}, and nothing for an image without a check. */
+    private static RunningContainer.Health health(InspectContainerResponse.ContainerState state) {
+        if (state == null || state.getHealth() == null || state.getHealth().getStatus() == null) {
+            return RunningContainer.Health.NONE;
+        }
+        return switch (state.getHealth().getStatus()) {
+            case "starting" -> RunningContainer.Health.STARTING;
+            case "healthy" -> RunningContainer.Health.HEALTHY;
+            case "unhealthy" -> RunningContainer.Health.UNHEALTHY;
+            default -> RunningContainer.Health.NONE;
+        };
     }
 
     /** Gantry publishes one port per container; the bindings only exist while it runs. */

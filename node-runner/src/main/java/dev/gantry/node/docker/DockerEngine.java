@@ -312,6 +312,16 @@ public final class DockerEngine implements ContainerEngine, AutoCloseable {
     }
 
     @Override
+    public void connectNetwork(String network, String container, List<String> aliases) {
+        call(() -> AppNetworks.connect(client(), network, container, aliases));
+    }
+
+    @Override
+    public void disconnectNetwork(String network, String container) {
+        call(() -> AppNetworks.disconnect(client(), network, container));
+    }
+
+    @Override
     public List<String> danglingImages(Instant createdBefore) {
         return call(() -> client().listImagesCmd().withDanglingFilter(true).exec()).stream()
                 .filter(image -> image.getCreated() != null && image.getCreated() < createdBefore.getEpochSecond())

@@ -1,4 +1,4 @@
-package dev.gantry.control.deploy;
+package dev.gantry.control.logs;
 
 import dev.gantry.common.LineSink;
 import dev.gantry.common.TerminalText;
@@ -7,18 +7,18 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 
 /**
- * A command's output as progress lines (indented, sanitized, cut at 4 KiB), so what a release
- * command prints reaches the push as it happens.
+ * A command's output as lines (sanitized, cut at 4 KiB), each handed on as it is printed: what a
+ * release command prints reaches the push, what a cron job prints the app's logs.
  */
-final class ProgressOutput extends OutputStream {
+public final class LineOutput extends OutputStream {
 
     private static final int MAX_LINE_BYTES = 4096;
 
-    private final LineSink progress;
+    private final LineSink lines;
     private final ByteArrayOutputStream line = new ByteArrayOutputStream();
 
-    ProgressOutput(LineSink progress) {
-        this.progress = progress;
+    public LineOutput(LineSink lines) {
+        this.lines = lines;
     }
 
     @Override
@@ -45,7 +45,7 @@ final class ProgressOutput extends OutputStream {
     }
 
     private void emit() {
-        progress.line("       " + TerminalText.sanitize(line.toString(StandardCharsets.UTF_8)));
+        lines.line(TerminalText.sanitize(line.toString(StandardCharsets.UTF_8)));
         line.reset();
     }
 }
