@@ -31,6 +31,8 @@ public interface GantryConfig {
 
     Gc gc();
 
+    Metrics metrics();
+
     interface Ssh {
         int port();
 
@@ -105,5 +107,11 @@ public interface GantryConfig {
         /** Images of this many newest releases stay on the node, so rolling back to them never rebuilds. */
         @WithDefault("10")
         int imagesKept();
+    }
+
+    interface Metrics {
+        /** How often each app's traffic and instances are sampled; a day of samples is kept. */
+        @WithDefault("10s")
+        String interval();
     }
 }
