@@ -3,6 +3,7 @@ package dev.gantry.control.metrics;
 import dev.gantry.control.GantryConfig;
 import dev.gantry.control.checks.Durations;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -22,6 +23,7 @@ public class MetricsStore {
     private final Duration interval;
     private final Map<String, AppSeries> series = new ConcurrentHashMap<>();
 
+    @Inject
     MetricsStore(GantryConfig config) {
         this(Durations.parse("gantry.metrics.interval", config.metrics().interval()));
     }
