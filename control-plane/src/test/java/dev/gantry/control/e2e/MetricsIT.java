@@ -35,12 +35,16 @@ class MetricsIT {
             Cli.Result set = testbed.user.ssh("config:set", APP, "COLOR=blue");
             assertTrue(set.ok(), set.output());
 
-            // 40 answered requests and 10 for a page that is not there, in one stretch.
-            for (int i = 0; i < 40; i++) {
-                assertEquals(200, testbed.user.get(APP).statusCode());
-            }
-            for (int i = 0; i < 10; i++) {
-                assertEquals(404, testbed.user.get(APP, "/missing").statusCode());
+            // 40 answered requests and 10 for a page that is not there, spread over some 6 s so that
+            // several 2-second samples have traffic and each chart has a line, not a dot.
+            for (int second = 0; second < 5; second++) {
+                for (int i = 0; i < 8; i++) {
+                    assertEquals(200, testbed.user.get(APP).statusCode());
+                }
+                for (int i = 0; i < 2; i++) {
+                    assertEquals(404, testbed.user.get(APP, "/missing").statusCode());
+                }
+                Thread.sleep(1200);
             }
 
             JsonNode report = awaitReport(testbed, json -> requests(json) >= 48
