@@ -116,7 +116,8 @@ class MetricsIT {
                 assertTrue(browser.driver.findElement(By.id("chart-requests")).isDisplayed());
             } catch (AssertionError | RuntimeException e) {
                 browser.screenshot("metrics-failure");
-                throw e;
+                throw new AssertionError(e.getMessage() + " (what the browser showed: metrics-failure.png in"
+                        + " docs/console of the tree under test)", e);
             }
         }
     }
