@@ -23,8 +23,9 @@ import org.jboss.logging.Logger;
 
 /**
  * Every interval, turns the router's cumulative counters and the engine's readings of each instance
- * into one {@link MetricPoint} per app: what happened since the sample before. An app's first sample
- * (after a start of the control plane) only sets the baseline for its traffic.
+ * into one {@link MetricPoint} per app: what happened since the sample before. The first sample after
+ * a start of the control plane only sets the baseline for the traffic; an app that appears in the
+ * router's counters later (a first deploy) counts from zero.
  */
 @ApplicationScoped
 public class MetricsSampler {
@@ -86,7 +87,7 @@ public class MetricsSampler {
             AppStats before = lastTraffic.get(app);
             AppStats after = traffic.get(app);
             Map<String, MetricPoint.InstancePoint> slots = instances.getOrDefault(app, Map.of());
-            if (before == null || after == null || elapsed.isZero()) {
+            if (after == null || elapsed.isZero()) {
                 if (!slots.isEmpty()) {
                     store.add(app, new MetricPoint(now, 0, null, null, null, 0, 0, slots));
                 }
@@ -104,8 +105,9 @@ public class MetricsSampler {
     private static MetricPoint traffic(Instant now, AppStats before, AppStats after, Duration elapsed,
             Map<String, MetricPoint.InstancePoint> slots) {
         double seconds = elapsed.toMillis() / 1000.0;
-        // Counters that went down belong to a router that restarted: all it counted is new.
-        boolean restarted = after.responses() < before.responses();
+        // An app the sample before did not have is new to the router, and counters that went down
+        // belong to a router that restarted: either way, all it counted is new.
+        boolean restarted = before == null || after.responses() < before.responses();
         long responses = restarted ? after.responses() : after.responses() - before.responses();
         long clientErrors = restarted ? after.responses4xx() : after.responses4xx() - before.responses4xx();
         long serverErrors = restarted ? after.responses5xx() : after.responses5xx() - before.responses5xx();

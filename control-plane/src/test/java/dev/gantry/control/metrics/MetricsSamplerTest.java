@@ -57,6 +57,16 @@ class MetricsSamplerTest {
         assertEquals(5.0, store.since("shop", T0).get(0).requestsPerSecond(), 1e-9);
     }
 
+    @Test
+    void anAppNewToTheRouterSinceTheSampleBeforeCountsFromZero() {
+        sampler.record(T0, Map.of(), List.of());
+        sampler.record(T0.plusSeconds(10), Map.of("shop", stats(30, 10, 0, 40)), List.of());
+
+        MetricPoint first = store.since("shop", T0).get(0);
+        assertEquals(4.0, first.requestsPerSecond(), 1e-9, "all 40 of its responses, the first deploy's included");
+        assertEquals(1.0, first.clientErrorsPerSecond(), 1e-9);
+    }
+
     /** {@code ok} 2xx, then 4xx and 5xx; {@code fast} of all of them within 5 ms, the rest within 10 ms. */
     private static AppStats stats(long ok, long clientErrors, long serverErrors, long fast) {
         long all = ok + clientErrors + serverErrors;
