@@ -61,7 +61,7 @@ class MetricsIT {
             assertTrue(memory > 0.1 && memory < 256, "busybox httpd's memory, in MiB: " + memory);
             assertEquals(List.of("v1 deploy", "v2 config"), markers(report));
 
-            GantryApi.assertProblem(testbed.api.get("/apps/" + APP + "/metrics?range=7d"), 400, "Use 1h");
+            GantryApi.assertProblem(testbed.api.get("/apps/" + APP + "/metrics?range=7d"), 422, "Use 1h");
 
             Cli.Result ssh = testbed.user.ssh("metrics", APP);
             assertTrue(ssh.ok(), ssh.output());
