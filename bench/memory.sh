@@ -206,6 +206,8 @@ instance=$(docker ps --filter "label=gantry.app=$APP" --filter label=gantry.inst
 mkdir -p "$work/proxy/tmp"
 cat >"$work/proxy/nginx.conf" <<EOF
 worker_processes auto;
+# Each of the 1,000 client connections and its upstream one is a file: more than the default 1,024.
+worker_rlimit_nofile 16384;
 pid $work/proxy/nginx.pid;
 error_log $work/proxy/error.log warn;
 events { worker_connections 8192; }
