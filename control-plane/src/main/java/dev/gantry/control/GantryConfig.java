@@ -35,6 +35,8 @@ public interface GantryConfig {
 
     Gc gc();
 
+    Metrics metrics();
+
     /** Port 8000: HTTPS on every address; plain HTTP on a second port of loopback only, for tools on this host. */
     interface Api {
         /** More names and addresses for Gantry's own certificate (a DNS name, a floating IP). */
@@ -120,5 +122,11 @@ public interface GantryConfig {
         /** Images of this many newest releases stay on the node, so rolling back to them never rebuilds. */
         @WithDefault("10")
         int imagesKept();
+    }
+
+    interface Metrics {
+        /** How often each app's traffic and instances are sampled; a day of samples is kept. */
+        @WithDefault("10s")
+        String interval();
     }
 }

@@ -159,6 +159,9 @@ public interface ContainerEngine {
     /** Versions of the engine and its runtime (runc), for warnings about known escapes. */
     EngineInfo info();
 
+    /** What a running container takes now (one reading, no waiting); empty when it is gone or not running. */
+    Optional<ContainerUsage> usage(String container);
+
     /** Whether the engine has this image (by id or tag), so a container can start from it without a build. */
     boolean hasImage(String image);
 

@@ -23,24 +23,29 @@ import java.util.function.BooleanSupplier;
  */
 public final class HealthCheck {
 
+    /**
+     * One client for every check in the process. A JDK client holds a selector thread and a pool of
+     * workers until it is garbage-collected, and checks are made per instance and per watch tick: one
+     * client each piled up dozens of threads in the control plane, and its heap is kept small. Each
+     * attempt's timeout also bounds its connect (the JDK then throws HttpConnectTimeoutException).
+     */
+    private static final HttpClient CLIENT = HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1) // no h2c upgrade dance with small app servers
+            .proxy(HttpClient.Builder.NO_PROXY)    // instances are on the node; never via a proxy
+            .followRedirects(HttpClient.Redirect.NEVER)
+            .build();
+
     /** How much of a body is searched for the expected content: a health page is small. */
     private static final int MAX_BODY_BYTES = 1024 * 1024;
 
     private final URI target;
     private final Duration attemptTimeout;
     private final Optional<String> content;
-    private final HttpClient client;
 
     private HealthCheck(URI target, Duration attemptTimeout, Optional<String> content) {
         this.target = target;
         this.attemptTimeout = attemptTimeout;
         this.content = content;
-        this.client = HttpClient.newBuilder()
-                .version(HttpClient.Version.HTTP_1_1) // no h2c upgrade dance with small app servers
-                .proxy(HttpClient.Builder.NO_PROXY)    // instances are on the node; never via a proxy
-                .followRedirects(HttpClient.Redirect.NEVER)
-                .connectTimeout(attemptTimeout)
-                .build();
     }
 
     public static HealthCheck http(String host, int port, String path, Duration attemptTimeout) {
@@ -137,10 +142,10 @@ public final class HealthCheck {
         HttpRequest request = HttpRequest.newBuilder(target).timeout(timeout).GET().build();
         try {
             if (content.isEmpty()) {
-                int status = client.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+                int status = CLIENT.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
                 return new Attempt(status < 500 ? null : "status " + status, true);
             }
-            HttpResponse<InputStream> response = client.send(request, HttpResponse.BodyHandlers.ofInputStream());
+            HttpResponse<InputStream> response = CLIENT.send(request, HttpResponse.BodyHandlers.ofInputStream());
             String body;
             try (InputStream in = response.body()) {
                 body = new String(in.readNBytes(MAX_BODY_BYTES), StandardCharsets.UTF_8);
@@ -151,7 +156,7 @@ public final class HealthCheck {
             return new Attempt(body.contains(content.get()) ? null
                     : "status " + response.statusCode() + " without '" + content.get() + "' in the body", true);
         } catch (HttpConnectTimeoutException e) {
-            return new Attempt("no connection within " + seconds(attemptTimeout), false);
+            return new Attempt("no connection within " + seconds(timeout), false);
         } catch (HttpTimeoutException e) {
             return new Attempt("no answer within " + seconds(timeout), false);
         } catch (ConnectException e) {

@@ -5,8 +5,8 @@ import java.util.List;
 /**
  * What a node says about itself, beyond its runner's {@link NodeStatus}: what it runs containers with
  * and what its disk holds, for the nodes page, the warning about known runtime escapes, and
- * {@code system:df}. Every method fails with {@link EngineUnavailableException} when the node cannot
- * be reached.
+ * {@code system:df}; what its instances take, for the apps' metrics. Every method fails with
+ * {@link EngineUnavailableException} when the node cannot be reached.
  */
 public interface NodeReport {
 
@@ -22,4 +22,10 @@ public interface NodeReport {
      * collector looks through.
      */
     List<RunningContainer> exitedAppContainers();
+
+    /**
+     * What every running instance ({@link NodeLabels#INSTANCE}) takes now, for the apps' metrics; an
+     * instance that stops between the listing and its reading is left out.
+     */
+    List<InstanceUsage> instanceUsage();
 }

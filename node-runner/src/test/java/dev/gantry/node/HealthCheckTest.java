@@ -94,6 +94,19 @@ class HealthCheckTest {
     }
 
     @Test
+    void checksOfManyInstancesAddNoThreadsPerCheck() throws IOException {
+        int port = serve(() -> 200);
+        HealthCheck.http("127.0.0.1", port, "/", Duration.ofSeconds(1)).attempt();
+        long before = httpClientSelectors();
+
+        for (int i = 0; i < 20; i++) {
+            assertEquals(Optional.empty(), HealthCheck.http("127.0.0.1", port, "/", Duration.ofSeconds(1)).attempt());
+        }
+
+        assertEquals(before, httpClientSelectors(), "an HTTP client (and its threads) per check");
+    }
+
+    @Test
     void withExpectedContentTheBodyMustContainIt() throws IOException {
         AtomicInteger calls = new AtomicInteger();
         int port = serve(() -> 200, () -> calls.incrementAndGet() < 3 ? "starting" : "<p>all systems go</p>");
@@ -124,6 +137,12 @@ class HealthCheckTest {
         });
         server.start();
         return server.getAddress().getPort();
+    }
+
+    /** Each JDK HttpClient runs one selector thread for as long as it lives. */
+    private static long httpClientSelectors() {
+        return Thread.getAllStackTraces().keySet().stream()
+                .filter(thread -> thread.getName().endsWith("-SelectorManager")).count();
     }
 
     private static int unusedPort() throws IOException {

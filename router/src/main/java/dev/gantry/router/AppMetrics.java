@@ -4,6 +4,7 @@ import dev.gantry.router.api.AppStats;
 import dev.gantry.router.api.Backend;
 import dev.gantry.router.api.BackendStats;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -18,8 +19,7 @@ import java.util.function.Predicate;
  */
 final class AppMetrics {
 
-    /** Upper bounds of the latency histogram, in seconds (Prometheus' default buckets). */
-    static final double[] BUCKETS = {0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10};
+    static final double[] BUCKETS = AppStats.LATENCY_BOUNDS_SECONDS.stream().mapToDouble(Double::doubleValue).toArray();
     private static final long[] BUCKET_NANOS = new long[BUCKETS.length];
 
     static {
@@ -89,7 +89,8 @@ final class AppMetrics {
         perBackend.sort(Comparator.comparing(stats -> stats.backend().toString()));
         return new AppStats(byClass[0].sum(), byClass[1].sum(), byClass[2].sum(), byClass[3].sum(),
                 routerErrors[0].sum(), routerErrors[1].sum(), routerErrors[2].sum(),
-                clientAborts.sum(), inFlight.sum(), perBackend);
+                clientAborts.sum(), inFlight.sum(), perBackend,
+                Arrays.stream(cumulativeLatency()).boxed().toList());
     }
 
     long inFlight() {

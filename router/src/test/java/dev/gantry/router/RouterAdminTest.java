@@ -202,6 +202,8 @@ class RouterAdminTest {
         assertEquals(0, shop.routerErrors502() + shop.routerErrors503() + shop.routerErrors504());
         assertEquals(0, shop.inFlight());
         assertEquals(List.of(new BackendStats(a.backend(), 2, 0, true)), shop.backends());
+        assertEquals(6, shop.latencyBuckets().get(AppStats.LATENCY_BOUNDS_SECONDS.size()),
+                "every response in the latency histogram, through the admin interface: " + shop.latencyBuckets());
         AppStats down = stats.get("stats-down");
         assertEquals(1, down.responses5xx());
         assertEquals(1, down.routerErrors502());

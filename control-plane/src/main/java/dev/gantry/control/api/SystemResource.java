@@ -3,6 +3,7 @@ package dev.gantry.control.api;
 import dev.gantry.control.config.ConfigKeyRotation;
 import dev.gantry.control.gc.DiskUsageByApp;
 import dev.gantry.control.gc.GarbageCollector;
+import dev.gantry.control.telemetry.ControlPlaneMetrics;
 import dev.gantry.control.users.Authorization;
 import dev.gantry.control.users.Permission;
 import io.smallrye.common.annotation.Blocking;
@@ -14,7 +15,8 @@ import jakarta.ws.rs.core.MediaType;
 
 /**
  * The node's disk: use by app ({@code system:df}) and garbage collection now ({@code system:prune});
- * and a new config encryption key ({@code config:rotate-key}). All span every app, so all are for admins.
+ * a new config encryption key ({@code config:rotate-key}); the control plane's Prometheus figures. All
+ * span every app, so all are for admins.
  */
 @Path("/api/v1/system")
 @Produces(MediaType.APPLICATION_JSON)
@@ -26,9 +28,11 @@ public class SystemResource {
     private final ConfigKeyRotation rotation;
     private final Authorization authorization;
     private final RestCaller caller;
+    private final ControlPlaneMetrics metrics;
 
     SystemResource(DiskUsageByApp usage, GarbageCollector collector, ConfigKeyRotation rotation,
-            Authorization authorization, RestCaller caller) {
+            Authorization authorization, RestCaller caller, ControlPlaneMetrics metrics) {
+        this.metrics = metrics;
         this.usage = usage;
         this.collector = collector;
         this.rotation = rotation;
@@ -41,6 +45,19 @@ public class SystemResource {
     public DiskUsageByApp.Report df() {
         authorization.check(caller.user(), Permission.ADMIN, null, "system:df");
         return usage.report();
+    }
+
+    /**
+     * The control plane's own figures in Prometheus' text format, for a scraper given an admin's API
+     * token (its {@code authorization: credentials_file}); the apps' traffic is the router's
+     * {@code /metrics} and {@code GET /apps/APP/metrics}.
+     */
+    @GET
+    @Path("metrics")
+    @Produces("text/plain; version=0.0.4; charset=utf-8")
+    public String metrics() {
+        authorization.check(caller.user(), Permission.ADMIN, null, "system metrics");
+        return metrics.text();
     }
 
     /** Safe to retry: a second pass finds nothing more to remove. */

@@ -38,6 +38,8 @@ public final class ConsolePages {
 
     public static native TemplateInstance logs(Frame frame, String app);
 
+    public static native TemplateInstance metrics(Frame frame, MetricsView metrics);
+
     public static native TemplateInstance nodes(Frame frame, List<NodeOverview.NodeView> nodes);
 
     public static native TemplateInstance audit(Frame frame, AuditView audit);

@@ -19,6 +19,7 @@ import dev.gantry.control.build.ImageRetention;
 import dev.gantry.control.logs.AppEvents;
 import dev.gantry.control.releases.ReleaseLedger;
 import dev.gantry.control.releases.RolloutTarget;
+import dev.gantry.control.telemetry.ControlPlaneMetrics;
 import dev.gantry.control.routing.AppRoutes;
 import dev.gantry.git.PushRequest;
 import dev.gantry.git.PushResult;
@@ -30,6 +31,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -62,10 +64,12 @@ public class PushDeployService {
     private final BuildpackSetting buildpack;
     private final ImageStore images;
     private final FirstDeployAddons addons;
+    private final ControlPlaneMetrics metrics;
 
     PushDeployService(AppLocks locks, BuildPlanner planner, ImageBuilder builder, ReleaseLedger ledger, Rollout rollout,
             AppRoutes routes, ImageRetention retention, ReleaseWatch watch, AppEvents events,
-            BuildpackSetting buildpack, ImageStore images, FirstDeployAddons addons) {
+            BuildpackSetting buildpack, ImageStore images, FirstDeployAddons addons, ControlPlaneMetrics metrics) {
+        this.metrics = metrics;
         this.locks = locks;
         this.planner = planner;
         this.builder = builder;
@@ -89,13 +93,18 @@ public class PushDeployService {
             return PushResult.reject("deleting " + Repository.shortenRefName(push.refName())
                     + " is refused: it is the branch Gantry deploys. Push a new commit to it instead");
         }
+        long started = System.nanoTime();
+        boolean deployed = false;
         try {
             deploy(push);
+            deployed = true;
             return PushResult.accept();
         } catch (GantryException | NoBuildPlanException | InvalidProcfileException | BuildFailedException
                 | EngineUnavailableException | UncheckedIOException e) {
             push.progress().line(" !     " + e.getMessage());
             return PushResult.reject(e.getMessage());
+        } finally {
+            metrics.pushed(deployed, Duration.ofNanos(System.nanoTime() - started));
         }
     }
 

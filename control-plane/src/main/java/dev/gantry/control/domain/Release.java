@@ -99,6 +99,11 @@ public class Release extends IdentifiedEntity {
         return list("app = ?1 order by version desc", app);
     }
 
+    /** The app's releases made at {@code since} or later, oldest first. */
+    public static List<Release> madeSince(App app, Instant since) {
+        return list("app = ?1 and createdAt >= ?2 order by version", app, since);
+    }
+
     /** The newest release whose rollout succeeded: what the app serves. */
     public static Optional<Release> current(App app) {
         return getEntityManager()

@@ -45,6 +45,15 @@ public final class EmbeddedDatabase implements AutoCloseable {
                     .setServerConfig("listen_addresses", "127.0.0.1")
                     // The embedded library turns this off for speed in tests; a ledger must be durable.
                     .setServerConfig("synchronous_commit", "on")
+                    // Sized for a small host (docs/benchmarks.md, "Memory"): the library's 300 connections
+                    // cost PostgreSQL's shared memory 10 MiB, and Gantry's pool holds at most
+                    // GANTRY_DB_POOL_MAX (8). Gantry's database is a few MiB: 16 MiB of buffers hold it.
+                    .setServerConfig("max_connections", "20")
+                    .setServerConfig("shared_buffers", "16MB")
+                    // No logical replication, so no launcher process for it; Gantry's tables are small
+                    // enough for one autovacuum worker.
+                    .setServerConfig("max_logical_replication_workers", "0")
+                    .setServerConfig("autovacuum_max_workers", "1")
                     .setPGStartupWait(Duration.ofSeconds(60))
                     .start();
             EmbeddedDatabase database = new EmbeddedDatabase(postgres);

@@ -6,6 +6,7 @@ import dev.gantry.control.formation.InstanceSupervisor;
 import dev.gantry.control.formation.StartupRecovery;
 import dev.gantry.control.cron.CronService;
 import dev.gantry.control.gc.GarbageCollector;
+import dev.gantry.control.metrics.MetricsSampler;
 import dev.gantry.control.routing.AppRoutes;
 import dev.gantry.control.routing.DefaultCertificate;
 import dev.gantry.control.secrets.ConfigAtRest;
@@ -28,7 +29,8 @@ import org.jboss.logging.Logger;
  * Starts the router and the SSH server with the control plane, gives the router its default
  * certificate, restores every app's route and formation (and tells the node runner what each app
  * keeps), then keeps the formations and the backing services running (and backed up), the cron jobs
- * on schedule, the node's disk collected and, on a cluster's manager, its registry running.
+ * on schedule, the node's disk collected, every app's metrics sampled and, on a cluster's manager, its
+ * registry running.
  */
 @ApplicationScoped
 public class GantryStartup {
@@ -57,7 +59,7 @@ public class GantryStartup {
             StartupRecovery recovery, InstanceSupervisor supervisor, NodeReport node, NodeRunner nodes,
             ConfigAtRest configAtRest, CliToken cliToken, GantryConfig config, GarbageCollector collector,
             AppRoutes routes, DefaultCertificate defaultCertificate, RegistrySupervisor registry,
-            CronService cron, ServiceSupervisor services, BackupScheduler backups) {
+            CronService cron, ServiceSupervisor services, BackupScheduler backups, MetricsSampler metrics) {
         // Injecting the token writes GANTRY_HOME/cli-token now, so ./gantry COMMAND works as soon as we answer.
         LOG.infof("router (%s) on port %d, git over SSH on port %d, data in %s", config.router().mode(),
                 config.router().port(), ssh.port(), config.home());
@@ -80,5 +82,6 @@ public class GantryStartup {
         collector.start();
         registry.start();
         cron.start();
+        metrics.start();
     }
 }

@@ -5,6 +5,7 @@ import dev.gantry.build.ProcessTypes;
 import dev.gantry.control.InvalidInputException;
 import dev.gantry.control.NotFoundException;
 import dev.gantry.control.checks.HealthCheckSpec;
+import dev.gantry.control.telemetry.ControlPlaneMetrics;
 import dev.gantry.control.domain.App;
 import dev.gantry.control.domain.Build;
 import dev.gantry.control.domain.Config;
@@ -13,6 +14,7 @@ import dev.gantry.control.domain.Formation;
 import dev.gantry.control.domain.Release;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -27,6 +29,12 @@ import java.util.Set;
  */
 @ApplicationScoped
 public class ReleaseLedger {
+
+    private final ControlPlaneMetrics metrics;
+
+    ReleaseLedger(ControlPlaneMetrics metrics) {
+        this.metrics = metrics;
+    }
 
     /** Records a build as it starts, with its plan: the kind, why, and the Dockerfile's text. */
     @Transactional
@@ -52,6 +60,7 @@ public class ReleaseLedger {
         build.imageTag = imageTag;
         build.log = log;
         build.finishedAt = Instant.now();
+        metrics.built(true, Duration.between(build.startedAt, build.finishedAt));
     }
 
     @Transactional
@@ -61,6 +70,7 @@ public class ReleaseLedger {
         build.failure = reason;
         build.log = log;
         build.finishedAt = Instant.now();
+        metrics.built(false, Duration.between(build.startedAt, build.finishedAt));
     }
 
     /**
@@ -208,6 +218,7 @@ public class ReleaseLedger {
         Deployment deployment = Deployment.findById(deploymentId);
         deployment.state = Deployment.State.ROLLED_BACK;
         deployment.failure = reason;
+        metrics.rolledBackAutomatically();
     }
 
     @Transactional
@@ -303,10 +314,11 @@ public class ReleaseLedger {
                 .map(target -> app.stopped ? target.withFormation(Map.of()) : target));
     }
 
-    private static void finish(long deploymentId, Deployment.State state, String reason) {
+    private void finish(long deploymentId, Deployment.State state, String reason) {
         Deployment deployment = Deployment.findById(deploymentId);
         deployment.state = state;
         deployment.failure = reason;
         deployment.finishedAt = Instant.now();
+        metrics.rolledOut(state == Deployment.State.SUCCEEDED, Duration.between(deployment.startedAt, deployment.finishedAt));
     }
 }

@@ -12,10 +12,12 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -94,12 +96,12 @@ final class GantryProcess implements AutoCloseable {
     }
 
     void startRouter() throws IOException, InterruptedException {
-        router = launch(List.of("-Xmx256m", "-cp", classpath(), "dev.gantry.router.RouterMain"), "router.log");
+        router = launch(javaCommand("router", "-cp", classpath(), "dev.gantry.router.RouterMain"), "router.log");
         awaitPort(router, routerPort, "router.log");
     }
 
     void startNodeRunner() throws IOException, InterruptedException {
-        nodeRunner = launch(List.of("-Xmx128m", "-cp", classpath(), "dev.gantry.node.agent.NodeAgentMain"),
+        nodeRunner = launch(javaCommand("node-runner", "-cp", classpath(), "dev.gantry.node.agent.NodeAgentMain"),
                 "node-runner.log");
         awaitPort(nodeRunner, nodeRunnerPort, "node-runner.log");
     }
@@ -115,7 +117,7 @@ final class GantryProcess implements AutoCloseable {
     }
 
     void startControlPlane() throws IOException, InterruptedException {
-        controlPlane = launch(List.of("-Xmx512m", "-jar", appDir.resolve("quarkus-run.jar").toString()), "gantry.log");
+        controlPlane = launch(javaCommand("control-plane", "-jar", appDir.resolve("quarkus-run.jar").toString()), "gantry.log");
         awaitStatus();
     }
 
@@ -173,6 +175,38 @@ final class GantryProcess implements AutoCloseable {
         throw new AssertionError("router.log: the new router was not ready within 60 s");
     }
 
+    /** The three processes by the name of their module, while they run. */
+    Map<String, ProcessHandle> processes() {
+        Map<String, ProcessHandle> running = new TreeMap<>();
+        if (router != null) {
+            running.put("router", router.toHandle());
+        }
+        if (nodeRunner != null) {
+            running.put("node-runner", nodeRunner.toHandle());
+        }
+        if (controlPlane != null) {
+            running.put("control-plane", controlPlane.toHandle());
+        }
+        return running;
+    }
+
+    /**
+     * The JVM options ./gantry up starts {@code module}'s process with, asked of ./gantry itself (its
+     * java_options: {@code module/jvm.options}), then {@code args}: the tests run what a host runs.
+     */
+    private static List<String> javaCommand(String module, String... args) throws IOException, InterruptedException {
+        Path repo = Path.of(System.getProperty("gantry.repo.root"));
+        Process options = new ProcessBuilder("bash", "-c", "source \"$0/gantry\" && java_options \"$1\" ''",
+                repo.toString(), module).redirectErrorStream(true).start();
+        String output = new String(options.getInputStream().readAllBytes()).trim();
+        if (options.waitFor() != 0) {
+            throw new AssertionError("./gantry's java_options " + module + " failed: " + output);
+        }
+        List<String> command = new ArrayList<>(List.of(output.split("\\s+")));
+        command.addAll(List.of(args));
+        return command;
+    }
+
     /** The packaged control plane's jars, which hold the router's and the node runner's mains too. */
     private String classpath() {
         return appDir.resolve("lib/boot") + "/*:" + appDir.resolve("lib/main") + "/*";
@@ -184,13 +218,15 @@ final class GantryProcess implements AutoCloseable {
 
     private Process launch(List<String> javaArgs, String logName) throws IOException {
         Files.createDirectories(home);
-        List<String> command = new java.util.ArrayList<>();
+        List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(javaArgs);
         ProcessBuilder builder = new ProcessBuilder(command)
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(home.resolve(logName).toFile()));
         builder.environment().putAll(env());
+        // As ./gantry's spawn_java sets it.
+        builder.environment().put("MALLOC_ARENA_MAX", "2");
         return builder.start();
     }
 

@@ -20,6 +20,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.gantry.node.BuiltImage;
 import dev.gantry.node.ContainerEngine;
 import dev.gantry.node.ContainerSpec;
+import dev.gantry.node.ContainerUsage;
 import dev.gantry.node.ContainerStartFailedException;
 import dev.gantry.node.DiskUsage;
 import dev.gantry.node.EngineInfo;
@@ -260,6 +261,16 @@ public final class DockerEngine implements ContainerEngine, AutoCloseable {
         JsonNode info = getJson("/info");
         return new EngineInfo(info.path("ServerVersion").asText(""), info.path("RuncCommit").path("ID").asText(""),
                 info.path("NCPU").asInt(0), info.path("MemTotal").asLong(0));
+    }
+
+    @Override
+    public Optional<ContainerUsage> usage(String container) {
+        // docker-java's stats call waits for a second reading; one-shot (API 1.41) answers at once.
+        try {
+            return ContainerStats.usage(api.get("/containers/" + container + "/stats?stream=false&one-shot=true"));
+        } catch (DockerException gone) {
+            return Optional.empty(); // removed or stopped since it was listed: nothing to report
+        }
     }
 
     @Override

@@ -3,6 +3,7 @@ package dev.gantry.node.local;
 import dev.gantry.node.ContainerEngine;
 import dev.gantry.node.DiskUsage;
 import dev.gantry.node.EngineInfo;
+import dev.gantry.node.InstanceUsage;
 import dev.gantry.node.NodeLabels;
 import dev.gantry.node.NodeReport;
 import dev.gantry.node.RunningContainer;
@@ -30,5 +31,12 @@ public final class LocalNodeReport implements NodeReport {
     @Override
     public List<RunningContainer> exitedAppContainers() {
         return engine.listLabelled(NodeLabels.APP).stream().filter(container -> !container.running()).toList();
+    }
+
+    @Override
+    public List<InstanceUsage> instanceUsage() {
+        return engine.listLabelled(NodeLabels.INSTANCE).stream().filter(RunningContainer::running)
+                .flatMap(instance -> engine.usage(instance.id()).map(usage -> new InstanceUsage(instance, usage)).stream())
+                .toList();
     }
 }

@@ -1,6 +1,7 @@
 package dev.gantry.node.docker;
 
 import com.github.dockerjava.api.model.HostConfig;
+import dev.gantry.node.ContainerUsage;
 import dev.gantry.node.ResourceLimits;
 import dev.gantry.node.RunningContainer;
 import org.junit.jupiter.api.AfterAll;
@@ -9,6 +10,7 @@ import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
 import java.util.Map;
+import java.util.Optional;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -52,6 +54,23 @@ class DockerEngineLimitsTest {
         assertEquals("json-file", host.getLogConfig().getType().getType());
         assertEquals(Map.of("max-size", "10m", "max-file", "3"), host.getLogConfig().getConfig());
         docker.engine.stopAndRemove(worker.id(), Duration.ZERO);
+    }
+
+    @Test
+    void usageIsReadAtOnceWhileItRunsAndNotOnceItIsGone() {
+        // About 8 MiB of a shell variable, and the CPU time it took to make it.
+        RunningContainer worker = docker.engine.start(docker.worker("usage", ResourceLimits.DEFAULTS,
+                "sh", "-c", "x=$(yes aaaaaaa | head -c 8388608); sleep 600"));
+        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        ContainerUsage usage = docker.engine.usage(worker.id()).orElseThrow();
+        while (usage.memoryBytes() < 8 * MIB && System.nanoTime() < deadline) {
+            usage = docker.engine.usage(worker.id()).orElseThrow();
+        }
+
+        assertTrue(usage.memoryBytes() >= 8 * MIB && usage.memoryBytes() < 64 * MIB, usage::toString);
+        assertTrue(usage.cpuNanos() > 0, usage::toString);
+        docker.engine.stopAndRemove(worker.id(), Duration.ZERO);
+        assertEquals(Optional.empty(), docker.engine.usage(worker.id()));
     }
 
     @Test

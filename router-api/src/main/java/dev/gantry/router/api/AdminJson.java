@@ -158,7 +158,7 @@ public final class AdminJson {
 
     /** One app's {@link AppStats} as {@code GET /admin/stats} shows it. */
     public record StatsJson(Responses responses, RouterErrors routerErrors, long clientAborts, long inFlight,
-            List<BackendStatsJson> backends) {
+            List<BackendStatsJson> backends, List<Long> latencyBuckets) {
 
         public static StatsJson of(AppStats stats) {
             return new StatsJson(
@@ -166,14 +166,15 @@ public final class AdminJson {
                     new RouterErrors(stats.routerErrors502(), stats.routerErrors503(), stats.routerErrors504()),
                     stats.clientAborts(), stats.inFlight(),
                     stats.backends().stream().map(b -> new BackendStatsJson(b.backend().host(), b.backend().port(),
-                            b.responses5xx(), b.connectFailures(), b.healthy())).toList());
+                            b.responses5xx(), b.connectFailures(), b.healthy())).toList(),
+                    stats.latencyBuckets());
         }
 
         public AppStats read() {
             return new AppStats(responses.ok(), responses.redirected(), responses.refused(), responses.failed(),
                     routerErrors.badGateway(), routerErrors.unavailable(), routerErrors.timedOut(), clientAborts, inFlight,
                     backends.stream().map(b -> new BackendStats(new Backend(b.host(), b.port()), b.responses5xx(),
-                            b.connectFailures(), b.healthy())).toList());
+                            b.connectFailures(), b.healthy())).toList(), latencyBuckets);
         }
     }
 

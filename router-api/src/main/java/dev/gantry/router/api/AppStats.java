@@ -12,6 +12,9 @@ import java.util.List;
  * @param clientAborts requests whose client went away before the response was complete
  * @param inFlight requests being answered now
  * @param backends per-backend counters of the backends that serve, or recently served, the app
+ * @param latencyBuckets how many responses took at most {@link #LATENCY_BOUNDS_SECONDS}{@code [i]} (cumulative,
+ *     as Prometheus' histogram), then all of them: one more entry than there are bounds; empty from a
+ *     router that does not report them
  */
 public record AppStats(
         long responses2xx,
@@ -23,10 +26,20 @@ public record AppStats(
         long routerErrors504,
         long clientAborts,
         long inFlight,
-        List<BackendStats> backends) {
+        List<BackendStats> backends,
+        List<Long> latencyBuckets) {
+
+    /** Upper bounds of the latency histogram, in seconds (Prometheus' default buckets). */
+    public static final List<Double> LATENCY_BOUNDS_SECONDS =
+            List.of(0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1.0, 2.5, 5.0, 10.0);
 
     public AppStats {
         backends = List.copyOf(backends);
+        latencyBuckets = latencyBuckets == null ? List.of() : List.copyOf(latencyBuckets);
+        if (!latencyBuckets.isEmpty() && latencyBuckets.size() != LATENCY_BOUNDS_SECONDS.size() + 1) {
+            throw new IllegalArgumentException("latencyBuckets: " + (LATENCY_BOUNDS_SECONDS.size() + 1)
+                    + " counts expected, was " + latencyBuckets.size());
+        }
     }
 
     /** All responses sent, of any status. */

@@ -55,15 +55,25 @@ class AdminJsonTest {
 
     @Test
     void statsKeepTheirShape() throws Exception {
-        AppStats stats = new AppStats(3, 0, 1, 2, 1, 0, 0, 4, 1, List.of(new BackendStats(A, 2, 1, false)));
+        AppStats stats = new AppStats(3, 0, 1, 2, 1, 0, 0, 4, 1, List.of(new BackendStats(A, 2, 1, false)),
+                List.of(1L, 2L, 2L, 3L, 3L, 3L, 3L, 3L, 4L, 4L, 5L, 6L));
 
         String json = ServiceJson.MAPPER.writeValueAsString(AdminJson.stats(Map.of("shop", stats)));
 
         assertEquals("{\"shop\":{\"responses\":{\"2xx\":3,\"3xx\":0,\"4xx\":1,\"5xx\":2},\"routerErrors\":{\"502\":1,"
                 + "\"503\":0,\"504\":0},\"clientAborts\":4,\"inFlight\":1,\"backends\":[{\"host\":\"127.0.0.1\",\"port\":32768,"
-                + "\"responses5xx\":2,\"connectFailures\":1,\"healthy\":false}]}}", json);
+                + "\"responses5xx\":2,\"connectFailures\":1,\"healthy\":false}],\"latencyBuckets\":[1,2,2,3,3,3,3,3,4,4,5,6]}}",
+                json);
         assertEquals(stats, ServiceJson.MAPPER.readValue(json, AdminJson.STATS).get("shop").read());
         assertEquals("{\"status\":\"up\",\"port\":8080,\"routes\":2}",
                 ServiceJson.MAPPER.writeValueAsString(new AdminJson.Health("up", 8080, 2)));
+    }
+
+    @Test
+    void statsOfARouterWithoutLatencyBucketsReadAsNone() throws Exception {
+        String json = "{\"shop\":{\"responses\":{\"2xx\":3,\"3xx\":0,\"4xx\":0,\"5xx\":0},\"routerErrors\":{\"502\":0,"
+                + "\"503\":0,\"504\":0},\"clientAborts\":0,\"inFlight\":0,\"backends\":[]}}";
+
+        assertEquals(List.of(), ServiceJson.MAPPER.readValue(json, AdminJson.STATS).get("shop").read().latencyBuckets());
     }
 }
