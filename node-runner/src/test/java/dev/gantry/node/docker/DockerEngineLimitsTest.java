@@ -58,9 +58,10 @@ class DockerEngineLimitsTest {
 
     @Test
     void usageIsReadAtOnceWhileItRunsAndNotOnceItIsGone() {
-        // About 8 MiB of a shell variable, and the CPU time it took to make it.
+        // About 8 MiB of a shell variable, and the CPU time it took to make it. The echo after the sleep
+        // keeps the shell (and x) alive: busybox's sh would exec a last command in the shell's place.
         RunningContainer worker = docker.engine.start(docker.worker("usage", ResourceLimits.DEFAULTS,
-                "sh", "-c", "x=$(yes aaaaaaa | head -c 8388608); sleep 600"));
+                "sh", "-c", "x=$(yes aaaaaaa | head -c 8388608); sleep 600; echo ${#x}"));
         long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
         ContainerUsage usage = docker.engine.usage(worker.id()).orElseThrow();
         while (usage.memoryBytes() < 8 * MIB && System.nanoTime() < deadline) {
