@@ -21,6 +21,7 @@ import java.nio.file.Path;
 import java.security.KeyStore;
 import java.security.cert.CertificateFactory;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.List;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLHandshakeException;
@@ -111,7 +112,8 @@ class ApiHttpsIT {
 
         assertEquals(303, signIn.statusCode(), signIn.body());
         String cookie = signIn.headers().firstValue("Set-Cookie").orElse("");
-        assertTrue(cookie.startsWith("gantry_session=") && cookie.contains("; Secure"), cookie);
+        List<String> attributes = Arrays.stream(cookie.split(";")).map(String::strip).toList();
+        assertTrue(cookie.startsWith("gantry_session=") && attributes.contains("Secure"), cookie);
     }
 
     /** Last: it restarts the control plane with the operator's certificate. */
