@@ -52,11 +52,17 @@ final class ConsoleBrowser implements AutoCloseable {
         return driver.getCurrentUrl().substring(base.length());
     }
 
+    /**
+     * Signs in and waits for the answer's page (the apps, or the sign-in form with its error): a page
+     * opened before it arrived would be replaced by it.
+     */
     void signIn(String user, String password) {
         open("/console/sign-in");
         type(By.id("user"), user);
         type(By.id("password"), password);
-        driver.findElement(By.id("sign-in")).click();
+        WebElement form = driver.findElement(By.id("sign-in"));
+        form.click();
+        new WebDriverWait(driver, Duration.ofSeconds(30)).until(ExpectedConditions.stalenessOf(form));
     }
 
     void type(By field, String text) {
