@@ -3,9 +3,10 @@
 # real run of ansible/site.yml on three bare Debian 12 test hosts made here (containers from
 # gantry/base:bookworm with systemd as PID 1, each with its own Docker engine, reached with
 # community.docker.docker: no sshd). It installs Gantry from the package built from GANTRY_APP_DIR,
-# pushes an app that then answers through the router on the control host to a request from another
-# host, runs the playbook again (changed=0), restarts the control host's container (a reboot) and
-# waits for the app to answer again with nobody running a command. Traffic goes to loopback and the
+# runs the playbook again (changed=0), pushes an app that then answers through the router on the
+# control host to a request from another host, installs the package again in place (an upgrade: no
+# request dropped, no instance restarted, the router handed over), restarts the control host's
+# container (a reboot) and waits for the app to answer again with nobody running a command. Traffic goes to loopback and the
 # test hosts' addresses only; the hosts, their volumes, network and image are removed at the end.
 # Downloaded Debian packages are kept in CACHE_DIR for the next run (that is what keeps it fast).
 #
@@ -224,6 +225,61 @@ app_answers_from_another_host() {
   fi
 }
 
+# Requests from the third host, one every 50 ms, until /tmp/stop-load exists there (at most 300 s);
+# prints how many got the app's answer and how many did not.
+load_from_node() {
+  docker exec "$(host_name 3)" rm -f /tmp/stop-load
+  docker exec "$(host_name 3)" python3 -c "
+import os, time, urllib.request
+answered = failed = 0
+end = time.time() + 300
+while time.time() < end and not os.path.exists('/tmp/stop-load'):
+    request = urllib.request.Request('http://$CONTROL:8080/', headers={'Host': '$APP.localhost'})
+    try:
+        ok = urllib.request.urlopen(request, timeout=5).read().decode().strip() == 'hello from v1'
+    except Exception:
+        ok = False
+    answered, failed = answered + ok, failed + (not ok)
+    time.sleep(0.05)
+print(answered, failed)"
+}
+
+app_instances() { docker exec "$(host_name 1)" docker ps -q --no-trunc --filter "label=gantry.app=$APP" | sort; }
+
+# The package installed again in place, as an upgrade is: its postinst restarts the node runner and the
+# control plane and hands the router over to the other slot, while requests keep coming from another host.
+upgrade_in_place() {
+  local before after load answered failed
+  before=$(app_instances)
+  load_from_node >"$WORK/load.out" &
+  load=$!
+  sleep 2
+  docker exec "$(host_name 1)" sh -c 'dpkg -i /var/cache/gantry/gantry_*_all.deb' >"$WORK/upgrade.log" 2>&1 \
+    || { cat "$WORK/upgrade.log"; fail "installing the package again on the control host failed (log above)"; }
+  sleep 2
+  docker exec "$(host_name 3)" touch /tmp/stop-load
+  wait "$load"
+  read -r answered failed <"$WORK/load.out" || true
+  after=$(app_instances)
+  if [ "${failed:-1}" = 0 ] && [ "${answered:-0}" -gt 0 ]; then
+    pass "the package's upgrade in place dropped no request ($answered answered from another host, none failed)"
+  else
+    fail "during the package's upgrade in place $failed requests failed, $answered answered: $(cat "$WORK/upgrade.log")"
+  fi
+  if [ -n "$before" ] && [ "$before" = "$after" ]; then
+    pass "the upgrade restarted the node runner and the control plane and no app instance"
+  else
+    fail "the app's instances were '$before' before the upgrade and '$after' after"
+  fi
+  if docker exec "$(host_name 1)" systemctl is-active --quiet gantry-router@2.service \
+      && docker exec "$(host_name 1)" systemctl is-enabled --quiet gantry-router@2.service \
+      && ! docker exec "$(host_name 1)" systemctl is-active --quiet gantry-router@1.service; then
+    pass "the router was handed over to slot 2, which is the one enabled at boot"
+  else
+    fail "after the upgrade the router slots are: $(docker exec "$(host_name 1)" systemctl list-units --all --plain --no-legend 'gantry-router@*' | tr '\n' ' ')"
+  fi
+}
+
 back_after_reboot() {
   local began out=''
   docker restart -t 60 "$(host_name 1)" >/dev/null
@@ -243,4 +299,4 @@ set_up
 first_run
 second_run_changes_nothing
 cluster_formed
-push_app && app_answers_from_another_host && back_after_reboot
+push_app && app_answers_from_another_host && upgrade_in_place && back_after_reboot
