@@ -273,10 +273,11 @@ upgrade_in_place() {
   fi
   if docker exec "$(host_name 1)" systemctl is-active --quiet gantry-router@2.service \
       && docker exec "$(host_name 1)" systemctl is-enabled --quiet gantry-router@2.service \
-      && ! docker exec "$(host_name 1)" systemctl is-active --quiet gantry-router@1.service; then
-    pass "the router was handed over to slot 2, which is the one enabled at boot"
+      && ! docker exec "$(host_name 1)" systemctl is-active --quiet gantry-router@1.service \
+      && [ -z "$(docker exec "$(host_name 1)" systemctl list-units --state=failed --plain --no-legend 'gantry-*')" ]; then
+    pass "the router was handed over to slot 2, which is the one enabled at boot, and no unit failed"
   else
-    fail "after the upgrade the router slots are: $(docker exec "$(host_name 1)" systemctl list-units --all --plain --no-legend 'gantry-router@*' | tr '\n' ' ')"
+    fail "after the upgrade the units are: $(docker exec "$(host_name 1)" systemctl list-units --all --plain --no-legend 'gantry-*' | tr '\n' ' ')(slot 1 exited with $(docker exec "$(host_name 1)" systemctl show -p ExecMainStatus --value gantry-router@1.service))"
   fi
 }
 
