@@ -112,6 +112,11 @@ set_up() {
       sleep 0.5
     done
   done
+  write_inventory "$(host_name 2)"
+}
+
+# The inventory, with the node hosts given as arguments.
+write_inventory() {
   cat >"$WORK/inventory.ini" <<EOF
 [control]
 $(host_name 1)
@@ -120,8 +125,7 @@ $(host_name 1)
 $(host_name 1)
 
 [nodes]
-$(host_name 2)
-$(host_name 3)
+$(printf '%s\n' "$@")
 
 [all:vars]
 ansible_connection=community.docker.docker
@@ -133,21 +137,23 @@ gantry_admin_sources=["$SUBNET_PREFIX.1"]
 EOF
 }
 
-# Runs the playbook; $1 names the run. Its output is in $WORK/$1.log.
+# Runs a playbook ($2, site.yml unless given, with the options after it); $1 names the run. Its
+# output is in $WORK/$1.log.
 play() {
-  local began=$SECONDS
+  local name=$1 playbook=${2:-site.yml} began=$SECONDS
+  shift $(($# < 2 ? $# : 2))
   if ANSIBLE_CONFIG="$SRC/ansible/ansible.cfg" ANSIBLE_NOCOLOR=1 \
-      ansible-playbook -i "$WORK/inventory.ini" "$SRC/ansible/site.yml" >"$WORK/$1.log" 2>&1; then
+      ansible-playbook -i "$WORK/inventory.ini" "$SRC/ansible/$playbook" "$@" >"$WORK/$name.log" 2>&1; then
     PLAY_SECONDS=$((SECONDS - began))
     return 0
   fi
-  tail -n 40 "$WORK/$1.log"
+  tail -n 40 "$WORK/$name.log"
   return 1
 }
 
 first_run() {
   if play first; then
-    pass "site.yml installed Gantry on three bare hosts in $PLAY_SECONDS s"
+    pass "site.yml installed Gantry on a bare control host and node host in $PLAY_SECONDS s"
   else
     fail "site.yml failed on the first run (its last lines above)"
     return 1
@@ -156,6 +162,25 @@ first_run() {
     pass "the play printed the git remote and the console URL"
   else
     fail "the play printed no git remote"
+  fi
+}
+
+# What changed on each host in a run's log ($1), as "HOST TASK" lines, handlers included.
+changes() {
+  awk '/^(TASK|RUNNING HANDLER) \[/ { task = $0; sub(/^[^[]*\[/, "", task); sub(/\] \**$/, "", task) }
+       /^changed: \[/ { host = $2; gsub(/[][]/, "", host); print host, task }' "$WORK/$1.log"
+}
+
+# A host added to [nodes] joins, and on the others only the firewall changes (to let it in).
+add_node() {
+  local others
+  write_inventory "$(host_name 2)" "$(host_name 3)"
+  play grow || { fail "site.yml failed once $(host_name 3) was added to [nodes] (its last lines above)"; return 1; }
+  others=$(changes grow | grep -v "^$(host_name 3) " | grep -vE ' common : (Write the firewall rules|Apply the firewall rules)$' || true)
+  if [ -z "$others" ] && changes grow | grep -q "^$(host_name 3) node : Join the cluster$"; then
+    pass "a host added to [nodes] joined; on the others only the firewall rules changed ($PLAY_SECONDS s)"
+  else
+    fail "adding $(host_name 3) to [nodes] changed on the others: $(tr '\n' ';' <<<"$others")"
   fi
 }
 
@@ -244,6 +269,25 @@ while time.time() < end and not os.path.exists('/tmp/stop-load'):
 print(answered, failed)"
 }
 
+# backup.yml fetches a database dump and an archive of the secrets; no playbook printed a secret.
+backed_up() {
+  local password
+  play backup backup.yml -e "gantry_backup_fetch_dir=$WORK/backups/" \
+    || { fail "backup.yml failed (its last lines above)"; return 1; }
+  if [ -s "$(ls "$WORK"/backups/gantry-*.dump 2>/dev/null)" ] \
+      && tar -tzf "$(ls "$WORK"/backups/gantry-*.tar.gz)" | grep -q 'var/lib/gantry/config-key$'; then
+    pass "backup.yml fetched the database's dump and an archive holding the config key"
+  else
+    fail "backup.yml fetched: $(ls -l "$WORK/backups" 2>&1 | tr '\n' ' ')"
+  fi
+  password=$(docker exec "$(host_name 1)" cat /etc/gantry/secrets/db-password)
+  if [ -n "$password" ] && ! grep -qF "$password" "$WORK"/*.log; then
+    pass "no playbook run printed the database password"
+  else
+    fail "a playbook run printed the database password: $(grep -lF "$password" "$WORK"/*.log)"
+  fi
+}
+
 app_instances() { docker exec "$(host_name 1)" docker ps -q --no-trunc --filter "label=gantry.app=$APP" | sort; }
 
 # The package installed again in place, as an upgrade is: its postinst restarts the node runner and the
@@ -298,6 +342,8 @@ back_after_reboot() {
 lint
 set_up
 first_run
+add_node
 second_run_changes_nothing
 cluster_formed
+backed_up
 push_app && app_answers_from_another_host && upgrade_in_place && back_after_reboot
