@@ -1,0 +1,349 @@
+#!/usr/bin/env bash
+# The Ansible test of issue 19, which needs root: ansible-lint and --syntax-check on ansible/, then a
+# real run of ansible/site.yml on three bare Debian 12 test hosts made here (containers from
+# gantry/base:bookworm with systemd as PID 1, each with its own Docker engine, reached with
+# community.docker.docker: no sshd). It installs Gantry from the package built from GANTRY_APP_DIR,
+# runs the playbook again (changed=0), pushes an app that then answers through the router on the
+# control host to a request from another host, installs the package again in place (an upgrade: no
+# request dropped, no instance restarted, the router handed over), restarts the control host's
+# container (a reboot) and waits for the app to answer again with nobody running a command. Traffic goes to loopback and the
+# test hosts' addresses only; the hosts, their volumes, network and image are removed at the end.
+# Downloaded Debian packages are kept in CACHE_DIR for the next run (that is what keeps it fast).
+#
+#   GANTRY_APP_DIR  the built control-plane/target/quarkus-app (required)
+set -euo pipefail
+
+SRC=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
+APP_DIR=${GANTRY_APP_DIR:?set GANTRY_APP_DIR to a built control-plane/target/quarkus-app}
+# shellcheck source=../verdicts.sh
+source "$SRC/tests/verdicts.sh"
+
+PREFIX=gantry-ansible-test
+NETWORK=$PREFIX
+SUBNET_PREFIX=10.97.0
+HOST_IMAGE=$PREFIX/host:bookworm
+BASE_IMAGE=gantry/base:bookworm
+CACHE_DIR=/var/cache/$PREFIX
+APP=hello
+BACK_WITHIN=240 # seconds the app may take to answer again after the control host's reboot
+WORK=$(mktemp -d /var/tmp/$PREFIX.XXXXXX)
+STARTED=$(date +%s)
+
+host_name() { echo "$PREFIX-h$1"; }
+host_address() { echo "$SUBNET_PREFIX.1$1"; }
+CONTROL=$(host_address 1)
+
+cleanup() {
+  local status=$?
+  set +e
+  fail_if_set_up_stopped $status
+  for n in 1 2 3; do
+    docker rm -f "$(host_name "$n")" >/dev/null 2>&1
+    docker volume rm "$(host_name "$n")-docker" >/dev/null 2>&1
+  done
+  docker rm -f "$PREFIX-image" >/dev/null 2>&1
+  docker network rm "$NETWORK" >/dev/null 2>&1
+  docker rmi "$HOST_IMAGE" >/dev/null 2>&1
+  rm -rf "$WORK"
+  printf 'Ansible test took %d s\n' $(($(date +%s) - STARTED))
+  [ $failures -eq 0 ] && [ "$status" -eq 0 ]
+}
+trap cleanup EXIT
+
+# apt's downloads and lists of one test host (or of the image build), kept between runs.
+apt_cache_mounts() {
+  install -d "$CACHE_DIR/$1/archives" "$CACHE_DIR/$1/lists"
+  printf -- '-v %s:/var/cache/apt/archives -v %s:/var/lib/apt/lists' "$CACHE_DIR/$1/archives" "$CACHE_DIR/$1/lists"
+}
+
+lint() {
+  local out
+  if out=$(cd "$SRC/ansible" && ansible-lint 2>&1); then
+    pass "ansible-lint finds nothing in ansible/"
+  else
+    fail "ansible-lint on ansible/: $out"
+  fi
+  if out=$(cd "$SRC/ansible" && ansible-playbook --syntax-check -i inventory.example.ini site.yml backup.yml 2>&1); then
+    pass "ansible-playbook --syntax-check passes site.yml and backup.yml"
+  else
+    fail "ansible-playbook --syntax-check: $out"
+  fi
+}
+
+# A bare Debian 12 host: the base image plus systemd and python3 (for Ansible), nothing of Gantry's.
+build_host_image() {
+  # shellcheck disable=SC2046 # the mounts are separate words
+  docker run --name "$PREFIX-image" $(apt_cache_mounts image) "$BASE_IMAGE" sh -c \
+    'apt-get update -q && DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends systemd systemd-sysv dbus python3' \
+    >"$WORK/image.log" 2>&1 || { cat "$WORK/image.log"; return 1; }
+  docker commit --change 'CMD ["/lib/systemd/systemd"]' "$PREFIX-image" "$HOST_IMAGE" >/dev/null
+  docker rm "$PREFIX-image" >/dev/null
+}
+
+# Not --privileged: this machine's capability bounding set lacks CAP_SYS_RESOURCE, which it asks for
+# (docs: /work/shared/several-hosts.md measured these flags).
+start_host() {
+  local n=$1
+  # shellcheck disable=SC2046 # the mounts are separate words
+  # SIGRTMIN+3 asks systemd to shut down: docker stop and restart are then a clean reboot. (Docker
+  # 20.10's commit takes no STOPSIGNAL, so it is given here.)
+  docker run -d --name "$(host_name "$n")" --hostname "$(host_name "$n")" --stop-signal SIGRTMIN+3 \
+    --network "$NETWORK" --ip "$(host_address "$n")" \
+    --cap-add ALL --cap-drop SYS_RESOURCE --security-opt seccomp=unconfined --security-opt apparmor=unconfined \
+    --cgroupns=host -v /sys/fs/cgroup:/sys/fs/cgroup:rw --tmpfs /run --tmpfs /run/lock \
+    --device-cgroup-rule 'a *:* rwm' -v "$(host_name "$n")-docker:/var/lib/docker" \
+    $(apt_cache_mounts "h$n") -v "$WORK/base.tar:/srv/gantry-base.tar:ro" \
+    "$HOST_IMAGE" >/dev/null
+}
+
+set_up() {
+  command -v ansible-playbook >/dev/null && command -v ansible-lint >/dev/null \
+    || { fail "set-up: ansible and ansible-lint are missing (./gantry test installs them)"; exit 1; }
+  "$SRC/gantry" package "$WORK" >/dev/null
+  DEB=$(ls "$WORK"/gantry_*_all.deb)
+  build_host_image
+  # The control host loads the base image from this archive instead of building it with debootstrap.
+  docker save -o "$WORK/base.tar" "$BASE_IMAGE"
+  docker network create --subnet "$SUBNET_PREFIX.0/24" "$NETWORK" >/dev/null
+  for n in 1 2 3; do start_host "$n"; done
+  for n in 1 2 3; do
+    for _ in $(seq 1 60); do
+      docker exec "$(host_name "$n")" systemctl is-system-running 2>/dev/null | grep -Eq 'running|degraded' && break
+      sleep 0.5
+    done
+  done
+  write_inventory "$(host_name 2)"
+}
+
+# The inventory, with the node hosts given as arguments.
+write_inventory() {
+  cat >"$WORK/inventory.ini" <<EOF
+[control]
+$(host_name 1)
+
+[routers]
+$(host_name 1)
+
+[nodes]
+$(printf '%s\n' "$@")
+
+[all:vars]
+ansible_connection=community.docker.docker
+ansible_become_method=ansible.builtin.su
+gantry_deb=$DEB
+gantry_public_host=$CONTROL
+gantry_base_image_archive=/srv/gantry-base.tar
+gantry_admin_sources=["$SUBNET_PREFIX.1"]
+EOF
+}
+
+# Runs a playbook ($2, site.yml unless given, with the options after it); $1 names the run. Its
+# output is in $WORK/$1.log.
+play() {
+  local name=$1 playbook=${2:-site.yml} began=$SECONDS
+  shift $(($# < 2 ? $# : 2))
+  if ANSIBLE_CONFIG="$SRC/ansible/ansible.cfg" ANSIBLE_NOCOLOR=1 \
+      ansible-playbook -i "$WORK/inventory.ini" "$SRC/ansible/$playbook" "$@" >"$WORK/$name.log" 2>&1; then
+    PLAY_SECONDS=$((SECONDS - began))
+    return 0
+  fi
+  tail -n 40 "$WORK/$name.log"
+  return 1
+}
+
+first_run() {
+  if play first; then
+    pass "site.yml installed Gantry on a bare control host and node host in $PLAY_SECONDS s"
+  else
+    fail "site.yml failed on the first run (its last lines above)"
+    return 1
+  fi
+  if grep -q "git remote add paas ssh://gantry@$CONTROL:2222/APP" "$WORK/first.log"; then
+    pass "the play printed the git remote and the console URL"
+  else
+    fail "the play printed no git remote"
+  fi
+}
+
+# What changed on each host in a run's log ($1), as "HOST TASK" lines, handlers included.
+changes() {
+  awk '/^(TASK|RUNNING HANDLER) \[/ { task = $0; sub(/^[^[]*\[/, "", task); sub(/\] \**$/, "", task) }
+       /^changed: \[/ { host = $2; gsub(/[][]/, "", host); print host, task }' "$WORK/$1.log"
+}
+
+# A host added to [nodes] joins, and on the others only the firewall changes (to let it in).
+add_node() {
+  local others
+  write_inventory "$(host_name 2)" "$(host_name 3)"
+  play grow || { fail "site.yml failed once $(host_name 3) was added to [nodes] (its last lines above)"; return 1; }
+  others=$(changes grow | grep -v "^$(host_name 3) " | grep -vE ' common : (Write the firewall rules|Apply the firewall rules)$' || true)
+  if [ -z "$others" ] && changes grow | grep -q "^$(host_name 3) node : Join the cluster$"; then
+    pass "a host added to [nodes] joined; on the others only the firewall rules changed ($PLAY_SECONDS s)"
+  else
+    fail "adding $(host_name 3) to [nodes] changed on the others: $(tr '\n' ';' <<<"$others")"
+  fi
+}
+
+second_run_changes_nothing() {
+  local recap
+  play second || { fail "site.yml failed on the second run (its last lines above)"; return 1; }
+  recap=$(sed -n '/^PLAY RECAP/,$p' "$WORK/second.log" | grep -E 'ok=')
+  if ! grep -vq 'changed=0 ' <<<"$recap"; then
+    pass "site.yml run again changed nothing ($PLAY_SECONDS s)"
+  else
+    fail "site.yml run again changed something: $recap ($(grep -E '^changed:' "$WORK/second.log" | head -5 | tr '\n' ' '))"
+  fi
+}
+
+cluster_formed() {
+  local rows
+  for _ in $(seq 1 20); do
+    rows=$(docker exec "$(host_name 1)" gantry nodes 2>&1 | grep -c "^$PREFIX-h[123] .* ready" || true)
+    [ "$rows" = 3 ] && break
+    sleep 0.5
+  done
+  if [ "$rows" = 3 ]; then
+    pass "the node hosts joined the cluster: nodes lists the three hosts ready"
+  else
+    fail "nodes on the control host said: $(docker exec "$(host_name 1)" gantry nodes 2>&1)"
+  fi
+}
+
+push_app() {
+  ssh-keygen -q -t ed25519 -N '' -C ansible@test -f "$WORK/id_ed25519"
+  docker cp "$WORK/id_ed25519.pub" "$(host_name 1):/tmp/admin.pub"
+  docker exec "$(host_name 1)" gantry keys:add admin /tmp/admin.pub >/dev/null
+  git init -q -b main "$WORK/$APP"
+  git -C "$WORK/$APP" config user.email ansible@example.com
+  git -C "$WORK/$APP" config user.name Ansible
+  printf 'FROM %s\nCMD mkdir -p /www && echo "hello from $GANTRY_RELEASE" >/www/index.html && exec busybox httpd -f -p $PORT -h /www\n' \
+    "$BASE_IMAGE" >"$WORK/$APP/Dockerfile"
+  git -C "$WORK/$APP" add -A
+  git -C "$WORK/$APP" commit -q -m v1
+  if GIT_SSH_COMMAND="ssh -i $WORK/id_ed25519 -o IdentitiesOnly=yes -o StrictHostKeyChecking=no \
+-o UserKnownHostsFile=/dev/null -o LogLevel=ERROR" git -C "$WORK/$APP" push -q \
+      "ssh://gantry@$CONTROL:2222/$APP" main >"$WORK/push.log" 2>&1; then
+    pass "git push to the installed Gantry deployed $APP"
+  else
+    cat "$WORK/push.log"
+    fail "git push to the installed Gantry failed (log above)"
+    return 1
+  fi
+}
+
+# The app's answer through the control host's router, asked from the third host (another host: the
+# request crosses the network and the control host's firewall).
+ask_from_node() {
+  docker exec "$(host_name 3)" python3 -c "
+import urllib.request
+request = urllib.request.Request('http://$CONTROL:8080/', headers={'Host': '$APP.localhost'})
+print(urllib.request.urlopen(request, timeout=5).read().decode().strip())" 2>/dev/null
+}
+
+app_answers_from_another_host() {
+  local out
+  out=$(ask_from_node) || true
+  if [ "$out" = "hello from v1" ]; then
+    pass "the app answers through the router to a request from another host: $out"
+  else
+    fail "the app answered '$out' from $(host_name 3), want 'hello from v1'"
+  fi
+}
+
+# Requests from the third host, one every 50 ms, until /tmp/stop-load exists there (at most 300 s);
+# prints how many got the app's answer and how many did not.
+load_from_node() {
+  docker exec "$(host_name 3)" rm -f /tmp/stop-load
+  docker exec "$(host_name 3)" python3 -c "
+import os, time, urllib.request
+answered = failed = 0
+end = time.time() + 300
+while time.time() < end and not os.path.exists('/tmp/stop-load'):
+    request = urllib.request.Request('http://$CONTROL:8080/', headers={'Host': '$APP.localhost'})
+    try:
+        ok = urllib.request.urlopen(request, timeout=5).read().decode().strip() == 'hello from v1'
+    except Exception:
+        ok = False
+    answered, failed = answered + ok, failed + (not ok)
+    time.sleep(0.05)
+print(answered, failed)"
+}
+
+# backup.yml fetches a database dump and an archive of the secrets; no playbook printed a secret.
+backed_up() {
+  local password
+  play backup backup.yml -e "gantry_backup_fetch_dir=$WORK/backups/" \
+    || { fail "backup.yml failed (its last lines above)"; return 1; }
+  if [ -s "$(ls "$WORK"/backups/gantry-*.dump 2>/dev/null)" ] \
+      && tar -tzf "$(ls "$WORK"/backups/gantry-*.tar.gz)" | grep -q 'var/lib/gantry/config-key$'; then
+    pass "backup.yml fetched the database's dump and an archive holding the config key"
+  else
+    fail "backup.yml fetched: $(ls -l "$WORK/backups" 2>&1 | tr '\n' ' ')"
+  fi
+  password=$(docker exec "$(host_name 1)" cat /etc/gantry/secrets/db-password)
+  if [ -n "$password" ] && ! grep -qF "$password" "$WORK"/*.log; then
+    pass "no playbook run printed the database password"
+  else
+    fail "a playbook run printed the database password: $(grep -lF "$password" "$WORK"/*.log)"
+  fi
+}
+
+app_instances() { docker exec "$(host_name 1)" docker ps -q --no-trunc --filter "label=gantry.app=$APP" | sort; }
+
+# The package installed again in place, as an upgrade is: its postinst restarts the node runner and the
+# control plane and hands the router over to the other slot, while requests keep coming from another host.
+upgrade_in_place() {
+  local before after load answered failed
+  before=$(app_instances)
+  load_from_node >"$WORK/load.out" &
+  load=$!
+  sleep 2
+  docker exec "$(host_name 1)" sh -c 'dpkg -i /var/cache/gantry/gantry_*_all.deb' >"$WORK/upgrade.log" 2>&1 \
+    || { cat "$WORK/upgrade.log"; fail "installing the package again on the control host failed (log above)"; }
+  sleep 2
+  docker exec "$(host_name 3)" touch /tmp/stop-load
+  wait "$load"
+  read -r answered failed <"$WORK/load.out" || true
+  after=$(app_instances)
+  if [ "${failed:-1}" = 0 ] && [ "${answered:-0}" -gt 0 ]; then
+    pass "the package's upgrade in place dropped no request ($answered answered from another host, none failed)"
+  else
+    fail "during the package's upgrade in place $failed requests failed, $answered answered: $(cat "$WORK/upgrade.log")"
+  fi
+  if [ -n "$before" ] && [ "$before" = "$after" ]; then
+    pass "the upgrade restarted the node runner and the control plane and no app instance"
+  else
+    fail "the app's instances were '$before' before the upgrade and '$after' after"
+  fi
+  if docker exec "$(host_name 1)" systemctl is-active --quiet gantry-router@2.service \
+      && docker exec "$(host_name 1)" systemctl is-enabled --quiet gantry-router@2.service \
+      && ! docker exec "$(host_name 1)" systemctl is-active --quiet gantry-router@1.service \
+      && [ -z "$(docker exec "$(host_name 1)" systemctl list-units --state=failed --plain --no-legend 'gantry-*')" ]; then
+    pass "the router was handed over to slot 2, which is the one enabled at boot, and no unit failed"
+  else
+    fail "after the upgrade the units are: $(docker exec "$(host_name 1)" systemctl list-units --all --plain --no-legend 'gantry-*' | tr '\n' ' ')(slot 1 exited with $(docker exec "$(host_name 1)" systemctl show -p ExecMainStatus --value gantry-router@1.service))"
+  fi
+}
+
+back_after_reboot() {
+  local began out=''
+  docker restart -t 60 "$(host_name 1)" >/dev/null
+  began=$SECONDS
+  until out=$(ask_from_node) && [ "$out" = "hello from v1" ]; do
+    if [ $((SECONDS - began)) -ge $BACK_WITHIN ]; then
+      fail "after the control host's reboot the app did not answer within $BACK_WITHIN s (last: '$out'); $(docker exec "$(host_name 1)" systemctl --failed --plain --no-legend 2>&1 | tr '\n' ' ')"
+      return 1
+    fi
+    sleep 2
+  done
+  pass "after the control host's reboot the app answers again, $((SECONDS - began)) s later, with nobody running a command"
+}
+
+lint
+set_up
+first_run
+add_node
+second_run_changes_nothing
+cluster_formed
+backed_up
+push_app && app_answers_from_another_host && upgrade_in_place && back_after_reboot
