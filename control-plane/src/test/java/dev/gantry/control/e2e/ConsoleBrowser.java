@@ -9,6 +9,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.Cookie;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -60,9 +61,19 @@ final class ConsoleBrowser implements AutoCloseable {
         open("/console/sign-in");
         type(By.id("user"), user);
         type(By.id("password"), password);
-        WebElement form = driver.findElement(By.id("sign-in"));
-        form.click();
-        new WebDriverWait(driver, Duration.ofSeconds(30)).until(ExpectedConditions.stalenessOf(form));
+        WebElement button = driver.findElement(By.id("sign-in"));
+        button.click();
+        new WebDriverWait(driver, Duration.ofSeconds(30)).until(browser -> gone(button));
+    }
+
+    /** Whether the element's page was replaced: Chrome says so as stale, or as a node outside the document. */
+    private static boolean gone(WebElement element) {
+        try {
+            element.isEnabled();
+            return false;
+        } catch (WebDriverException replaced) {
+            return true;
+        }
     }
 
     void type(By field, String text) {
