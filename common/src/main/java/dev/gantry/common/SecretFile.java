@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
@@ -45,6 +46,21 @@ public final class SecretFile {
             throw new UncheckedIOException(what + ": cannot create " + file + ": " + e.getMessage(), e);
         }
         return read(file, what, "delete it and restart Gantry to make a new one");
+    }
+
+    /**
+     * Writes {@code text} to {@code file} so that no one but its owner can ever read it: a fresh file made
+     * owner-only, then moved over the old one (a private key, a password hash).
+     */
+    public static void write(Path file, String text) throws IOException {
+        Path fresh = Files.createTempFile(file.toAbsolutePath().getParent(), file.getFileName().toString(), ".new",
+                PosixFilePermissions.asFileAttribute(OWNER_ONLY));
+        try {
+            Files.writeString(fresh, text, StandardCharsets.UTF_8);
+            Files.move(fresh, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } finally {
+            Files.deleteIfExists(fresh);
+        }
     }
 
     /**

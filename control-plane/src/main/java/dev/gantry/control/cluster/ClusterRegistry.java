@@ -49,7 +49,7 @@ public class ClusterRegistry {
             Files.createDirectories(dir.resolve("data"));
             authority.issue(List.of(host), dir.resolve("registry.crt"), dir.resolve("registry.key"));
             String password = SecretFile.readOrCreate(dir.resolve("password"), "the registry's password");
-            CertificateAuthority.writeOwnerOnly(dir.resolve("htpasswd"), bcrypt(password));
+            SecretFile.write(dir.resolve("htpasswd"), bcrypt(password));
             Files.writeString(configFile(), RegistryConfig.yaml(port, dir), StandardCharsets.UTF_8);
             Files.writeString(dir.resolve("address"), host + ":" + port + "\n", StandardCharsets.US_ASCII);
         } catch (IOException e) {

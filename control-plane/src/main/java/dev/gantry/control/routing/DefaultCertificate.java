@@ -1,5 +1,6 @@
 package dev.gantry.control.routing;
 
+import dev.gantry.common.SecretFile;
 import dev.gantry.control.GantryConfig;
 import dev.gantry.router.api.SelfSignedCertificates;
 import dev.gantry.router.api.TlsCertificate;
@@ -9,8 +10,6 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import org.jboss.logging.Logger;
 
@@ -64,14 +63,10 @@ public class DefaultCertificate {
         }
     }
 
-    // Owner-only from its creation, then moved over the old one: the private key is never readable by others.
     private static void write(Path file, String bundle) {
         try {
             Files.createDirectories(file.getParent());
-            Path temp = Files.createTempFile(file.getParent(), "default-certificate", ".tmp",
-                    PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-            Files.writeString(temp, bundle, StandardCharsets.UTF_8);
-            Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            SecretFile.write(file, bundle);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the default certificate " + file + ": " + e.getMessage(), e);
         }

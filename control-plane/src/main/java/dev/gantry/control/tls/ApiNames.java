@@ -18,7 +18,7 @@ import java.util.regex.Pattern;
  */
 public final class ApiNames {
 
-    private static final Pattern CONTAINER_INTERFACE = Pattern.compile("docker.*|br-.*|veth.*|gwbridge.*|docker_gwbridge");
+    private static final Pattern CONTAINER_INTERFACE = Pattern.compile("docker.*|br-.*|veth.*");
 
     private ApiNames() {
     }

@@ -9,7 +9,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
 import java.security.PrivateKey;
@@ -85,7 +84,7 @@ public final class CertificateAuthority {
                     "-storepass:file", pass, "-infile", work.resolve("server.csr").toString(),
                     "-outfile", work.resolve("server.crt").toString(), "-ext", "san=" + subjectAltNames(names),
                     "-ext", "eku=serverAuth", "-ext", "ku=digitalSignature", "-validity", Integer.toString(SERVER_DAYS));
-            writeOwnerOnly(keyFile, SelfSignedCertificates.pem("PRIVATE KEY", privateKey(store, pass).getEncoded()));
+            SecretFile.write(keyFile, SelfSignedCertificates.pem("PRIVATE KEY", privateKey(store, pass).getEncoded()));
             Files.move(work.resolve("server.crt"), certificateFile, StandardCopyOption.REPLACE_EXISTING);
         } catch (IOException | GeneralSecurityException e) {
             throw new IllegalStateException("could not issue a certificate for " + names + ": " + e.getMessage(), e);
@@ -115,14 +114,6 @@ public final class CertificateAuthority {
             keys.load(in, password);
         }
         return (PrivateKey) keys.getKey("server", password);
-    }
-
-    public static void writeOwnerOnly(Path file, String text) throws IOException {
-        Path fresh = file.resolveSibling(file.getFileName() + ".new");
-        Files.deleteIfExists(fresh);
-        Files.createFile(fresh, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-        Files.writeString(fresh, text, StandardCharsets.UTF_8);
-        Files.move(fresh, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     }
 
     private static void deleteQuietly(Path work) {
