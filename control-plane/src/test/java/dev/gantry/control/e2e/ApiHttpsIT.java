@@ -127,6 +127,7 @@ class ApiHttpsIT {
         gantry.putEnv("GANTRY_API_TLS_CERT", certificate.toString());
         gantry.putEnv("GANTRY_API_TLS_KEY", key.toString());
         gantry.startControlPlane();
+        awaitHttps(); // the start is judged on the plain port, which may open a moment before this one
 
         HttpResponse<String> status = client(own.certificatePem()).send(
                 get("https://localhost:" + gantry.publicApiPort + "/api/v1/status"), HttpResponse.BodyHandlers.ofString());
@@ -136,6 +137,19 @@ class ApiHttpsIT {
         assertThrows(SSLHandshakeException.class, () -> trustingGantrysCa.send(
                 get("https://localhost:" + gantry.publicApiPort + "/api/v1/status"), HttpResponse.BodyHandlers.ofString()),
                 "Gantry's own certificate is no longer served");
+    }
+
+    private void awaitHttps() throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (System.nanoTime() < deadline) {
+            try {
+                if (connects("127.0.0.1", gantry.publicApiPort)) {
+                    return;
+                }
+            } catch (IOException notYet) {
+                Thread.sleep(200);
+            }
+        }
     }
 
     private static HttpRequest get(String url) {
