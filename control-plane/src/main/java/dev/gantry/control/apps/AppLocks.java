@@ -23,6 +23,8 @@ import java.util.concurrent.locks.ReentrantLock;
 public class AppLocks {
 
     private static final long MAX_WAIT_MINUTES = 30;
+    /** Background work (the supervisor, the collector) holds a lock this briefly; not worth a line. */
+    private static final Duration UNREMARKABLE_WAIT = Duration.ofSeconds(2);
     private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm 'UTC'").withZone(ZoneOffset.UTC);
 
     private final ConcurrentHashMap<String, ReentrantLock> locks = new ConcurrentHashMap<>();
@@ -58,7 +60,7 @@ public class AppLocks {
 
     public Held acquire(String app, LineSink progress) {
         ReentrantLock lock = locks.computeIfAbsent(app, name -> new ReentrantLock(true));
-        if (!lock.tryLock()) {
+        if (!tryLock(lock, UNREMARKABLE_WAIT)) {
             progress.line("-----> Another change of " + app + " is running; waiting for it to finish");
             try {
                 if (!lock.tryLock(MAX_WAIT_MINUTES, TimeUnit.MINUTES)) {
@@ -82,12 +84,15 @@ public class AppLocks {
     /** The lock if it comes free within {@code patience}; empty otherwise, or when interrupted. */
     public Optional<Held> tryAcquire(String app, Duration patience) {
         ReentrantLock lock = locks.computeIfAbsent(app, name -> new ReentrantLock(true));
+        return tryLock(lock, patience) ? Optional.of(lock::unlock) : Optional.empty();
+    }
+
+    private static boolean tryLock(ReentrantLock lock, Duration patience) {
         try {
-            return lock.tryLock(patience.toMillis(), TimeUnit.MILLISECONDS) ? Optional.of(lock::unlock)
-                    : Optional.empty();
+            return lock.tryLock(patience.toMillis(), TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return Optional.empty();
+            return false;
         }
     }
 

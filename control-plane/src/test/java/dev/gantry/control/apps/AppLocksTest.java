@@ -8,6 +8,7 @@ import dev.gantry.control.ConflictException;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
@@ -44,6 +45,24 @@ class AppLocksTest {
         configChange.close();
         deploy.get(5, TimeUnit.SECONDS);
         assertEquals(List.of("-----> Another change of shop is running; waiting for it to finish"), said);
+    }
+
+    @Test
+    void aMomentaryHoldByBackgroundWorkIsWaitedOutSilently() throws Exception {
+        CountDownLatch held = new CountDownLatch(1);
+        CompletableFuture<Void> supervisorTick = CompletableFuture.runAsync(() -> {
+            try (AppLocks.Held lock = locks.tryAcquire("shop").orElseThrow()) {
+                held.countDown();
+                Thread.sleep(200);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+        held.await(5, TimeUnit.SECONDS);
+
+        locks.acquire("shop", said::add).close();
+        supervisorTick.get(5, TimeUnit.SECONDS);
+        assertEquals(List.of(), said, "a wait of a moment is not news");
     }
 
     @Test
