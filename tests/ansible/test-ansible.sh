@@ -62,7 +62,9 @@ cleanup() {
   docker rmi "$HOST_IMAGE" >/dev/null 2>&1
   rm -rf "$WORK"
   printf 'Ansible test took %d s\n' $(($(date +%s) - STARTED))
-  [ $failures -eq 0 ] && [ "$status" -eq 0 ]
+  # The trap's own exit sets the script's status: a FAIL line fails ./gantry test.
+  [ $failures -eq 0 ] || exit 1
+  exit "$status"
 }
 trap cleanup EXIT
 
