@@ -3,11 +3,13 @@
 # real run of ansible/site.yml on three bare Debian 12 test hosts made here (containers from
 # gantry/base:bookworm with systemd as PID 1, each with its own Docker engine, reached with
 # community.docker.docker: no sshd). It installs Gantry from the package built from GANTRY_APP_DIR,
-# runs the playbook again (changed=0), pushes an app that then answers through the router on the
-# control host to a request from another host, installs the package again in place (an upgrade: no
-# request dropped, no instance restarted, the router handed over), restarts the control host's
-# container (a reboot) and waits for the app to answer again with nobody running a command. Traffic goes to loopback and the
-# test hosts' addresses only; the hosts, their volumes, network and image are removed at the end.
+# runs the playbook again (changed=0), checks the firewall over IPv6, pushes an app that then answers
+# through the router on the control host to a request from another host, places it on a node host
+# (ps:place) and reaches it there, installs the package again in place (an upgrade: no request dropped,
+# no instance restarted, the router handed over), restarts the control host's container (a reboot) and
+# waits for the app to answer again with nobody running a command. Last, ./gantry up on a fourth host
+# with systemd, which is then rebooted. Traffic goes to loopback and the test hosts' addresses only;
+# the hosts, their volumes, network and image are removed at the end.
 # Downloaded Debian packages are kept in CACHE_DIR for the next run (that is what keeps it fast).
 #
 #   GANTRY_APP_DIR  the built control-plane/target/quarkus-app (required)
@@ -21,6 +23,8 @@ source "$SRC/tests/verdicts.sh"
 PREFIX=gantry-ansible-test
 NETWORK=$PREFIX
 SUBNET_PREFIX=10.97.0
+# The network is dual-stack, so that the IPv6 firewall is tested by traffic.
+SUBNET6_PREFIX=fd00:97:
 HOST_IMAGE=$PREFIX/host:bookworm
 BASE_IMAGE=gantry/base:bookworm
 CACHE_DIR=/var/cache/$PREFIX
@@ -31,6 +35,7 @@ STARTED=$(date +%s)
 
 host_name() { echo "$PREFIX-h$1"; }
 host_address() { echo "$SUBNET_PREFIX.1$1"; }
+host_address6() { echo "$SUBNET6_PREFIX:1$1"; }
 CONTROL=$(host_address 1)
 
 # systemd in the test hosts shares this host's /sys/fs/cgroup and mounts there, for itself, the cgroup v1
@@ -52,7 +57,7 @@ cleanup() {
   local status=$?
   set +e
   fail_if_set_up_stopped $status
-  for n in 1 2 3; do
+  for n in 1 2 3 4; do
     docker rm -f "$(host_name "$n")" >/dev/null 2>&1
     docker volume rm "$(host_name "$n")-docker" >/dev/null 2>&1
   done
@@ -62,7 +67,9 @@ cleanup() {
   docker rmi "$HOST_IMAGE" >/dev/null 2>&1
   rm -rf "$WORK"
   printf 'Ansible test took %d s\n' $(($(date +%s) - STARTED))
-  [ $failures -eq 0 ] && [ "$status" -eq 0 ]
+  # The trap's own exit sets the script's status: a FAIL line fails ./gantry test.
+  [ $failures -eq 0 ] || exit 1
+  exit "$status"
 }
 trap cleanup EXIT
 
@@ -97,19 +104,29 @@ build_host_image() {
 }
 
 # Not --privileged: this machine's capability bounding set lacks CAP_SYS_RESOURCE, which it asks for
-# (docs: /work/shared/several-hosts.md measured these flags).
+# (docs: /work/shared/several-hosts.md measured these flags). Arguments after the host's number are
+# more options of docker run (mounts).
 start_host() {
   local n=$1
+  shift
   # shellcheck disable=SC2046 # the mounts are separate words
   # SIGRTMIN+3 asks systemd to shut down: docker stop and restart are then a clean reboot. (Docker
   # 20.10's commit takes no STOPSIGNAL, so it is given here.)
   docker run -d --name "$(host_name "$n")" --hostname "$(host_name "$n")" --stop-signal SIGRTMIN+3 \
-    --network "$NETWORK" --ip "$(host_address "$n")" \
+    --network "$NETWORK" --ip "$(host_address "$n")" --ip6 "$(host_address6 "$n")" \
     --cap-add ALL --cap-drop SYS_RESOURCE --security-opt seccomp=unconfined --security-opt apparmor=unconfined \
     --cgroupns=host -v /sys/fs/cgroup:/sys/fs/cgroup:rw --tmpfs /run --tmpfs /run/lock \
     --device-cgroup-rule 'a *:* rwm' -v "$(host_name "$n")-docker:/var/lib/docker" \
-    $(apt_cache_mounts "h$n") -v "$WORK/base.tar:/srv/gantry-base.tar:ro" \
+    $(apt_cache_mounts "h$n") -v "$WORK/base.tar:/srv/gantry-base.tar:ro" "$@" \
     "$HOST_IMAGE" >/dev/null
+  await_boot "$n"
+}
+
+await_boot() {
+  for _ in $(seq 1 60); do
+    docker exec "$(host_name "$1")" systemctl is-system-running 2>/dev/null | grep -Eq 'running|degraded' && return
+    sleep 0.5
+  done
 }
 
 set_up() {
@@ -120,14 +137,8 @@ set_up() {
   build_host_image
   # The control host loads the base image from this archive instead of building it with debootstrap.
   docker save -o "$WORK/base.tar" "$BASE_IMAGE"
-  docker network create --subnet "$SUBNET_PREFIX.0/24" "$NETWORK" >/dev/null
+  docker network create --subnet "$SUBNET_PREFIX.0/24" --ipv6 --subnet "$SUBNET6_PREFIX:/64" "$NETWORK" >/dev/null
   for n in 1 2 3; do start_host "$n"; done
-  for n in 1 2 3; do
-    for _ in $(seq 1 60); do
-      docker exec "$(host_name "$n")" systemctl is-system-running 2>/dev/null | grep -Eq 'running|degraded' && break
-      sleep 0.5
-    done
-  done
   write_inventory "$(host_name 2)"
 }
 
@@ -197,6 +208,34 @@ add_node() {
     pass "a host added to [nodes] joined; on the others only the firewall rules changed ($PLAY_SECONDS s)"
   else
     fail "adding $(host_name 3) to [nodes] changed on the others: $(tr '\n' ';' <<<"$others")"
+  fi
+}
+
+# What a TCP connection from the third host to address $1, port $2 gets: connected, refused (the
+# packet passed the firewall and nothing listens) or timeout (dropped).
+probe() {
+  docker exec "$(host_name 3)" python3 -c "
+import socket
+try:
+    socket.create_connection(('$1', $2), timeout=3).close()
+    print('connected')
+except socket.timeout:
+    print('timeout')
+except ConnectionRefusedError:
+    print('refused')"
+}
+
+# The firewall holds over IPv6 too: a port open to everyone passes, one open over IPv4 to the
+# cluster's hosts only (Swarm's 2377; the cluster speaks IPv4) is dropped.
+firewall_holds_ipv6() {
+  local open closed
+  open=$(probe "$(host_address6 1)" 2222)
+  closed=$(probe "$(host_address6 1)" 2377)
+  if [[ $open =~ ^(connected|refused)$ ]] && [ "$closed" = timeout ] \
+      && docker exec "$(host_name 1)" ip6tables -C INPUT -j GANTRY-FIREWALL; then
+    pass "over IPv6 the control host's firewall lets 2222 through ($open) and drops 2377 (open over IPv4 to the cluster only)"
+  else
+    fail "over IPv6 the control host's port 2222 gave '$open' and 2377 '$closed', want connected or refused, and timeout: $(docker exec "$(host_name 1)" ip6tables -S 2>&1 | tr '\n' ' ')"
   fi
 }
 
@@ -304,7 +343,59 @@ backed_up() {
   fi
 }
 
-app_instances() { docker exec "$(host_name 1)" docker ps -q --no-trunc --filter "label=gantry.app=$APP" | sort; }
+# The app's containers on every host of the cluster, as "HOST ID" lines.
+app_instances() {
+  local n
+  for n in 1 2 3; do
+    docker exec "$(host_name "$n")" docker ps -q --no-trunc --filter "label=gantry.app=$APP" | sed "s/^/$(host_name "$n") /"
+  done | sort
+}
+
+on_control() { docker exec "$(host_name 1)" gantry "$@"; }
+
+# The hosts ps names for the app's web instances that are up.
+web_hosts() { on_control ps "$APP" | awk '$1 ~ /^web\./ && $3 == "up" {print $6}' | sort -u; }
+
+# A node host joined by the node role runs an app instance: its web type placed there by a label moves
+# to it, ps names it, its engine runs the container, and the router on the control host sends the
+# request from the third host there. The instance it replaced drains, then its container goes.
+served_from_node() {
+  local node out began=$SECONDS
+  node=$(host_name 2)
+  out=$(on_control nodes:label "$node" role=apps 2>&1) || { fail "nodes:label $node role=apps failed: $out"; return 1; }
+  out=$(on_control ps:place "$APP" web role=apps 2>&1) || { fail "ps:place $APP web role=apps failed: $out"; return 1; }
+  out=$(ask_from_node) || true
+  if [ "$(web_hosts)" = "$node" ] && app_instances | grep -q "^$node " && [ "$out" = "hello from v1" ]; then
+    pass "ps:place moved web to the node host $node (ps names it, its engine runs it) and the router on the control host reaches it there: $out"
+  else
+    fail "after ps:place web runs on '$(web_hosts | tr '\n' ' ')', containers: $(app_instances | tr '\n' ' '); the app answered '$out'; ps: $(on_control ps "$APP" 2>&1 | tr '\n' ' ')"
+    return 1
+  fi
+  until ! app_instances | grep -vq "^$node "; do
+    if [ $((SECONDS - began)) -ge 60 ]; then
+      fail "60 s after ps:place the replaced instance still runs: $(app_instances | tr '\n' ' ')"
+      return 1
+    fi
+    sleep 1
+  done
+  pass "the instance web replaced is gone from the other hosts $((SECONDS - began)) s after ps:place"
+  published_port_held
+}
+
+# The port an instance publishes on a node host is the routers' only: from the third host (no router)
+# a connection to it is dropped, while the router on the control host reaches it (above).
+published_port_held() {
+  local node port out
+  node=$(host_name 2)
+  port=$(docker exec "$(host_name 2)" docker ps --filter "label=gantry.app=$APP" --format '{{.Ports}}' \
+    | sed -n 's/.*:\([0-9]*\)->.*/\1/p' | head -n 1)
+  out=$(probe "$(host_address 2)" "${port:-0}")
+  if [ -n "$port" ] && [ "$out" = timeout ]; then
+    pass "the port the instance publishes on $node ($port) is dropped for a host that is no router"
+  else
+    fail "from $(host_name 3), $node's published port '$port' gave '$out', want timeout"
+  fi
+}
 
 # The package installed again in place, as an upgrade is: its postinst restarts the node runner and the
 # control plane and hands the router over to the other slot, while requests keep coming from another host.
@@ -342,7 +433,8 @@ upgrade_in_place() {
 }
 
 back_after_reboot() {
-  local began out=''
+  local began out='' before
+  before=$(app_instances)
   docker restart -t 60 "$(host_name 1)" >/dev/null
   began=$SECONDS
   until out=$(ask_from_node) && [ "$out" = "hello from v1" ]; do
@@ -353,6 +445,66 @@ back_after_reboot() {
     sleep 2
   done
   pass "after the control host's reboot the app answers again, $((SECONDS - began)) s later, with nobody running a command"
+  # The router serves its saved routes before the control plane is back: ps needs the control plane.
+  until [ "$(web_hosts 2>/dev/null)" = "$(host_name 2)" ]; do
+    if [ $((SECONDS - began)) -ge $BACK_WITHIN ]; then
+      fail "after the control host's reboot ps shows web on '$(web_hosts 2>&1 | tr '\n' ' ')', want $(host_name 2)"
+      return 1
+    fi
+    sleep 2
+  done
+  if [ "$(app_instances)" = "$before" ]; then
+    pass "the control plane was back $((SECONDS - began)) s after the reboot and adopted the instance on $(host_name 2), which kept running"
+  else
+    fail "the app's containers were '$before' before the control host's reboot and '$(app_instances)' after"
+  fi
+}
+
+# ./gantry up on a bare Debian 12 host where systemd is PID 1 (a fourth host, outside the cluster, with
+# this source and the tested build mounted): it installs the package it builds and enables the units,
+# Gantry answers from another machine (this one), and after a reboot it answers again with nobody
+# running a command. The host gets Docker and the base image first, as the control host gets the image
+# from an archive: debootstrap would add minutes and prove nothing about systemd.
+up_under_systemd() {
+  local host address began set_up units
+  host=$(host_name 4)
+  address=$(host_address 4)
+  began=$SECONDS
+  start_host 4 -v "$SRC:/srv/gantry-src:ro" -v "$APP_DIR:/srv/gantry-app:ro"
+  docker exec "$host" sh -c 'apt-get update -q && DEBIAN_FRONTEND=noninteractive apt-get install -y -q docker.io && docker load -i /srv/gantry-base.tar' \
+    >"$WORK/up-host.log" 2>&1 || { cat "$WORK/up-host.log"; fail "installing Docker on $host failed (log above)"; return 1; }
+  set_up=$((SECONDS - began))
+  began=$SECONDS
+  if docker exec -e GANTRY_APP_DIR=/srv/gantry-app -e GANTRY_PUBLIC_HOST="$address" "$host" /srv/gantry-src/gantry up \
+      >"$WORK/up.log" 2>&1 && answers "$address"; then
+    pass "./gantry up under systemd installed Gantry and it answers from another machine in $((SECONDS - began)) s (the host's Docker and base image took $set_up s before)"
+  else
+    fail "./gantry up under systemd: $(tail -n 20 "$WORK/up.log")"
+    return 1
+  fi
+  units=(gantry-control-plane.service gantry-node-runner.service gantry-router@1.service)
+  if docker exec "$host" systemctl is-enabled --quiet "${units[@]}" && ! grep -q 'systemd is not PID 1' "$WORK/up.log"; then
+    pass "./gantry up enabled the units ${units[*]}"
+  else
+    fail "after ./gantry up the units are: $(docker exec "$host" systemctl is-enabled "${units[@]}" | tr '\n' ' ')"
+  fi
+  docker restart -t 60 "$host" >/dev/null
+  began=$SECONDS
+  until answers "$address"; do
+    if [ $((SECONDS - began)) -ge $BACK_WITHIN ]; then
+      fail "after the reboot of $host set up by ./gantry up, Gantry did not answer within $BACK_WITHIN s; $(docker exec "$host" systemctl --failed --plain --no-legend 2>&1 | tr '\n' ' ')"
+      return 1
+    fi
+    sleep 1
+  done
+  pass "after the reboot of the host set up by ./gantry up, Gantry answers again $((SECONDS - began)) s later, with nobody running a command"
+}
+
+# Gantry answers at $1: its API's status (HTTPS; -k, as its certificate is of Gantry's own CA) and its
+# router (404 for an app it has not).
+answers() {
+  curl -fsS -k -o /dev/null --max-time 5 "https://$1:8000/api/v1/status" 2>/dev/null \
+    && [ "$(curl -sS -o /dev/null -w '%{http_code}' --max-time 5 -H 'Host: nothing.localhost' "http://$1:8080/" 2>/dev/null)" = 404 ]
 }
 
 lint
@@ -360,6 +512,8 @@ set_up
 first_run
 add_node
 second_run_changes_nothing
+firewall_holds_ipv6
 cluster_formed
 backed_up
-push_app && app_answers_from_another_host && upgrade_in_place && back_after_reboot
+push_app && app_answers_from_another_host && served_from_node && upgrade_in_place && back_after_reboot
+up_under_systemd
