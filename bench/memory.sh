@@ -20,18 +20,26 @@
 # Usage: bench/memory.sh [PUSHES]   (default 20)
 #   GANTRY_APP_DIR       the built control-plane/target/quarkus-app (default: this tree's)
 #   BENCH_IDLE_SECONDS   how long Gantry idles before the first figures (default 600)
-#   BENCH_PORT_BASE      first of the seven ports used (default 19300)
+#   BENCH_PORT_BASE      first of the eight ports used (default 19300)
+#   BENCH_NMT=1          the three JVMs also track their native memory, and what each has committed
+#                        by category (heap, metaspace, threads...) is printed after the pushes: what costs
 set -euo pipefail
 PUSHES=${1:-20}
 SRC=$(cd "$(dirname "$0")/.." && pwd)
 APP_DIR=${GANTRY_APP_DIR:-$SRC/control-plane/target/quarkus-app}
 IDLE=${BENCH_IDLE_SECONDS:-600}
 BASE=${BENCH_PORT_BASE:-19300}
+# The API's plain loopback port is named: ./gantry's default for it (the API port + 1) is the SSH port here.
 export GANTRY_HOME=/var/lib/gantry-bench-memory GANTRY_API_PORT=$BASE GANTRY_SSH_PORT=$((BASE + 1)) \
   GANTRY_ROUTER_PORT=$((BASE + 2)) GANTRY_ROUTER_ADMIN_PORT=$((BASE + 3)) GANTRY_ROUTER_HTTPS_PORT=$((BASE + 4)) \
   GANTRY_NODE_RUNNER_PORT=$((BASE + 5)) GANTRY_SSH_BIND_HOST=127.0.0.1 GANTRY_ROUTER_BIND_HOST=127.0.0.1 \
-  GANTRY_PUBLIC_HOST=127.0.0.1
+  GANTRY_PUBLIC_HOST=127.0.0.1 GANTRY_API_LOCAL_PORT=$((BASE + 7))
 NGINX_PORT=$((BASE + 6))
+if [ "${BENCH_NMT:-0}" = 1 ]; then
+  for var in GANTRY_ROUTER_JAVA_OPTS GANTRY_NODE_RUNNER_JAVA_OPTS GANTRY_CONTROL_PLANE_JAVA_OPTS; do
+    export "$var=${!var:-} -XX:NativeMemoryTracking=summary"
+  done
+fi
 # shellcheck source=../gantry
 source "$SRC/gantry"
 # shellcheck source=bench/lib.sh
@@ -59,7 +67,7 @@ trap cleanup EXIT
 
 install_wrk_nginx
 require_free_ports "$GANTRY_API_PORT" "$GANTRY_SSH_PORT" "$GANTRY_ROUTER_PORT" "$GANTRY_ROUTER_ADMIN_PORT" \
-  "$GANTRY_ROUTER_HTTPS_PORT" "$GANTRY_NODE_RUNNER_PORT" "$NGINX_PORT"
+  "$GANTRY_ROUTER_HTTPS_PORT" "$GANTRY_NODE_RUNNER_PORT" "$NGINX_PORT" "$GANTRY_API_LOCAL_PORT"
 
 # --- what is measured ----------------------------------------------------------------------------
 # "rss pss" in KiB of a process and, for PostgreSQL and nginx, of its children.
@@ -199,6 +207,18 @@ wait "$pushing"
 echo "$PUSHES pushes in $(elapsed "$started" "$(now)") s"
 sleep 5
 snapshot "$work/pushed"
+if [ "${BENCH_NMT:-0}" = 1 ]; then
+  for name in router node-runner control-plane; do
+    # Committed MiB by category, from the JVM itself (the attach needs the JVM's own user).
+    echo "native memory of the $name after the pushes (committed MiB):"
+    runuser -u "$GANTRY_USER" -- jcmd "$(pids_of "$name")" VM.native_memory summary | awk '
+      function committed(line) { match(line, /committed=[0-9]+KB/); return substr(line, RSTART + 10, RLENGTH - 12) / 1024 }
+      /^Total:/ { printf "  total %.0f;", committed($0) }
+      /^-.*committed=/ { what = $0; sub(/^- */, "", what); sub(/ *\(reserved.*/, "", what)
+        if (committed($0) >= 1) printf " %s %.0f,", what, committed($0) }
+      END { print "" }'
+  done
+fi
 
 # nginx as a proxy in front of the app's instance, as the router is (keep-alive upstream).
 instance=$(docker ps --filter "label=gantry.app=$APP" --filter label=gantry.instance --format '{{.Ports}}' \
