@@ -10,6 +10,8 @@ import dev.gantry.node.NodeReport;
 import dev.gantry.node.OneOffRuns;
 import dev.gantry.node.docker.DockerEngine;
 import dev.gantry.node.docker.DockerSwarm;
+import dev.gantry.node.docker.SwarmInstanceLogs;
+import dev.gantry.node.docker.SwarmOneOffRuns;
 import dev.gantry.node.local.LocalAppResources;
 import dev.gantry.node.local.LocalInstanceLogs;
 import dev.gantry.node.local.LocalNodeReport;
@@ -42,14 +44,14 @@ public class LocalNodeProducer {
 
     @Produces
     @Singleton
-    InstanceLogs instanceLogs(ContainerEngine engine) {
-        return new LocalInstanceLogs(engine);
+    InstanceLogs instanceLogs(DockerEngine engine, ClusterRegistry registry) {
+        return new SwarmInstanceLogs(engine, new LocalInstanceLogs(engine), () -> registry.login().isPresent());
     }
 
     @Produces
     @Singleton
-    OneOffRuns oneOffRuns(ContainerEngine engine) {
-        return new LocalOneOffRuns(engine);
+    OneOffRuns oneOffRuns(DockerEngine engine, ClusterRegistry registry) {
+        return new SwarmOneOffRuns(engine, new LocalOneOffRuns(engine), () -> registry.login().isPresent());
     }
 
     @Produces
