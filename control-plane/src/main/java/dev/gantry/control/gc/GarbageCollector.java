@@ -29,7 +29,8 @@ import org.jboss.logging.Logger;
 
 /**
  * Gives the node's disk back (reliability.md §3, "disk full of images"): exited containers no
- * release wants, images of releases beyond retention, and what builds cut off by a crash left. It
+ * release wants, images of releases beyond retention, and what builds cut off by a crash left; on a
+ * cluster, also the images beyond retention that instances pulled on the other hosts ({@link HostImageCollector}). It
  * never touches the current release's image or one a container uses (the engine refuses), nor a
  * tagged image such as a stack, and leaves an exited instance of the current release to the
  * {@code FormationReconciler}, which records the crash before it replaces it. An app busy with a
@@ -51,6 +52,7 @@ public class GarbageCollector {
     private final AppLocks locks;
     private final ReleaseLedger ledger;
     private final ImageRetention retention;
+    private final HostImageCollector hostImages;
     private final Duration buildLeftoverAge;
     private final Duration period;
     private final ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor(runnable -> {
@@ -60,7 +62,7 @@ public class GarbageCollector {
     });
 
     GarbageCollector(NodeReport node, NodeRunner nodes, OneOffRuns oneOffs, ImageStore images, AppService apps, AppLocks locks,
-            ReleaseLedger ledger, ImageRetention retention, GantryConfig config) {
+            ReleaseLedger ledger, ImageRetention retention, HostImageCollector hostImages, GantryConfig config) {
         this.node = node;
         this.nodes = nodes;
         this.oneOffs = oneOffs;
@@ -69,6 +71,7 @@ public class GarbageCollector {
         this.locks = locks;
         this.ledger = ledger;
         this.retention = retention;
+        this.hostImages = hostImages;
         this.buildLeftoverAge = Durations.parse("gantry.gc.build-leftover-age", config.gc().buildLeftoverAge());
         this.period = Durations.parse("gantry.gc.period", config.gc().period());
     }
@@ -160,6 +163,12 @@ public class GarbageCollector {
             if (images.remove(image)) {
                 removed.add(image);
             }
+        }
+        try {
+            removed.addAll(hostImages.collect(known, patience));
+        } catch (RuntimeException e) {
+            // This host's pass stands; the other hosts' disks are looked at again next time.
+            LOG.warnf("garbage collection on the cluster's other hosts failed: %s", e.getMessage());
         }
         return removed;
     }

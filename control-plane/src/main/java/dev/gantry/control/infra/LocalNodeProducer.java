@@ -1,15 +1,19 @@
 package dev.gantry.control.infra;
 
 import dev.gantry.control.GantryConfig;
+import dev.gantry.control.build.StackImages;
 import dev.gantry.control.cluster.ClusterRegistry;
+import dev.gantry.control.cluster.HostToolsImage;
 import dev.gantry.node.AppResources;
 import dev.gantry.node.ContainerEngine;
+import dev.gantry.node.HostDisks;
 import dev.gantry.node.ImageStore;
 import dev.gantry.node.InstanceLogs;
 import dev.gantry.node.NodeReport;
 import dev.gantry.node.OneOffRuns;
 import dev.gantry.node.docker.DockerEngine;
 import dev.gantry.node.docker.DockerSwarm;
+import dev.gantry.node.docker.SwarmHostDisks;
 import dev.gantry.node.docker.SwarmInstanceLogs;
 import dev.gantry.node.docker.SwarmOneOffRuns;
 import dev.gantry.node.local.LocalAppResources;
@@ -52,6 +56,18 @@ public class LocalNodeProducer {
     @Singleton
     OneOffRuns oneOffRuns(DockerEngine engine, ClusterRegistry registry) {
         return new SwarmOneOffRuns(engine, new LocalOneOffRuns(engine), () -> registry.login().isPresent());
+    }
+
+    /**
+     * The other hosts' disks, read and freed by a Swarm job of Gantry's host-tools image (built here, pulled
+     * from the registry there): nothing of Gantry's runs on those hosts between two jobs.
+     */
+    @Produces
+    @Singleton
+    HostDisks hostDisks(DockerEngine engine, DockerSwarm swarm, ClusterRegistry registry, StackImages stackImages,
+            ImageStore images, GantryConfig config) {
+        HostToolsImage tools = new HostToolsImage(stackImages, images, SwarmHostDisks.tool());
+        return new SwarmHostDisks(engine, swarm, registry::login, tools::reference, config.cluster().hostEngineSocket());
     }
 
     @Produces
