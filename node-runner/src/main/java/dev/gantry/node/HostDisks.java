@@ -23,10 +23,12 @@ public interface HostDisks {
     List<HostUsage> usage();
 
     /**
-     * Removes the images given (by id) from every other ready host that holds them and runs no container
-     * of them (the engine refuses those, which stay).
+     * Removes the image references given ({@code registry/gantry/APP@sha256:...}, as instances pulled them)
+     * from every other ready host that holds them, and an image with its last reference unless a container
+     * uses it (the engine refuses that one, which stays). By reference, not by image id: two apps' builds may
+     * be the very same image, which the engine would not remove by its id while either names it.
      *
-     * @return by host, the ids it removed
+     * @return by host, the references it removed
      */
-    Map<String, List<String>> removeImages(Collection<String> imageIds);
+    Map<String, List<String>> removeImages(Collection<String> references);
 }

@@ -25,9 +25,10 @@ final class AppImages {
         return app(image, NAMED).filter(app::equals).isPresent();
     }
 
-    /** The app of an image pulled from the cluster's registry by digest, as instances on other hosts are. */
-    static Optional<String> pulledFor(DiskUsage.Item image) {
-        return app(image, PULLED);
+    /** The app whose image a name is, when it is a digest reference of the cluster's registry, as instances on other hosts pull. */
+    static Optional<String> pulledAs(String name) {
+        Matcher found = PULLED.matcher(name);
+        return found.find() ? Optional.of(found.group(1)) : Optional.empty();
     }
 
     private static Optional<String> app(DiskUsage.Item image, Pattern names) {

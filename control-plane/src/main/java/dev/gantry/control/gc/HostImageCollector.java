@@ -39,7 +39,7 @@ public class HostImageCollector {
         this.config = config;
     }
 
-    /** One pass over every other host; answers {@code ID on HOST} for each image removed. */
+    /** One pass over every other host; answers {@code REFERENCE on HOST} for each image reference removed. */
     List<String> collect(Set<String> known, Duration patience) {
         List<HostDisks.HostUsage> usage = hosts.usage();
         usage.stream().filter(host -> host.failure() != null)
@@ -62,26 +62,31 @@ public class HostImageCollector {
 
     private List<String> remove(Set<String> images) {
         List<String> removed = new ArrayList<>();
-        hosts.removeImages(images).forEach((host, ids) -> ids.forEach(id -> {
-            LOG.infof("removed image %s on %s: no release keeps it", id, host);
-            removed.add(id + " on " + host);
+        hosts.removeImages(images).forEach((host, references) -> references.forEach(reference -> {
+            LOG.infof("removed image %s on %s: no release keeps it", reference, host);
+            removed.add(reference + " on " + host);
         }));
         return removed;
     }
 
-    /** By app, the ids of the images on other hosts that no release of it keeps (every one, for an app that is gone). */
+    /**
+     * By app, the references of its images on other hosts that no release of it keeps (every one, for an app that is
+     * gone); an image two apps' references name is the other app's to keep.
+     */
     static Map<String, Set<String>> unwanted(List<HostDisks.HostUsage> usage, Set<String> known,
             Function<String, Set<String>> keptReferences) {
         Map<String, Set<String>> keep = new TreeMap<>();
         Map<String, Set<String>> unwanted = new TreeMap<>();
         for (HostDisks.HostUsage host : usage) {
             for (DiskUsage.Item image : host.usage().images()) {
-                AppImages.pulledFor(image).ifPresent(app -> {
-                    Set<String> kept = known.contains(app) ? keep.computeIfAbsent(app, keptReferences) : Set.of();
-                    if (image.tags().stream().noneMatch(kept::contains)) {
-                        unwanted.computeIfAbsent(app, none -> new LinkedHashSet<>()).add(image.id());
-                    }
-                });
+                for (String reference : image.tags()) {
+                    AppImages.pulledAs(reference).ifPresent(app -> {
+                        Set<String> kept = known.contains(app) ? keep.computeIfAbsent(app, keptReferences) : Set.of();
+                        if (!kept.contains(reference)) {
+                            unwanted.computeIfAbsent(app, none -> new LinkedHashSet<>()).add(reference);
+                        }
+                    });
+                }
             }
         }
         return unwanted;

@@ -27,16 +27,28 @@ class HostImageCollectorTest {
     @Test
     void imagesOfReleasesNotKeptAndOfAppsGoneGoTheKeptAndGantrysOwnStay() {
         String kept = REGISTRY + "gantry/shop@sha256:k";
+        String old = REGISTRY + "gantry/shop@sha256:old";
+        String gone = REGISTRY + "gantry/gone@sha256:g";
         List<HostDisks.HostUsage> usage = List.of(
-                host("h2", image("sha256:1", kept), image("sha256:2", REGISTRY + "gantry/shop@sha256:old"),
-                        image("sha256:3", REGISTRY + "gantry/gone@sha256:g"),
+                host("h2", image("sha256:1", kept), image("sha256:2", old), image("sha256:3", gone),
                         image("sha256:4", REGISTRY + "gantry-tools/host-disk@sha256:t"), image("sha256:5", "busybox:latest")),
-                host("h3", image("sha256:2", REGISTRY + "gantry/shop@sha256:old")));
+                host("h3", image("sha256:2", old)));
 
         Map<String, Set<String>> unwanted = HostImageCollector.unwanted(usage, Set.of("shop"),
                 app -> "shop".equals(app) ? Set.of(kept) : Set.of());
 
-        assertEquals(Map.of("shop", Set.of("sha256:2"), "gone", Set.of("sha256:3")), unwanted);
+        assertEquals(Map.of("shop", Set.of(old), "gone", Set.of(gone)), unwanted);
+    }
+
+    @Test
+    void anImageTwoAppsNameLosesOnlyTheNameOfTheAppThatIsGone() {
+        String kept = REGISTRY + "gantry/shop@sha256:same";
+        String gone = REGISTRY + "gantry/gone@sha256:same";
+
+        Map<String, Set<String>> unwanted = HostImageCollector.unwanted(List.of(host("h2", image("sha256:1", kept, gone))),
+                Set.of("shop"), app -> Set.of(kept));
+
+        assertEquals(Map.of("gone", Set.of(gone)), unwanted);
     }
 
     @Test
@@ -45,6 +57,6 @@ class HostImageCollectorTest {
         assertTrue(AppImages.of(image("sha256:1", REGISTRY + "gantry/shop@sha256:abc"), "shop"));
         assertFalse(AppImages.of(image("sha256:1", "gantry/shop-two:build-3"), "shop"));
         assertFalse(AppImages.of(image("sha256:1", "notgantry/shop:build-3"), "shop"));
-        assertTrue(AppImages.pulledFor(image("sha256:1", "gantry/shop:build-3")).isEmpty(), "a local tag is not a pull");
+        assertTrue(AppImages.pulledAs("gantry/shop:build-3").isEmpty(), "a local tag is not a pull");
     }
 }

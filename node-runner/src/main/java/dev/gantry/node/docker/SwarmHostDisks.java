@@ -29,8 +29,8 @@ import java.util.stream.Stream;
  * <li>{@code df}: the engine's {@code GET /system/df} answer, hex-encoded in numbered pieces
  * ({@code HOST df N HEX}), then {@code HOST df end COUNT}; read here as {@link DiskUsageReport} reads this
  * host's;
- * <li>{@code rm ID...}: {@code HOST removed ID} for each image removed, {@code HOST kept ID REASON} for one
- * the engine refused (a container uses it).
+ * <li>{@code rm REFERENCE...}: {@code HOST removed REFERENCE} for each reference removed, {@code HOST kept
+ * REFERENCE REASON} for one the engine refused (a container uses its image).
  * </ul>
  */
 public final class SwarmHostDisks implements HostDisks {
@@ -73,11 +73,11 @@ public final class SwarmHostDisks implements HostDisks {
     }
 
     @Override
-    public Map<String, List<String>> removeImages(Collection<String> imageIds) {
-        if (imageIds.isEmpty()) {
+    public Map<String, List<String>> removeImages(Collection<String> references) {
+        if (references.isEmpty()) {
             return Map.of();
         }
-        return onWorkers("rm", Stream.concat(Stream.of("rm"), imageIds.stream()).toList())
+        return onWorkers("rm", Stream.concat(Stream.of("rm"), references.stream()).toList())
                 .map(outcome -> removedByHost(outcome.lines())).orElse(Map.of());
     }
 

@@ -37,10 +37,10 @@ class SwarmHostDisksTest {
 
     @Test
     void removalsAreCountedByHostAndRefusalsAreNot() {
-        List<String> lines = List.of("h2 removed sha256:aa", "h2 kept sha256:bb {\"message\":\"in use\"}",
-                "h3 removed sha256:aa", "h3 removed sha256:cc");
+        List<String> lines = List.of("h2 removed r/gantry/a@sha256:aa", "h2 kept r/gantry/a@sha256:bb {\"message\":\"in use\"}",
+                "h3 removed r/gantry/a@sha256:aa", "h3 removed r/gantry/a@sha256:cc");
 
-        assertEquals(Map.of("h2", List.of("sha256:aa"), "h3", List.of("sha256:aa", "sha256:cc")),
+        assertEquals(Map.of("h2", List.of("r/gantry/a@sha256:aa"), "h3", List.of("r/gantry/a@sha256:aa", "r/gantry/a@sha256:cc")),
                 SwarmHostDisks.removedByHost(lines));
     }
 
