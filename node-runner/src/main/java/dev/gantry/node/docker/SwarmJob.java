@@ -34,6 +34,8 @@ final class SwarmJob {
     private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
     private static final SecureRandom RANDOM = new SecureRandom();
 
+    private static final String JOB_LABEL = "gantry.job";
+
     /** Where a job's container finds its host's engine. */
     static final String ENGINE_SOCKET = "/var/run/docker.sock";
 
@@ -55,6 +57,7 @@ final class SwarmJob {
      * host's name in {@code GANTRY_HOST}, and waits up to {@link #LIMIT} for every task to end.
      */
     Outcome run(String purpose, String image, List<String> command, String hostSocket, Optional<RegistryLogin> login) {
+        removeLeftovers();
         String name = "gantry-job-" + purpose + "-" + HexFormat.of().formatHex(randomBytes());
         String id = engine.api().post("/services/create", spec(name, image, command, hostSocket),
                 login.map(SwarmRunner::authHeader).orElse(Map.of())).path("ID").asText();
@@ -73,10 +76,26 @@ final class SwarmJob {
         }
     }
 
+    /** Jobs a control plane stopped while they ran (it removes each one it waited for) are gone after this. */
+    private void removeLeftovers() {
+        Instant stale = Instant.now().minus(LIMIT.multipliedBy(2));
+        for (JsonNode job : SwarmInstanceView.list(engine.api().get(EngineApi.filtered("/services",
+                Map.of("label", List.of(JOB_LABEL)))))) {
+            Instant created = ContainerViews.time(job.path("CreatedAt").asText(null));
+            if (created != null && created.isBefore(stale)) {
+                try {
+                    engine.api().delete("/services/" + job.path("ID").asText());
+                } catch (NotFoundException alreadyGone) {
+                    // the goal is reached
+                }
+            }
+        }
+    }
+
     static ObjectNode spec(String name, String image, List<String> command, String hostSocket) {
         ObjectNode service = JSON.objectNode();
         service.put("Name", name);
-        service.putObject("Labels").put("gantry.job", "true");
+        service.putObject("Labels").put(JOB_LABEL, "true");
         ObjectNode task = service.putObject("TaskTemplate");
         ObjectNode container = task.putObject("ContainerSpec");
         container.put("Image", image);
