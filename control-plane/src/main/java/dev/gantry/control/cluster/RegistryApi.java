@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.gantry.node.RegistryLogin;
 import java.io.IOException;
 import java.net.URI;
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -24,6 +25,7 @@ final class RegistryApi {
 
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final int CATALOG_PAGE = 1000;
     /** The manifest kinds an engine pushes; the registry answers a tag's digest only for a kind asked for. */
     private static final String MANIFESTS = "application/vnd.docker.distribution.manifest.v2+json,"
             + "application/vnd.docker.distribution.manifest.list.v2+json,application/vnd.oci.image.manifest.v1+json,"
@@ -40,8 +42,17 @@ final class RegistryApi {
                 (login.user() + ":" + login.password()).getBytes(StandardCharsets.UTF_8));
     }
 
+    /** Every repository, a page at a time: Distribution 2.8.2 refuses a page larger than it serves (1000). */
     List<String> repositories() throws IOException, InterruptedException {
-        return strings(json("_catalog?n=100000").path("repositories"));
+        List<String> all = new ArrayList<>();
+        while (true) {
+            String after = all.isEmpty() ? "" : "&last=" + URLEncoder.encode(all.get(all.size() - 1), StandardCharsets.UTF_8);
+            List<String> page = strings(json("_catalog?n=" + CATALOG_PAGE + after).path("repositories"));
+            all.addAll(page);
+            if (page.size() < CATALOG_PAGE) {
+                return all;
+            }
+        }
     }
 
     List<String> tags(String repository) throws IOException, InterruptedException {
