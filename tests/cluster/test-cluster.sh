@@ -4,7 +4,9 @@
 # manager, started from an already built quarkus-app with ./gantry's own functions. Through Gantry's own
 # commands: the one host before cluster:init; cluster:init; hosts joining by the printed script; nodes
 # (and GET /api/v1/nodes) listing them; a pushed build published to the registry and pulled by digest
-# on another host; an anonymous pull refused; a host cut off the network shown down. Traffic goes to
+# on another host; an anonymous pull refused; a host cut off the network shown down; logs (and logs -f)
+# of instances on other hosts; run reaching instances across hosts; system:df and system:prune on every
+# host and in the registry; drain and remove over REST. Traffic goes to
 # loopback and to the test hosts' addresses only; everything is removed at the end, processes by pid.
 #
 #   GANTRY_APP_DIR  the built control-plane/target/quarkus-app (required)
@@ -17,6 +19,8 @@ export GANTRY_HOME=/var/lib/gantry-cluster-test GANTRY_API_PORT=18200 GANTRY_API
   GANTRY_ROUTER_PORT=18280 GANTRY_ROUTER_HTTPS_PORT=0 GANTRY_ROUTER_ADMIN_PORT=18281 GANTRY_NODE_RUNNER_PORT=18282 \
   GANTRY_ROUTER_MODE=embedded GANTRY_NODE_MODE=embedded GANTRY_PUBLIC_HOST=127.0.0.1 \
   GANTRY_SSH_BIND_HOST=127.0.0.1 GANTRY_ROUTER_BIND_HOST=127.0.0.1
+# Each test host's engine has a socket of its own (testbed.sh), which the disk jobs on the workers bind.
+export GANTRY_HOST_ENGINE_SOCKET='/run/{{.Node.Hostname}}/docker.sock'
 # shellcheck source=../../gantry
 source "$SRC/gantry"
 # shellcheck source=testbed.sh
@@ -65,6 +69,10 @@ set_up() {
   cp /bin/busybox "$WORK/image/busybox"
   printf 'FROM scratch\nCOPY busybox /bin/busybox\nRUN ["/bin/busybox", "--install", "-s", "/bin"]\n' >"$WORK/image/Dockerfile"
   DOCKER_BUILDKIT=0 host_docker 1 build -q -t gantry-cluster/busybox:latest "$WORK/image" >/dev/null
+  # Gantry's base image, which the tools it runs on the other hosts are built on, as ./gantry up leaves it.
+  docker image inspect "$GANTRY_BASE_IMAGE" >/dev/null 2>&1 \
+    || { printf 'error: %s is missing on this machine: run ./gantry base-image first\n' "$GANTRY_BASE_IMAGE" >&2; exit 1; }
+  docker save "$GANTRY_BASE_IMAGE" | host_docker 1 load -q >/dev/null
 
   ssh-keygen -q -t ed25519 -N '' -C cluster@test -f "$WORK/id_ed25519"
   on_manager keys:add admin "$WORK/id_ed25519.pub" >/dev/null
@@ -72,8 +80,11 @@ set_up() {
   git -C "$WORK/$APP" config user.email cluster@example.com
   git -C "$WORK/$APP" config user.name Cluster
   git -C "$WORK/$APP" remote add paas "ssh://gantry@127.0.0.1:$GANTRY_SSH_PORT/$APP"
-  printf 'FROM gantry-cluster/busybox:latest\nCMD mkdir -p /www && echo "$GANTRY_RELEASE" >/www/index.html && exec httpd -f -p $PORT -h /www\n' \
+  # Each instance says it serves, and /cgi-bin/hit makes it print a line: the logs cases look for both.
+  printf 'FROM gantry-cluster/busybox:latest\nCOPY hit /www/cgi-bin/hit\nCMD echo "serving $GANTRY_INSTANCE" && echo "$GANTRY_RELEASE" >/www/index.html && exec httpd -f -p $PORT -h /www\n' \
     >"$WORK/$APP/Dockerfile"
+  printf '#!/bin/sh\necho "hit $GANTRY_INSTANCE" >&2\nprintf "Content-Type: text/plain\\r\\n\\r\\nhit\\n"\n' >"$WORK/$APP/hit"
+  chmod +x "$WORK/$APP/hit"
   git -C "$WORK/$APP" add -A
   git -C "$WORK/$APP" commit -q -m v1
 }
@@ -218,7 +229,112 @@ await_web() {
 }
 
 answer() {
-  host_exec 1 curl -s -m 5 -H "Host: $APP.$GANTRY_BASE_DOMAIN" "http://127.0.0.1:$GANTRY_ROUTER_PORT/" 2>&1
+  host_exec 1 curl -s -m 5 -H "Host: $APP.$GANTRY_BASE_DOMAIN" "http://127.0.0.1:$GANTRY_ROUTER_PORT/${1:-}" 2>&1
+}
+
+# The web slots running on hosts other than the manager.
+worker_slots() { web_rows | awk '$2 != "gtc-h1" {print $1}'; }
+
+# Every instance's output reaches logs, those on other hosts too (the manager's service logs), and logs -f
+# shows a line an instance on another host prints while it follows.
+logs_from_workers() {
+  local slots slot missing="" waited=0
+  slots=$(worker_slots)
+  [ -n "$slots" ] || { fail "no web instance on another host than gtc-h1: $(web_rows)"; return 1; }
+  for _ in 1 2 3 4 5 6 7 8; do answer cgi-bin/hit >/dev/null; done # round robin: each instance twice
+  for slot in $slots; do
+    until on_manager logs "$APP" -n 500 | grep -q "serving $slot\$" && on_manager logs "$APP" -n 500 | grep -q "hit $slot\$"; do
+      [ $waited -ge 20 ] && { missing="$missing $slot"; break; }
+      sleep 0.5; waited=$((waited + 1))
+    done
+  done
+  if [ -z "$missing" ]; then
+    pass "logs shows what the instances on other hosts printed ($(tr '\n' ' ' <<<"$slots")on $(worker_hosts))"
+  else
+    fail "logs lacks the lines of$missing: $(on_manager logs "$APP" -n 40 | tail -n 20)"
+  fi
+  host_exec 1 timeout 30 "$SRC/gantry" logs "$APP" -f -n 1 >"$WORK/follow.log" 2>&1 </dev/null &
+  local follow=$! seen=""
+  sleep 3
+  for _ in 1 2 3 4 5 6 7 8; do answer cgi-bin/hit >/dev/null; done
+  for _ in $(seq 1 30); do
+    for slot in $slots; do grep -q "hit $slot\$" "$WORK/follow.log" && seen=$slot && break 2; done
+    sleep 0.5
+  done
+  kill "$follow" 2>/dev/null; wait "$follow" 2>/dev/null || true
+  if [ -n "$seen" ]; then
+    pass "logs -f showed a line $seen printed on $(web_rows | awk -v slot="$seen" '$1 == slot {print $2}') while it followed"
+  else
+    fail "logs -f showed no line of the instances on other hosts: $(tail -n 10 "$WORK/follow.log")"
+  fi
+}
+
+worker_hosts() { web_rows | awk '$2 != "gtc-h1" {print $2}' | sort -u | tr '\n' ' ' | sed 's/ $//'; }
+
+# run on a cluster reaches the instances on every host by their names, and gives back the command's exit code.
+run_in_cluster() {
+  local slot out status
+  slot=$(worker_slots | head -n 1)
+  out=$(on_manager run "$APP" -- sh -c "printf 'GET / HTTP/1.0\r\n\r\n' | nc -w 5 $slot.internal 5000 | tail -n 1" 2>&1)
+  if [ "$out" = v1 ]; then
+    pass "run $APP reached $slot on $(web_rows | awk -v slot="$slot" '$1 == slot {print $2}') by the name $slot.internal"
+  else
+    fail "run $APP -- ... nc $slot.internal 5000 said: $out"
+  fi
+  status=0
+  on_manager run "$APP" -- sh -c 'exit 3' >/dev/null 2>&1 || status=$?
+  [ "$status" = 3 ] && pass "run on a cluster exits with the command's code (3)" || fail "run ... exit 3 exited $status"
+}
+
+# system:df counts every host, and system:prune removes from the other hosts and the registry what no
+# release keeps: here, everything of an app that was destroyed.
+df_and_prune_on_hosts() {
+  local out other=discard host n digest before=0 left=0 status
+  # An image of its own (a build of the same Dockerfile would be the very image the other app runs).
+  git -C "$WORK/$APP" checkout -q -b "$other"
+  sed -i '1a ENV GANTRY_TEST_APP=discard' "$WORK/$APP/Dockerfile"
+  git -C "$WORK/$APP" commit -q -am "$other"
+  git -C "$WORK/$APP" checkout -q main
+  git -C "$WORK/$APP" remote add "$other" "ssh://gantry@127.0.0.1:$GANTRY_SSH_PORT/$other"
+  GIT_SSH_COMMAND="ssh -i $WORK/id_ed25519 -o IdentitiesOnly=yes -o StrictHostKeyChecking=no \
+-o UserKnownHostsFile=/dev/null -o LogLevel=ERROR" host_exec 1 git -C "$WORK/$APP" push -q "$other" "$other:main" >"$WORK/push.log" 2>&1 \
+    || { cat "$WORK/push.log"; fail "the push of $other failed"; return 1; }
+  on_manager ps:scale "$other" web=3 >/dev/null || { fail "ps:scale $other web=3 failed"; return 1; }
+  out=$(on_manager system:df 2>&1)
+  # An app's image there counts the layers no other image there shares: both apps' share busybox's.
+  if grep -Eq "^Host gtc-h2: apps [0-9.]+ (B|[KMG]iB)" <<<"$out" && grep -Eq "^Host gtc-h3: apps [0-9.]+ (B|[KMG]iB)" <<<"$out"; then
+    pass "system:df reports the other hosts: $(grep '^Host' <<<"$out" | tr '\n' ';')"
+  else
+    fail "system:df does not report gtc-h2 and gtc-h3: $out"
+  fi
+  digest=$(on_manager releases:info "$other" v1 | awk '/^Image:/ {print $2}' | sed 's/.*@//')
+  for n in 2 3; do
+    host_docker "$n" images --digests --format '{{.Digest}}' | grep -q "$digest" && before=$((before + 1))
+  done
+  [ "$before" -gt 0 ] || { fail "no other host pulled $other's image $digest"; return 1; }
+  on_manager apps:destroy "$other" --force >/dev/null || { fail "apps:destroy $other failed"; return 1; }
+  # Swarm removes the containers of the app's services a moment after the services; until then the
+  # engines keep the image, as they should.
+  for _ in $(seq 1 60); do
+    [ -z "$(host_docker 2 ps -aq --filter "label=gantry.app=$other")$(host_docker 3 ps -aq --filter "label=gantry.app=$other")" ] && break
+    sleep 0.5
+  done
+  out=$(on_manager system:prune 2>&1) || { fail "system:prune failed: $out"; return 1; }
+  for n in 2 3; do
+    host_docker "$n" images --digests --format '{{.Digest}}' | grep -q "$digest" && left=$((left + 1))
+  done
+  status=$(curl -s -o /dev/null -w '%{http_code}' --cacert "$GANTRY_HOME/cluster/ca.crt" \
+    -u "gantry:$(cat "$GANTRY_HOME/registry/password")" "https://$REGISTRY/v2/gantry/$other/manifests/$digest")
+  if [ "$left" = 0 ] && grep -q "on gtc-h" <<<"$out" && [ "$status" = 404 ] \
+      && grep -q "registry gantry/$other@$digest" <<<"$out"; then
+    pass "system:prune removed the destroyed app's image from the $before host(s) that pulled it and from the registry"
+  else
+    fail "after system:prune $left host(s) still hold $digest, the registry answers $status for it: $out; Gantry's log: $(grep -E 'WARN|registry|removed image' "$LOG_FILE" | tail -n 8)"
+  fi
+  status=$(curl -s -o /dev/null -w '%{http_code}' --cacert "$GANTRY_HOME/cluster/ca.crt" \
+    -u "gantry:$(cat "$GANTRY_HOME/registry/password")" -H 'Accept: application/vnd.docker.distribution.manifest.v2+json' \
+    "https://$REGISTRY/v2/gantry/$APP/manifests/$(on_manager releases:info "$APP" v1 | awk '/^Image:/ {print $2}' | sed 's/.*@//')")
+  [ "$status" = 200 ] && pass "the serving app's image stays in the registry" || fail "the registry answers $status for $APP's v1 image"
 }
 
 # A GET through the router every 50 ms (at most LOAD_MAX of them) until load_stop: "MILLIS STATUS" lines.
@@ -427,10 +543,50 @@ removed() {
   fi
 }
 
+# Drain and remove over REST: the same as nodes:drain and nodes:remove, answered as JSON and problem+json.
+drained_and_removed_over_rest() {
+  local out status waited=0
+  load_start
+  out=$(host_exec 1 curl -sS -X POST -H "Authorization: Bearer $(cat "$GANTRY_HOME/cli-token")" \
+    "http://127.0.0.1:$GANTRY_API_LOCAL_PORT/api/v1/nodes/gtc-h3/drain")
+  load_stop
+  if grep -Eq '^\{"node":"gtc-h3","moved":[0-9]+\}$' <<<"$out" && ! web_rows | grep -q ' gtc-h3$' \
+      && [ "$(web_rows | wc -l)" = 4 ] && [ "$(load_failures)" -eq 0 ] && on_manager nodes | grep -Eq '^gtc-h3 +[0-9.]+ +drained '; then
+    pass "POST /api/v1/nodes/gtc-h3/drain answered $out, with no failed request ($(load_summary))"
+  else
+    fail "POST /api/v1/nodes/gtc-h3/drain answered $out ($(load_summary)): $(on_manager ps "$APP")"
+  fi
+  out=$(host_exec 1 curl -sS -w ' %{http_code} %{content_type}' -X DELETE -H "Authorization: Bearer $(cat "$GANTRY_HOME/cli-token")" \
+    "http://127.0.0.1:$GANTRY_API_LOCAL_PORT/api/v1/nodes/gtc-h3")
+  if grep -q 'still answers the cluster' <<<"$out" && grep -q ' 409 application/problem+json' <<<"$out"; then
+    pass "DELETE /api/v1/nodes/gtc-h3 of a host that answers is refused: 409 problem+json"
+  else
+    fail "DELETE /api/v1/nodes/gtc-h3 of a host that answers got: $out"
+  fi
+  host_docker 3 swarm leave >/dev/null
+  until on_manager nodes | grep -Eq '^gtc-h3 +[0-9.]+ +down '; do
+    [ $waited -ge 60 ] && { fail "gtc-h3 left and does not show down: $(on_manager nodes)"; return 1; }
+    sleep 0.5; waited=$((waited + 1))
+  done
+  status=$(host_exec 1 curl -sS -o /dev/null -w '%{http_code}' -X DELETE -H "Authorization: Bearer $(cat "$GANTRY_HOME/cli-token")" \
+    "http://127.0.0.1:$GANTRY_API_LOCAL_PORT/api/v1/nodes/gtc-h3")
+  if [ "$status" = 204 ] && ! on_manager nodes | grep -q '^gtc-h3 '; then
+    pass "DELETE /api/v1/nodes/gtc-h3 took the host that left out of the cluster (204)"
+  else
+    fail "DELETE /api/v1/nodes/gtc-h3 answered $status; nodes: $(on_manager nodes)"
+  fi
+}
+
 # A process type that mounts a volume runs where the volume is, the manager, and cannot be placed elsewhere.
 volume_stays_on_host() {
   local out hosts
   on_manager storage:create "$APP" data >/dev/null || { fail "storage:create $APP data failed"; return 1; }
+  on_manager nodes:label gtc-h1 zone=m >/dev/null && on_manager ps:place "$APP" web zone=m >/dev/null \
+    || { fail "placing web on gtc-h1 by a label failed"; return 1; }
+  out=$(on_manager storage:mount "$APP" data:/data --type web 2>&1) && fail "storage:mount into a placed type passed: $out"
+  grep -q "Run ps:place $APP web default first" <<<"$out" && pass "storage:mount into a placed type is refused: $(grep '^error' <<<"$out")" \
+    || fail "storage:mount into a placed type said: $out"
+  on_manager ps:place "$APP" web default >/dev/null || { fail "ps:place $APP web default failed"; return 1; }
   on_manager storage:mount "$APP" data:/data --type web >/dev/null || { fail "storage:mount failed"; return 1; }
   out=$(on_manager ps:restart "$APP" web 2>&1) || { fail "ps:restart $APP web failed: $out"; return 1; }
   hosts=$(web_rows | awk '{print $2}' | sort -u | tr '\n' ' ')
@@ -442,6 +598,10 @@ volume_stays_on_host() {
   out=$(on_manager ps:place "$APP" web zone=a 2>&1) && fail "ps:place of a type with a volume passed: $out"
   grep -q "mounts data, which lives on this host" <<<"$out" && pass "ps:place of a type with a volume is refused: $(grep '^error' <<<"$out")" \
     || fail "ps:place of a type with a volume said: $out"
+  out=$(on_manager ps:scale "$APP" web=2 2>&1) || { fail "ps:scale $APP web=2 failed: $out"; return 1; }
+  grep -q "web mounts data, which lives on gtc-h1, the cluster's manager: all 2 of its instances run there" <<<"$out" \
+    && pass "ps:scale of a type with a volume says where it runs: $(grep 'mounts data' <<<"$out" | sed 's/^-*> //')" \
+    || fail "ps:scale $APP web=2 said: $out"
 }
 
 started=$(date +%s)
@@ -454,13 +614,17 @@ nodes_listed
 published_and_pulled || true
 spread_over_hosts || true
 names_across_hosts || true
+logs_from_workers || true
+run_in_cluster || true
 deploy_and_rollback_under_load || true
 restart_adopts || true
 host_lost || true
 host_returns || true
+df_and_prune_on_hosts || true
 placed_by_label || true
 drained || true
 removed || true
+drained_and_removed_over_rest || true
 volume_stays_on_host || true
 printf '%s: %d failure(s) in %d s\n' "${BASH_SOURCE[0]##*/}" "$failures" "$(($(date +%s) - started))"
 [ "$failures" -eq 0 ]

@@ -103,6 +103,13 @@ public interface GantryConfig {
         /** Where the cluster's registry listens (TLS), on the manager's advertised address. */
         @WithDefault("5000")
         int registryPort();
+
+        /**
+         * Where the engine of each of the cluster's other hosts listens, bound into the job that reads and frees
+         * their disks; {@code {{.Node.Hostname}}} names the host (test hosts on one machine have a socket each).
+         */
+        @WithDefault("/var/run/docker.sock")
+        String hostEngineSocket();
     }
 
     interface Gc {

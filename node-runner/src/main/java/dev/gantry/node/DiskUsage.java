@@ -11,7 +11,10 @@ import java.util.Map;
  */
 public record DiskUsage(List<Item> images, List<Item> containers, List<Item> volumes) {
 
-    /** @param tags the {@code repository:tag} names of an image; none for containers and volumes */
+    /**
+     * @param tags the names of an image: its {@code repository:tag}s, then its {@code repository@sha256:...}
+     *        digest references (all that an image pulled by digest has); none for containers and volumes
+     */
     public record Item(String id, Map<String, String> labels, List<String> tags, long bytes) {
         public Item {
             labels = labels == null ? Map.of() : Map.copyOf(labels);

@@ -82,4 +82,13 @@ public interface ImageStore {
      * which removing it would break.
      */
     List<String> buildLeftovers(Instant madeBefore);
+
+    /**
+     * Runs {@code work} while no image is being {@link #publish}ed, holding new publishes until it is done:
+     * for the registry's garbage collection, which would take the layers of a push under way for garbage
+     * (they belong to no manifest until its last step). On one node, where nothing is published, it just runs.
+     */
+    default void whilePublishingHeld(Runnable work) {
+        work.run();
+    }
 }

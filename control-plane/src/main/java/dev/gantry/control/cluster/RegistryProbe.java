@@ -37,7 +37,7 @@ final class RegistryProbe {
                 .statusCode();
     }
 
-    private static SSLContext trusting(String caCertificate) {
+    static SSLContext trusting(String caCertificate) {
         try {
             KeyStore trusted = KeyStore.getInstance(KeyStore.getDefaultType());
             trusted.load(null, null);

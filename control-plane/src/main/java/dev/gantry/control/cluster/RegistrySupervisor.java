@@ -147,7 +147,7 @@ public class RegistrySupervisor {
         }
     }
 
-    private static Path binary() {
+    static Path binary() {
         return Stream.of(System.getenv().getOrDefault("PATH", "/usr/bin").split(File.pathSeparator))
                 .map(dir -> Path.of(dir, BINARY)).filter(Files::isExecutable).findFirst()
                 .orElseThrow(() -> new ConflictException(BINARY + " is not installed on this host. Run ./gantry"

@@ -10,7 +10,7 @@ public class SystemDfCommand extends AdminCommand implements ReadOnlyCommand {
     private final DiskUsageByApp usage;
 
     SystemDfCommand(DiskUsageByApp usage) {
-        super("system:df", "", "show the disk each app takes: images, containers, volumes, logs");
+        super("system:df", "", "show the disk each app takes on every host: images, containers, volumes, logs");
         this.usage = usage;
     }
 
@@ -26,6 +26,11 @@ public class SystemDfCommand extends AdminCommand implements ReadOnlyCommand {
                     Formats.size(app.volumes()), Formats.size(app.logs()), Formats.size(app.total()));
         }
         out.println("Images of no app (stacks, base images, build leftovers): " + Formats.size(report.otherImages()));
+        for (DiskUsageByApp.HostUsage host : report.hosts()) {
+            out.println(host.failure() != null ? "Host " + host.host() + " did not answer (" + host.failure() + "); its share is"
+                    + " missing above" : "Host " + host.host() + ": apps " + Formats.size(host.apps()) + " (in the rows above),"
+                    + " images of no app " + Formats.size(host.otherImages()));
+        }
         out.println("Layers an image shares with another (its stack, say) count for neither; system:prune frees"
                 + " what no release keeps");
     }

@@ -43,9 +43,10 @@ public class ScaleService {
     private final ReleaseWatch watch;
     private final AppEvents events;
     private final CrashHistory crashes;
+    private final VolumeHost volumeHost;
 
     ScaleService(AppService apps, AppLocks locks, ReleaseLedger ledger, FormationReconciler reconciler,
-            InstanceInventory inventory, ReleaseWatch watch, AppEvents events, CrashHistory crashes) {
+            InstanceInventory inventory, ReleaseWatch watch, AppEvents events, CrashHistory crashes, VolumeHost volumeHost) {
         this.apps = apps;
         this.locks = locks;
         this.ledger = ledger;
@@ -54,6 +55,7 @@ public class ScaleService {
         this.watch = watch;
         this.events = events;
         this.crashes = crashes;
+        this.volumeHost = volumeHost;
     }
 
     /** {@code web=3} style arguments to counts, refusing bad names and numbers with the fix. */
@@ -81,6 +83,7 @@ public class ScaleService {
         try (AppLocks.Held lock = locks.acquire(app, progress)) {
             ledger.setFormation(app, counts);
             events.record(app, "scaled " + describe(counts) + " by " + user);
+            volumeHost.notes(app, counts).forEach(note -> progress.line("-----> " + note));
             return converge(app, progress);
         }
     }

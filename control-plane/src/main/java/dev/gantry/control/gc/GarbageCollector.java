@@ -5,6 +5,7 @@ import dev.gantry.control.apps.AppLocks;
 import dev.gantry.control.apps.AppService;
 import dev.gantry.control.build.ImageRetention;
 import dev.gantry.control.checks.Durations;
+import dev.gantry.control.cluster.RegistryCollector;
 import dev.gantry.control.instances.InstanceLabels;
 import dev.gantry.control.releases.ReleaseLedger;
 import dev.gantry.node.ImageStore;
@@ -29,7 +30,9 @@ import org.jboss.logging.Logger;
 
 /**
  * Gives the node's disk back (reliability.md §3, "disk full of images"): exited containers no
- * release wants, images of releases beyond retention, and what builds cut off by a crash left. It
+ * release wants, images of releases beyond retention, and what builds cut off by a crash left; on a
+ * cluster, also the images beyond retention that instances pulled on the other hosts ({@link HostImageCollector})
+ * and what the registry holds of them ({@link RegistryCollector}). It
  * never touches the current release's image or one a container uses (the engine refuses), nor a
  * tagged image such as a stack, and leaves an exited instance of the current release to the
  * {@code FormationReconciler}, which records the crash before it replaces it. An app busy with a
@@ -51,6 +54,8 @@ public class GarbageCollector {
     private final AppLocks locks;
     private final ReleaseLedger ledger;
     private final ImageRetention retention;
+    private final HostImageCollector hostImages;
+    private final RegistryCollector registry;
     private final Duration buildLeftoverAge;
     private final Duration period;
     private final ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor(runnable -> {
@@ -60,7 +65,7 @@ public class GarbageCollector {
     });
 
     GarbageCollector(NodeReport node, NodeRunner nodes, OneOffRuns oneOffs, ImageStore images, AppService apps, AppLocks locks,
-            ReleaseLedger ledger, ImageRetention retention, GantryConfig config) {
+            ReleaseLedger ledger, ImageRetention retention, HostImageCollector hostImages, RegistryCollector registry, GantryConfig config) {
         this.node = node;
         this.nodes = nodes;
         this.oneOffs = oneOffs;
@@ -69,6 +74,8 @@ public class GarbageCollector {
         this.locks = locks;
         this.ledger = ledger;
         this.retention = retention;
+        this.hostImages = hostImages;
+        this.registry = registry;
         this.buildLeftoverAge = Durations.parse("gantry.gc.build-leftover-age", config.gc().buildLeftoverAge());
         this.period = Durations.parse("gantry.gc.period", config.gc().period());
     }
@@ -160,6 +167,17 @@ public class GarbageCollector {
             if (images.remove(image)) {
                 removed.add(image);
             }
+        }
+        try {
+            removed.addAll(hostImages.collect(known, patience));
+        } catch (RuntimeException e) {
+            // This host's pass stands; the other hosts' disks are looked at again next time.
+            LOG.warnf("garbage collection on the cluster's other hosts failed: %s", e.getMessage());
+        }
+        try {
+            removed.addAll(registry.collect(known, patience));
+        } catch (RuntimeException e) {
+            LOG.warnf("the registry's garbage collection failed: %s", e.getMessage());
         }
         return removed;
     }

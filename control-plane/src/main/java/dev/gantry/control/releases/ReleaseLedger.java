@@ -22,6 +22,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
  * Writes the ledger: builds, releases and deployments. Each method is one short transaction, so
@@ -121,11 +122,24 @@ public class ReleaseLedger {
     /** Tags of the images that must stay on the node: those of the newest {@code count} releases and the current one. */
     @Transactional
     public Set<String> imagesToKeep(String appName, int count) {
+        return keptBuilds(appName, count, build -> build.imageTag);
+    }
+
+    /**
+     * The references instances start from ({@code registry/gantry/APP@sha256:...} once published) of the images that
+     * must stay on the cluster's other hosts: as {@link #imagesToKeep}, which names them by their tags on this host.
+     */
+    @Transactional
+    public Set<String> publishedImagesToKeep(String appName, int count) {
+        return keptBuilds(appName, count, build -> build.imageId);
+    }
+
+    private static Set<String> keptBuilds(String appName, int count, Function<Build, String> name) {
         Set<String> keep = new HashSet<>();
         App.findByName(appName).ifPresent(app -> {
             Release.<Release>find("app = ?1 order by version desc", app).page(0, count).stream()
-                    .forEach(release -> keep.add(release.build.imageTag));
-            Release.current(app).ifPresent(current -> keep.add(current.build.imageTag));
+                    .forEach(release -> keep.add(name.apply(release.build)));
+            Release.current(app).ifPresent(current -> keep.add(name.apply(current.build)));
         });
         return keep;
     }

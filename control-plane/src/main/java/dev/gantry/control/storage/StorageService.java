@@ -6,6 +6,7 @@ import dev.gantry.control.InvalidInputException;
 import dev.gantry.control.NotFoundException;
 import dev.gantry.control.apps.AppService;
 import dev.gantry.control.domain.App;
+import dev.gantry.control.domain.Formation;
 import dev.gantry.control.domain.Storage;
 import dev.gantry.control.domain.StorageMount;
 import dev.gantry.control.logs.AppEvents;
@@ -79,6 +80,7 @@ public class StorageService {
         if (exists) {
             throw new ConflictException(spec + " is already mounted" + type.map(t -> " in " + t).orElse(""));
         }
+        refuseIfPlaced(storage, type);
         StorageMount mount = new StorageMount();
         mount.storage = storage;
         mount.path = path;
@@ -86,6 +88,21 @@ public class StorageService {
         mount.persist();
         events.record(appName, "storage " + storage.name + " mounted at " + path + type.map(t -> " in " + t).orElse("")
                 + " by " + user);
+    }
+
+    /**
+     * A volume lives on the cluster's manager and holds every instance that mounts it there: a type that
+     * {@code ps:place} keeps on labelled hosts would then have no host, or instances on more than one.
+     */
+    private static void refuseIfPlaced(Storage storage, Optional<String> type) {
+        Formation.of(storage.app).stream()
+                .filter(row -> row.placement != null && (type.isEmpty() || type.get().equals(row.processType)))
+                .findFirst().ifPresent(placed -> {
+                    throw new ConflictException(placed.processType + " of " + storage.app.name + " is placed on hosts with "
+                            + placed.placement + " (ps:place), but a volume lives on the cluster's manager and keeps the"
+                            + " instances that mount it there. Run ps:place " + storage.app.name + " " + placed.processType
+                            + " default first, then mount " + storage.name);
+                });
     }
 
     @Transactional

@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.ToLongFunction;
+import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
 
 /** Reads the engine's {@code GET /system/df} answer into a {@link DiskUsage}. */
@@ -15,6 +16,7 @@ final class DiskUsageReport {
     }
 
     static DiskUsage of(JsonNode df) {
+        // Containers and volumes have no RepoTags or RepoDigests: their names come out empty.
         return new DiskUsage(
                 items(df.path("Images"), "Id", image -> Math.max(0, image.path("Size").asLong()
                         - Math.max(0, image.path("SharedSize").asLong()))),
@@ -27,12 +29,15 @@ final class DiskUsageReport {
             ToLongFunction<JsonNode> bytes) {
         return StreamSupport.stream(array.spliterator(), false)
                 .map(node -> new DiskUsage.Item(node.path(idField).asText(), labels(node.path("Labels")),
-                        tags(node.path("RepoTags")), bytes.applyAsLong(node)))
+                        names(node), bytes.applyAsLong(node)))
                 .toList();
     }
 
-    private static List<String> tags(JsonNode tags) {
-        return StreamSupport.stream(tags.spliterator(), false).map(JsonNode::asText).toList();
+    /** An image's tags, then its digest references: an image pulled by digest (on a cluster's host) has only those. */
+    private static List<String> names(JsonNode item) {
+        return Stream.concat(StreamSupport.stream(item.path("RepoTags").spliterator(), false),
+                StreamSupport.stream(item.path("RepoDigests").spliterator(), false))
+                .map(JsonNode::asText).filter(name -> !name.startsWith("<none>")).toList();
     }
 
     private static Map<String, String> labels(JsonNode labels) {

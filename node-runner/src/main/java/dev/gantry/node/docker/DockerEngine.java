@@ -214,13 +214,14 @@ public final class DockerEngine implements ContainerEngine, AutoCloseable {
 
     @Override
     public String tail(String containerId, int lines) {
+        return tail(LogRequest.container(client(), containerId), lines);
+    }
+
+    /** The last lines of a container's or a service's output; empty when it no longer exists. */
+    String tail(LogRequest source, int lines) {
         LogTail tail = new LogTail(Math.max(1, lines));
         try {
-            call(() -> client().logContainerCmd(containerId)
-                    .withStdOut(true)
-                    .withStdErr(true)
-                    .withTail(Math.max(1, lines))
-                    .exec(tail));
+            call(() -> source.tail(Math.max(1, lines)).exec(tail));
             if (!tail.awaitCompletion(TAIL_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)) {
                 closeQuietly(tail);
             }
@@ -236,7 +237,7 @@ public final class DockerEngine implements ContainerEngine, AutoCloseable {
 
     @Override
     public Closeable followLogs(String containerId, Instant since, Consumer<LogLine> sink) {
-        return call(() -> new LogFollower(client(), containerId, since, sink).start());
+        return call(() -> new LogFollower(LogRequest.container(client(), containerId), since, sink).start());
     }
 
     @Override

@@ -1,8 +1,6 @@
 package dev.gantry.node.docker;
 
-import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.async.ResultCallback;
-import com.github.dockerjava.api.command.LogContainerCmd;
 import com.github.dockerjava.api.exception.NotFoundException;
 import com.github.dockerjava.api.model.Frame;
 import com.github.dockerjava.api.model.StreamType;
@@ -25,8 +23,8 @@ import java.util.function.Consumer;
 import org.jboss.logging.Logger;
 
 /**
- * Follows one container's logs, requested with the engine's timestamps, and hands each line to the
- * sink on the engine's stream thread. The engine prefixes every line with its RFC 3339 time but
+ * Follows one container's or service's logs ({@link LogRequest}), requested with the engine's
+ * timestamps, and hands each line to the sink on the engine's stream thread. The engine prefixes every line with its RFC 3339 time but
  * takes {@code since} in whole seconds only, so older lines of that second are dropped here.
  */
 final class LogFollower extends ResultCallback.Adapter<Frame> {
@@ -36,8 +34,7 @@ final class LogFollower extends ResultCallback.Adapter<Frame> {
     private static final int MAX_TIMESTAMP_CHARS = 40;
     private static final Duration CATCH_UP_TIMEOUT = Duration.ofSeconds(10);
 
-    private final DockerClient client;
-    private final String containerId;
+    private final LogRequest source;
     private final Instant since;
     private final Consumer<LogLine> sink;
     private final StreamLines stdout = new StreamLines(LogLine.STDOUT);
@@ -48,16 +45,15 @@ final class LogFollower extends ResultCallback.Adapter<Frame> {
     private Instant newestSeen;
     private Instant repeatedThrough;
 
-    LogFollower(DockerClient client, String containerId, Instant since, Consumer<LogLine> sink) {
-        this.client = client;
-        this.containerId = containerId;
+    LogFollower(LogRequest source, Instant since, Consumer<LogLine> sink) {
+        this.source = source;
         this.since = since;
         this.sink = sink;
     }
 
     /** Starts following on the engine client's stream thread; returns at once. */
     LogFollower start() {
-        return logs(since).withFollowStream(true).exec(this);
+        return source.read(since, true).exec(this);
     }
 
     @Override
@@ -79,7 +75,7 @@ final class LogFollower extends ResultCallback.Adapter<Frame> {
             return; // the stream failing is what closing it does
         }
         if (!(failure instanceof NotFoundException)) {
-            LOG.warnf(failure, "following the logs of %s ended early", containerId);
+            LOG.warnf(failure, "following the logs of %s ended early", source.subject());
         }
         // A missing container or a broken stream ends following, like the container's exit does.
         closeQuietly();
@@ -113,21 +109,13 @@ final class LogFollower extends ResultCallback.Adapter<Frame> {
         return ended.await(timeout, unit);
     }
 
-    private LogContainerCmd logs(Instant from) {
-        LogContainerCmd logs = client.logContainerCmd(containerId).withStdOut(true).withStdErr(true).withTimestamps(true);
-        if (from != null) {
-            logs.withSince((int) Math.max(0, Math.min(Integer.MAX_VALUE, from.getEpochSecond())));
-        }
-        return logs;
-    }
-
     private void accept(Frame frame) {
         // A TTY container has one raw stream: everything it wrote counts as stdout.
         StreamLines lines = frame.getStreamType() == StreamType.STDERR ? stderr : stdout;
         try {
             lines.accept(frame.getPayload());
         } catch (RuntimeException e) {
-            LOG.warnf(e, "the reader of %s's logs failed; no longer following them", containerId);
+            LOG.warnf(e, "the reader of %s's logs failed; no longer following them", source.subject());
             closeQuietly();
         }
     }
@@ -150,12 +138,12 @@ final class LogFollower extends ResultCallback.Adapter<Frame> {
             }
         };
         try {
-            logs(newestSeen == null ? since : newestSeen).exec(rest).awaitCompletion(
+            source.read(newestSeen == null ? since : newestSeen, false).exec(rest).awaitCompletion(
                     CATCH_UP_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (RuntimeException e) {
-            LOG.debugf(e, "reading the last logs of %s failed", containerId); // removed meanwhile, most likely
+            LOG.debugf(e, "reading the last logs of %s failed", source.subject()); // removed meanwhile, most likely
         }
     }
 

@@ -10,6 +10,7 @@ import org.jboss.logging.Logger;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.time.Duration;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
@@ -32,10 +33,17 @@ final class OneOffRun {
 
     private final DockerEngine engine;
     private final ContainerSpec spec;
+    private final List<String> alsoOn;
 
     OneOffRun(DockerEngine engine, ContainerSpec spec) {
+        this(engine, spec, List.of());
+    }
+
+    /** {@code alsoOn}: networks the run joins besides its spec's, before it starts. */
+    OneOffRun(DockerEngine engine, ContainerSpec spec, List<String> alsoOn) {
         this.engine = engine;
         this.spec = spec;
+        this.alsoOn = List.copyOf(alsoOn);
     }
 
     int run(InputStream stdin, OutputStream stdout, OutputStream stderr, boolean tty) {
@@ -97,6 +105,12 @@ final class OneOffRun {
             attached &= input.awaitAttached(ATTACH_TIMEOUT);
         }
         failIfCutShort(streams, "before it started");
+        for (String network : alsoOn) {
+            engine.call(() -> {
+                AppNetworks.connect(engine.client(), network, id, List.of());
+                return null;
+            });
+        }
         if (!attached) {
             throw new ContainerStartFailedException("one-off " + spec.name() + " could not be attached to within "
                     + ATTACH_TIMEOUT.toSeconds() + "s", null);

@@ -102,7 +102,7 @@ public final class SwarmRunner implements NodeRunner {
     }
 
     /** What the engine sends with the task, so that the host it lands on may pull from the registry. */
-    private static Map<String, String> authHeader(RegistryLogin login) {
+    static Map<String, String> authHeader(RegistryLogin login) {
         ObjectNode auth = JsonNodeFactory.instance.objectNode().put("username", login.user())
                 .put("password", login.password()).put("serveraddress", login.address());
         return Map.of("X-Registry-Auth", Base64.getUrlEncoder().encodeToString(

@@ -5,6 +5,8 @@ import dev.gantry.node.ContainerEngine;
 import dev.gantry.node.RegistryLogin;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.locks.ReadWriteLock;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
 
@@ -24,6 +26,8 @@ public final class RegistryImageStore extends LocalImageStore {
 
     private final ContainerEngine engine;
     private final Supplier<Optional<RegistryLogin>> registry;
+    /** Publishes share it; the registry's garbage collection holds it alone. */
+    private final ReadWriteLock publishing = new ReentrantReadWriteLock();
 
     /** {@code registry}: the cluster's registry now, asked at every call (a cluster begins while Gantry runs). */
     public RegistryImageStore(ContainerEngine engine, Supplier<Optional<RegistryLogin>> registry) {
@@ -39,8 +43,23 @@ public final class RegistryImageStore extends LocalImageStore {
             return super.publish(image);
         }
         String pushed = login.get().reference(image.tag());
-        engine.tagImage(image.id(), pushed);
-        return engine.pushImage(pushed, login.get());
+        publishing.readLock().lock();
+        try {
+            engine.tagImage(image.id(), pushed);
+            return engine.pushImage(pushed, login.get());
+        } finally {
+            publishing.readLock().unlock();
+        }
+    }
+
+    @Override
+    public void whilePublishingHeld(Runnable work) {
+        publishing.writeLock().lock();
+        try {
+            work.run();
+        } finally {
+            publishing.writeLock().unlock();
+        }
     }
 
     @Override

@@ -20,7 +20,7 @@ class LogFollowerTest {
 
     @Test
     void framesCutInsideATimestampOrACharacterStillMakeWholeLines() {
-        LogFollower follower = new LogFollower(null, "c", null, lines::add);
+        LogFollower follower = new LogFollower(LogRequest.container(null, "c"), null, lines::add);
         byte[] tty = "2024-05-01T10:00:00.123456789Z h\u00e9llo\n2024-05-01T10:00:01Z \u001b[1mbye\u001b[0m\r\n"
                 .getBytes(StandardCharsets.UTF_8);
 
@@ -38,7 +38,7 @@ class LogFollowerTest {
 
     @Test
     void eachStreamKeepsItsOwnPartialLineAndSinceDropsOlderLinesOfTheSameSecond() {
-        LogFollower follower = new LogFollower(null, "c", Instant.parse("2024-05-01T10:00:00.5Z"), lines::add);
+        LogFollower follower = new LogFollower(LogRequest.container(null, "c"), Instant.parse("2024-05-01T10:00:00.5Z"), lines::add);
 
         follower.onNext(frame(StreamType.STDOUT, "2024-05-01T10:00:00.4Z too old\n"));
         follower.onNext(frame(StreamType.STDOUT, "2024-05-01T10:00:00.6Z out "));

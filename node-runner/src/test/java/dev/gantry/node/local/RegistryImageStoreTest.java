@@ -8,6 +8,8 @@ import dev.gantry.node.BuiltImage;
 import dev.gantry.node.RegistryLogin;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 class RegistryImageStoreTest {
@@ -37,6 +39,26 @@ class RegistryImageStoreTest {
         assertEquals(DIGEST_REFERENCE, reference);
         assertEquals(List.of("tagImage[sha256:abc, 10.0.0.11:5000/gantry/shop:build-7]",
                 "pushImage[10.0.0.11:5000/gantry/shop:build-7, RegistryLogin[gantry@10.0.0.11:5000]]"), recording.calls);
+    }
+
+    @Test
+    void aPublishWaitsWhilePublishingIsHeldForTheRegistrysGarbageCollection() throws Exception {
+        registry = Optional.of(REGISTRY);
+        recording.answering("pushImage", args -> DIGEST_REFERENCE);
+        CompletableFuture<String> published = new CompletableFuture<>();
+
+        images.whilePublishingHeld(() -> {
+            Thread pusher = new Thread(() -> published.complete(images.publish(new BuiltImage("sha256:abc", "gantry/shop:build-7"))));
+            pusher.start();
+            try {
+                pusher.join(300);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            assertFalse(published.isDone(), "a push under the hold would lose its layers to the collection");
+        });
+
+        assertEquals(DIGEST_REFERENCE, published.get(5, TimeUnit.SECONDS));
     }
 
     @Test

@@ -1,0 +1,160 @@
+package dev.gantry.node.docker;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.github.dockerjava.api.exception.NotFoundException;
+import dev.gantry.node.ClusterNode;
+import dev.gantry.node.RegistryLogin;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.jboss.logging.Logger;
+
+/**
+ * A command run once on each of the cluster's workers, as a Swarm global job: one task per worker that
+ * runs to its end. What the tasks printed comes back through the manager's service logs, and the
+ * service is removed. So Gantry reaches the workers' engines without a process of its own there and
+ * without opening their APIs: the job's container talks to its own host's engine through the socket
+ * bound into it.
+ */
+final class SwarmJob {
+
+    private static final Logger LOG = Logger.getLogger(SwarmJob.class);
+    /** A job's tasks pull a small image once, then run for a second or two. */
+    static final Duration LIMIT = Duration.ofSeconds(90);
+    private static final Duration POLL = Duration.ofMillis(500);
+    private static final int MAX_LINES = 200_000;
+    private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private static final String JOB_LABEL = "gantry.job";
+
+    /** Where a job's container finds its host's engine. */
+    static final String ENGINE_SOCKET = "/var/run/docker.sock";
+
+    /** What the tasks printed, each host's lines in order; the hosts whose task did not end well, with why. */
+    record Outcome(List<String> lines, Map<String, String> failed) {
+    }
+
+    private final DockerEngine engine;
+    private final DockerSwarm swarm;
+
+    SwarmJob(DockerEngine engine, DockerSwarm swarm) {
+        this.engine = engine;
+        this.swarm = swarm;
+    }
+
+    /**
+     * Runs {@code command} in {@code image} on every worker, with the host's engine socket ({@code hostSocket},
+     * a path on the host that may name the host as {@code {{.Node.Hostname}}}) at {@link #ENGINE_SOCKET} and the
+     * host's name in {@code GANTRY_HOST}, and waits up to {@link #LIMIT} for every task to end.
+     */
+    Outcome run(String purpose, String image, List<String> command, String hostSocket, Optional<RegistryLogin> login) {
+        removeLeftovers();
+        String name = "gantry-job-" + purpose + "-" + HexFormat.of().formatHex(randomBytes());
+        String id = engine.api().post("/services/create", spec(name, image, command, hostSocket),
+                login.map(SwarmRunner::authHeader).orElse(Map.of())).path("ID").asText();
+        try {
+            Map<String, String> failed = awaitEnd(id);
+            String output = engine.tail(LogRequest.service(engine.client(), id), MAX_LINES);
+            return new Outcome(output.isEmpty() ? List.of() : List.of(output.split("\n")), failed);
+        } finally {
+            try {
+                engine.api().delete("/services/" + id);
+            } catch (NotFoundException alreadyGone) {
+                // the goal is reached
+            } catch (RuntimeException e) {
+                LOG.warnf("could not remove the job %s: %s", name, e.getMessage());
+            }
+        }
+    }
+
+    /** Jobs a control plane stopped while they ran (it removes each one it waited for) are gone after this. */
+    private void removeLeftovers() {
+        Instant stale = Instant.now().minus(LIMIT.multipliedBy(2));
+        for (JsonNode job : SwarmInstanceView.list(engine.api().get(EngineApi.filtered("/services",
+                Map.of("label", List.of(JOB_LABEL)))))) {
+            Instant created = ContainerViews.time(job.path("CreatedAt").asText(null));
+            if (created != null && created.isBefore(stale)) {
+                try {
+                    engine.api().delete("/services/" + job.path("ID").asText());
+                } catch (NotFoundException alreadyGone) {
+                    // the goal is reached
+                }
+            }
+        }
+    }
+
+    static ObjectNode spec(String name, String image, List<String> command, String hostSocket) {
+        ObjectNode service = JSON.objectNode();
+        service.put("Name", name);
+        service.putObject("Labels").put(JOB_LABEL, "true");
+        ObjectNode task = service.putObject("TaskTemplate");
+        ObjectNode container = task.putObject("ContainerSpec");
+        container.put("Image", image);
+        ArrayNode args = container.putArray("Command");
+        command.forEach(args::add);
+        container.putArray("Env").add("GANTRY_HOST={{.Node.Hostname}}");
+        container.putArray("Mounts").addObject().put("Type", "bind").put("Source", hostSocket).put("Target", ENGINE_SOCKET);
+        task.putObject("RestartPolicy").put("Condition", "none");
+        // The manager's disk is Gantry's own to look after, through its engine.
+        task.putObject("Placement").putArray("Constraints").add("node.role==worker");
+        service.putObject("Mode").putObject("GlobalJob");
+        return service;
+    }
+
+    /** Waits until every task ended (or time is up); answers the hosts whose task failed or did not end. */
+    private Map<String, String> awaitEnd(String id) {
+        Instant until = Instant.now().plus(LIMIT);
+        while (true) {
+            List<JsonNode> tasks = SwarmInstanceView.list(engine.api().get(EngineApi.filtered("/tasks",
+                    Map.of("service", List.of(id)))));
+            boolean ended = !tasks.isEmpty() && tasks.stream()
+                    .allMatch(task -> SwarmInstanceView.ENDED.contains(task.path("Status").path("State").asText()));
+            if (ended || Instant.now().isAfter(until)) {
+                return failures(tasks, ended);
+            }
+            pause();
+        }
+    }
+
+    private Map<String, String> failures(List<JsonNode> tasks, boolean ended) {
+        Map<String, ClusterNode> nodes = swarm.nodesById();
+        Map<String, String> failed = new LinkedHashMap<>();
+        for (JsonNode task : tasks) {
+            JsonNode status = task.path("Status");
+            String state = status.path("State").asText();
+            if (!"complete".equals(state)) {
+                ClusterNode node = nodes.get(task.path("NodeID").asText());
+                String host = node == null ? task.path("NodeID").asText("a host") : node.name();
+                String why = status.path("Err").asText("");
+                failed.put(host, ended || SwarmInstanceView.ENDED.contains(state)
+                        ? (why.isBlank() ? state + ": " + status.path("Message").asText("") : why)
+                        : "did not finish within " + LIMIT.toSeconds() + " s (" + state + ")");
+            }
+        }
+        return failed;
+    }
+
+    private static byte[] randomBytes() {
+        byte[] bytes = new byte[3];
+        RANDOM.nextBytes(bytes);
+        return bytes;
+    }
+
+    private static void pause() {
+        try {
+            Thread.sleep(POLL.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for a job on the cluster's hosts", e);
+        }
+    }
+}

@@ -1,0 +1,68 @@
+package dev.gantry.node.docker;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.nio.charset.StandardCharsets;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** How the host tool's lines become each host's report, and the job that runs it, without engines. */
+class SwarmHostDisksTest {
+
+    private static String hex(String text) {
+        return HexFormat.of().formatHex(text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void eachHostsPiecesAreJoinedInTheirOrderWhateverOrderTheLinesCameIn() {
+        List<String> lines = List.of("h2 df 1 " + hex("[]}"), "h3 df 0 " + hex("{}"), "h2 df 0 " + hex("{\"Images\":"),
+                "h3 df end 1", "h2 df end 2");
+
+        assertEquals(Map.of("h2", "{\"Images\":[]}", "h3", "{}"), SwarmHostDisks.dfByHost(lines));
+    }
+
+    @Test
+    void aHostWithAPieceMissingOrNoEndHasNoReport() {
+        Map<String, String> answers = SwarmHostDisks.dfByHost(List.of("h2 df 1 " + hex("x"), "h2 df end 2",
+                "h3 df 0 " + hex("{}")));
+
+        assertNull(answers.get("h2"));
+        assertNull(answers.get("h3"));
+        assertEquals(2, answers.size());
+    }
+
+    @Test
+    void removalsAreCountedByHostAndRefusalsAreNot() {
+        List<String> lines = List.of("h2 removed r/gantry/a@sha256:aa", "h2 kept r/gantry/a@sha256:bb {\"message\":\"in use\"}",
+                "h3 removed r/gantry/a@sha256:aa", "h3 removed r/gantry/a@sha256:cc");
+
+        assertEquals(Map.of("h2", List.of("r/gantry/a@sha256:aa"), "h3", List.of("r/gantry/a@sha256:aa", "r/gantry/a@sha256:cc")),
+                SwarmHostDisks.removedByHost(lines));
+    }
+
+    @Test
+    void theJobRunsOnceOnEveryWorkerWithItsOwnHostsEngine() {
+        ObjectNode spec = SwarmJob.spec("gantry-job-df-abc", "reg:5000/gantry-tools/host-disk@sha256:1",
+                List.of(SwarmHostDisks.TOOL, "df"), "/run/{{.Node.Hostname}}/docker.sock");
+
+        assertEquals("{}", spec.path("Mode").path("GlobalJob").toString());
+        assertEquals("[\"node.role==worker\"]", spec.path("TaskTemplate").path("Placement").path("Constraints").toString());
+        assertEquals("none", spec.path("TaskTemplate").path("RestartPolicy").path("Condition").asText());
+        ObjectNode mount = (ObjectNode) spec.path("TaskTemplate").path("ContainerSpec").path("Mounts").get(0);
+        assertEquals("/run/{{.Node.Hostname}}/docker.sock", mount.path("Source").asText());
+        assertEquals(SwarmJob.ENGINE_SOCKET, mount.path("Target").asText());
+        assertEquals("[\"GANTRY_HOST={{.Node.Hostname}}\"]", spec.path("TaskTemplate").path("ContainerSpec").path("Env").toString());
+        assertEquals("[\"" + SwarmHostDisks.TOOL + "\",\"df\"]", spec.path("TaskTemplate").path("ContainerSpec").path("Command").toString());
+    }
+
+    @Test
+    void theToolShipsWithTheNodeRunner() {
+        String tool = new String(SwarmHostDisks.tool(), StandardCharsets.UTF_8);
+
+        assertEquals("#!/usr/bin/perl", tool.lines().findFirst().orElseThrow());
+    }
+}
