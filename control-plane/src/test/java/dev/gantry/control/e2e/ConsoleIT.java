@@ -330,18 +330,21 @@ class ConsoleIT {
     void theNodesPageShowsTheOneHostWithItsStateLabelsInstancesAndCapacityAndRefusesADrain() throws Exception {
         browser.open("/console/nodes");
 
-        List<WebElement> hosts = browser.driver.findElements(By.cssSelector("section.node"));
-        assertEquals(1, hosts.size(), "one host before cluster:init");
-        WebElement host = hosts.get(0);
-        String name = host.getAttribute("id").substring("node-".length());
-        assertEquals("ready", browser.text(By.id("state-" + name)));
-        assertEquals("-", host.findElement(By.cssSelector(".labels")).getText());
-        long rows = host.findElements(By.cssSelector("tr.instance")).stream()
-                .filter(row -> row.getText().startsWith(APP + " web.")).count();
-        assertEquals(2, rows, "the app's web=2 on this host");
-        assertEquals("2", host.findElement(By.cssSelector(".count")).getText(), "every instance that runs here");
-        assertTrue(host.getText().matches("(?s).*CPUs\\s+[0-9.]+\\s+Memory\\s+[0-9.]+ [KMGT]iB.*"), host.getText());
-        assertTrue(host.findElements(By.cssSelector("button[id^='drain-']")).isEmpty(), "nowhere to drain to");
+        // One script reads the section whole: the page swaps its live sections every 2 s.
+        List<?> host = (List<?>) browser.driver.executeScript("const all = document.querySelectorAll('section.node');"
+                + " const s = all[0];"
+                + " return [all.length, s.id.substring('node-'.length), s.querySelector('.state').textContent,"
+                + " s.querySelector('.labels').textContent, s.querySelector('.count').textContent,"
+                + " Array.from(s.querySelectorAll('tr.instance')).filter(r => r.innerText.startsWith('" + APP + " web.')).length,"
+                + " s.innerText, s.querySelectorAll(\"button[id^='drain-']\").length];");
+        assertEquals(1L, host.get(0), "one host before cluster:init");
+        String name = (String) host.get(1);
+        assertEquals("ready", host.get(2));
+        assertEquals("-", host.get(3));
+        assertEquals("2", host.get(4), "every instance that runs here");
+        assertEquals(2L, host.get(5), "the app's web=2 on this host");
+        assertTrue(((String) host.get(6)).matches("(?s).*CPUs\\s+[0-9.]+\\s+Memory\\s+[0-9.]+ [KMGT]iB.*"), host.get(6).toString());
+        assertEquals(0L, host.get(7), "nowhere to drain to");
         browser.screenshot("nodes");
 
         String cookie = "gantry_session=" + browser.sessionCookie().getValue();
@@ -351,7 +354,7 @@ class ConsoleIT {
         browser.open("/console/nodes");
         assertTrue(browser.text(By.id("notice")).startsWith("this host manages no cluster yet. Run ./gantry cluster:init"),
                 browser.text(By.id("notice")));
-        assertEquals("ready", browser.text(By.id("state-" + name)));
+        browser.awaitText(By.id("state-" + name), "ready", Duration.ofSeconds(5));
 
         HttpResponse<String> signIn = post("/console/sign-in", "user=carol&password=carol-secret-password", null);
         String carol = signIn.headers().firstValue("Set-Cookie").orElseThrow().split(";", 2)[0];
