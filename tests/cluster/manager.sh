@@ -11,7 +11,7 @@
 #   ssh_manager CMD     a command over Gantry's SSH door, as the admin, stdin passed on
 #   app_repo DIR        a git repository at DIR whose remote paas is the app named after DIR
 #   push DIR            git push of DIR's main to the manager; the push's output is in DIR.push.log
-#   through_router APP [PATH]   a GET through the router for the app's hostname: its body
+#   through_router APP [PATH] [SECONDS]   a GET through the router for the app's hostname (10 s at most): its body
 #   load_start APP DIR  a GET through the router every 20 ms (20000 at most) until load_stop DIR, each
 #                       "EPOCH_MS STATUS" in DIR/log; load_counts DIR [SINCE_MS] prints "REQUESTS FAILED"
 #   manager_down        Gantry and the registry stopped by their pid files, the hosts removed
@@ -97,7 +97,7 @@ push() {
 }
 
 through_router() {
-  host_exec 1 curl -s -m 10 -H "Host: $1.$GANTRY_BASE_DOMAIN" "http://127.0.0.1:$GANTRY_ROUTER_PORT${2:-/}" 2>&1
+  host_exec 1 curl -s -m "${3:-10}" -H "Host: $1.$GANTRY_BASE_DOMAIN" "http://127.0.0.1:$GANTRY_ROUTER_PORT${2:-/}" 2>&1
 }
 
 load_start() {
@@ -121,7 +121,7 @@ load_stop() {
   rm -f "$1/pid"
 }
 
-load_counts() { awk -v since="${2:-0}" '$1 >= since {n++; if ($2 != 200) f++} END {printf "%d %d", n, f + 0}' "$1/log"; }
+load_counts() { awk -v since="${2:-0}" '$1 >= since {n++; if ($2 != 200) f++} END {printf "%d %d\n", n, f + 0}' "$1/log"; }
 
 manager_down() {
   stop_gantry
