@@ -335,7 +335,7 @@ class ConsoleIT {
                 + " const s = all[0];"
                 + " return [all.length, s.id.substring('node-'.length), s.querySelector('.state').textContent,"
                 + " s.querySelector('.labels').textContent, s.querySelector('.count').textContent,"
-                + " Array.from(s.querySelectorAll('tr.instance')).filter(r => r.innerText.startsWith('" + APP + " web.')).length,"
+                + " Array.from(s.querySelectorAll('tr.instance')).filter(r => r.cells[0].textContent === '" + APP + "' && r.cells[1].textContent.startsWith('web.')).length,"
                 + " s.innerText, s.querySelectorAll(\"button[id^='drain-']\").length];");
         assertEquals(1L, host.get(0), "one host before cluster:init");
         String name = (String) host.get(1);
