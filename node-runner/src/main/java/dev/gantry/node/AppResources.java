@@ -1,7 +1,5 @@
 package dev.gantry.node;
 
-import java.util.List;
-
 /**
  * What a node keeps for an app between its instances, besides images: its named volumes
  * ({@code storage:*}, data that outlives every instance) and its network (made by the first instance or
@@ -25,16 +23,17 @@ public interface AppResources {
     void removeVolume(String volume);
 
     /**
-     * Puts a running container (a backing service's instance) on a network as well, made now if no
-     * instance has made it yet, where the network's other containers reach it by {@code aliases}; already
-     * there is fine.
+     * Puts a running container of this host (a backing service's instance) on an app's network as well,
+     * made now if no instance has made it yet, where the app's containers reach it by the attachment's
+     * aliases; already there is fine. On a cluster it joins the app's overlay too
+     * ({@link NetworkAttachment#overlay}), so the app's instances on every host reach it.
      *
      * @throws IllegalStateException when the container does not exist, saying so
      */
-    void connect(String network, String container, List<String> aliases);
+    void connect(NetworkAttachment network, String container);
 
-    /** Takes a container off a network it was {@link #connect}ed to; not there (or gone) is fine. */
-    void disconnect(String network, String container);
+    /** Takes a container off an app's network(s) it was {@link #connect}ed to; not there (or gone) is fine. */
+    void disconnect(NetworkAttachment network, String container);
 
     /**
      * Removes an app's network once the app is gone; missing is fine.

@@ -193,6 +193,15 @@ public interface ContainerEngine {
      */
     void connectNetwork(String network, String container, List<String> aliases);
 
+    /**
+     * Attaches a running container of this host to a cluster's overlay network (made now, attachable, when
+     * it does not exist yet), where containers and tasks on every host reach it by {@code aliases}; already
+     * attached is fine. Only on a swarm's manager.
+     *
+     * @throws IllegalStateException when the container does not exist, saying so
+     */
+    void connectOverlay(String overlay, String container, List<String> aliases);
+
     /** Detaches a container from a network; a container, network or attachment that is missing is fine. */
     void disconnectNetwork(String network, String container);
 

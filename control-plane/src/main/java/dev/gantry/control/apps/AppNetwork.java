@@ -29,6 +29,14 @@ public final class AppNetwork {
         return new NetworkAttachment(of(app), List.of(type + SUFFIX, type + "." + index + SUFFIX), onCluster(app));
     }
 
+    /**
+     * A backing service linked to the app answers there by its own name: on the bridge, and on a cluster on
+     * the overlay too, so the app's instances on every host reach it by the host name in its URL.
+     */
+    public static NetworkAttachment forService(String app, String service) {
+        return new NetworkAttachment(of(app), List.of(service), onCluster(app));
+    }
+
     /** A one-off run reaches the instances but answers to no name: nothing should call it. */
     public static NetworkAttachment forOneOff(String app) {
         return new NetworkAttachment(of(app), List.of(), onCluster(app));

@@ -7,6 +7,7 @@ import dev.gantry.node.NodeMembership;
 import dev.gantry.node.NodeMembership.Standing;
 import dev.gantry.node.RegistryLogin;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import java.time.Duration;
 import java.util.regex.Pattern;
 
@@ -30,12 +31,15 @@ public class ClusterService {
     private final ClusterRegistry registry;
     private final RegistrySupervisor supervisor;
     private final GantryConfig config;
+    private final Event<ClusterFormed> formed;
 
-    ClusterService(NodeMembership membership, ClusterRegistry registry, RegistrySupervisor supervisor, GantryConfig config) {
+    ClusterService(NodeMembership membership, ClusterRegistry registry, RegistrySupervisor supervisor, GantryConfig config,
+            Event<ClusterFormed> formed) {
         this.membership = membership;
         this.registry = registry;
         this.supervisor = supervisor;
         this.config = config;
+        this.formed = formed;
     }
 
     /** What cluster:init did: whether it formed the cluster now (false: this host managed it already), and the registry's address. */
@@ -73,6 +77,7 @@ public class ClusterService {
         registry.prepare(advertiseAddress, config.cluster().registryPort());
         RegistryLogin login = registry.login().orElseThrow();
         supervisor.restart(login, registry.caCertificate());
+        formed.fire(new ClusterFormed(advertiseAddress));
         return new Initialized(advertiseAddress, formedNow, login.address());
     }
 

@@ -4,7 +4,6 @@ import dev.gantry.control.cluster.HostLabels;
 import dev.gantry.control.cluster.NodeList;
 import jakarta.inject.Singleton;
 import java.io.PrintStream;
-import java.util.Locale;
 
 @Singleton
 public class NodesCommand extends AdminCommand implements ReadOnlyCommand {
@@ -25,9 +24,7 @@ public class NodesCommand extends AdminCommand implements ReadOnlyCommand {
         out.printf(row, "NAME", "ADDRESS", "STATE", "LABELS", "INSTANCES", "CPU", "MEM");
         for (NodeList.Node node : listed.nodes()) {
             String labels = node.labels().isEmpty() ? "-" : HostLabels.describe(node.labels());
-            out.printf(row, node.name(), node.address(), node.state(), labels, node.instances(),
-                    node.cpus() == Math.rint(node.cpus()) ? Long.toString((long) node.cpus())
-                            : String.format(Locale.ROOT, "%.1f", node.cpus()),
+            out.printf(row, node.name(), node.address(), node.state(), labels, node.instances(), node.describeCpus(),
                     Formats.size(node.memoryBytes()));
         }
         out.println(listed.registry()

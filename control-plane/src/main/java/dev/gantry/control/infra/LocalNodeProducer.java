@@ -72,8 +72,8 @@ public class LocalNodeProducer {
 
     @Produces
     @Singleton
-    AppResources appResources(ContainerEngine engine) {
-        return new LocalAppResources(engine);
+    AppResources appResources(ContainerEngine engine, ClusterRegistry registry) {
+        return new LocalAppResources(engine, () -> registry.login().isPresent());
     }
 
     @Produces

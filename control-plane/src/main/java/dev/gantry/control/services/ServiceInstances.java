@@ -104,13 +104,16 @@ public class ServiceInstances {
                 new NetworkAttachment(ServiceNames.network(spec.name()), List.of()), false);
     }
 
-    /** Puts the service's instance on the app's network, where the app's containers reach it by the service's name. */
+    /**
+     * Puts the service's instance on the app's network (on a cluster: its overlay too), where the app's
+     * containers on every host reach it by the service's name.
+     */
     void join(String service, String container, String app) {
-        resources.connect(AppNetwork.of(app), container, List.of(service));
+        resources.connect(AppNetwork.forService(app, service), container);
     }
 
-    void leave(String container, String app) {
-        resources.disconnect(AppNetwork.of(app), container);
+    void leave(String service, String container, String app) {
+        resources.disconnect(AppNetwork.forService(app, service), container);
     }
 
     /** Blocks until the instance's own check passes; throws with the reason (and its last output) otherwise. */

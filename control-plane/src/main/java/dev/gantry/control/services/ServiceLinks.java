@@ -2,10 +2,13 @@ package dev.gantry.control.services;
 
 import dev.gantry.common.LineSink;
 import dev.gantry.control.apps.AppLocks;
+import dev.gantry.control.cluster.ClusterFormed;
 import dev.gantry.control.config.ConfigService;
 import dev.gantry.control.users.Authorization;
 import dev.gantry.control.users.Permission;
+import dev.gantry.node.RunningContainer;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -73,8 +76,25 @@ public class ServiceLinks {
             if (!unset.isEmpty()) {
                 config.patch(app, unset, user, progress);
             }
-            instances.all(name).forEach(container -> instances.leave(container.id(), app));
+            instances.all(name).forEach(container -> instances.leave(name, container.id(), app));
             LOG.infof("%s unlinked %s from %s", user, name, app);
+        }
+    }
+
+    /**
+     * A cluster formed after services were linked: each joins its apps' overlays now, so that their instances
+     * placed on other hosts from now on reach it. One that fails is logged and left to its next start,
+     * which joins every linked app's networks.
+     */
+    void clusterFormed(@Observes ClusterFormed formed) {
+        for (ServiceSpec spec : catalog.all()) {
+            try (AppLocks.Held lock = locks.acquire(spec.name())) {
+                for (RunningContainer container : instances.all(spec.name())) {
+                    spec.linkedApps().forEach(app -> instances.join(spec.name(), container.id(), app));
+                }
+            } catch (RuntimeException e) {
+                LOG.warnf("service %s could not join its apps' cluster networks: %s", spec.name(), e.getMessage());
+            }
         }
     }
 
@@ -82,7 +102,7 @@ public class ServiceLinks {
     public void appDestroyed(String app) {
         for (String name : catalog.linkedTo(app)) {
             try (AppLocks.Held lock = locks.acquire(name)) {
-                instances.all(name).forEach(container -> instances.leave(container.id(), app));
+                instances.all(name).forEach(container -> instances.leave(name, container.id(), app));
             }
         }
     }

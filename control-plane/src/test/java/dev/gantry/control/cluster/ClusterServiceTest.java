@@ -53,7 +53,7 @@ class ClusterServiceTest {
                 throw new AssertionError("no host may be changed here");
             }
         };
-        return new ClusterService(membership, null, null, null);
+        return new ClusterService(membership, null, null, null, null);
     }
 
     private static final NodeMembership.Standing ALONE = new NodeMembership.Standing(NodeMembership.Role.ALONE, "", "inactive");

@@ -10,6 +10,8 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -259,7 +261,7 @@ class ConsoleIT {
     }
 
     @Test
-    @Order(11)
+    @Order(12)
     void theSessionCookieIsHttpOnlyAndSameSiteAndSigningOutEndsIt() throws Exception {
         HttpResponse<String> signIn = post("/console/sign-in", "user=admin&password=" + ADMIN_PASSWORD, null);
         String setCookie = signIn.headers().firstValue("Set-Cookie").orElse("");
@@ -275,7 +277,7 @@ class ConsoleIT {
 
     /** Last: it shuts this address out of signing in for a minute. */
     @Test
-    @Order(12)
+    @Order(13)
     void fiveWrongPasswordsInAMinuteShutTheAddressOut() throws Exception {
         for (int attempt = 1; attempt <= 5; attempt++) {
             assertEquals(401, post("/console/sign-in", "user=admin&password=guess" + attempt, null).statusCode());
@@ -292,7 +294,7 @@ class ConsoleIT {
      * into a page (past the templates' escaping) must not run, as an element or as an attribute.
      */
     @Test
-    @Order(13)
+    @Order(14)
     void everyAnswerCarriesSecurityHeadersAndAnInjectedInlineScriptDoesNotRun() throws Exception {
         String consolePolicy = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self';"
                 + " connect-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
@@ -317,6 +319,57 @@ class ConsoleIT {
         assertEquals(Boolean.FALSE, browser.driver.executeScript("return window.injectedScriptRan === true;"));
         assertEquals(Boolean.FALSE, browser.driver.executeScript("return window.injectedHandlerRan === true;"));
         assertTrue(browser.driver.findElement(By.id("sign-in")).isDisplayed(), "the page itself still works");
+    }
+
+    /**
+     * On one host the nodes page lists that host as {@code nodes} does; a drain has nowhere to move to and is
+     * refused with the way to a cluster, and a member may not drain at all.
+     */
+    @Test
+    @Order(11)
+    void theNodesPageShowsTheOneHostWithItsStateLabelsInstancesAndCapacityAndRefusesADrain() throws Exception {
+        browser.open("/console/nodes");
+
+        // One script reads the section whole: the page swaps its live sections every 2 s.
+        List<?> host = (List<?>) browser.driver.executeScript("const all = document.querySelectorAll('section.node');"
+                + " const s = all[0];"
+                + " return [all.length, s.id.substring('node-'.length), s.querySelector('.state').textContent,"
+                + " s.querySelector('.labels').textContent, s.querySelector('.count').textContent,"
+                + " Array.from(s.querySelectorAll('tr.instance')).filter(r => r.cells[0].textContent === '" + APP + "' && r.cells[1].textContent.startsWith('web.')).length,"
+                + " s.innerText, s.querySelectorAll(\"button[id^='drain-']\").length];");
+        assertEquals(1L, host.get(0), "one host before cluster:init");
+        String name = (String) host.get(1);
+        assertEquals("ready", host.get(2));
+        assertEquals("-", host.get(3));
+        assertEquals("2", host.get(4), "every instance that runs here");
+        assertEquals(2L, host.get(5), "the app's web=2 on this host");
+        assertTrue(((String) host.get(6)).matches("(?s).*CPUs\\s+[0-9.]+\\s+Memory\\s+[0-9.]+ [KMGT]iB.*"), host.get(6).toString());
+        assertEquals(0L, host.get(7), "nowhere to drain to");
+        browser.screenshot("nodes");
+
+        String cookie = "gantry_session=" + browser.sessionCookie().getValue();
+        HttpResponse<String> drain = post("/console/nodes/" + name + "/drain", "csrf=" + csrf(get("/console/nodes", cookie)),
+                cookie);
+        assertEquals(303, drain.statusCode(), drain.body());
+        browser.open("/console/nodes");
+        assertTrue(browser.text(By.id("notice")).startsWith("this host manages no cluster yet. Run ./gantry cluster:init"),
+                browser.text(By.id("notice")));
+        browser.awaitText(By.id("state-" + name), "ready", Duration.ofSeconds(5));
+
+        HttpResponse<String> signIn = post("/console/sign-in", "user=carol&password=carol-secret-password", null);
+        String carol = signIn.headers().firstValue("Set-Cookie").orElseThrow().split(";", 2)[0];
+        HttpResponse<String> page = get("/console/nodes", carol);
+        assertTrue(page.body().contains("None of your apps runs here.") && !page.body().contains(APP + "</a>"),
+                "carol sees the host but not admin's app: " + page.body());
+        post("/console/nodes/" + name + "/drain", "csrf=" + csrf(page), carol);
+        assertTrue(get("/console/nodes", carol).body().contains("nodes:drain is for admins only"), "refused to a member");
+    }
+
+    private static String csrf(HttpResponse<String> page) {
+        Matcher token = Pattern.compile("name=\"csrf\" value=\"([^\"]+)\"")
+                .matcher(page.body());
+        assertTrue(token.find(), page.body());
+        return token.group(1);
     }
 
     private static void assertSecurityHeaders(HttpResponse<String> answer, String path) {

@@ -326,6 +326,14 @@ public final class DockerEngine implements ContainerEngine, AutoCloseable {
     }
 
     @Override
+    public void connectOverlay(String overlay, String container, List<String> aliases) {
+        call(() -> {
+            AppNetworks.ensureOverlay(client(), overlay);
+            AppNetworks.connect(client(), overlay, container, aliases);
+        });
+    }
+
+    @Override
     public void disconnectNetwork(String network, String container) {
         call(() -> AppNetworks.disconnect(client(), network, container));
     }
