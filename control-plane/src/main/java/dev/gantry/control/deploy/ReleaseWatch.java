@@ -2,6 +2,7 @@ package dev.gantry.control.deploy;
 
 import dev.gantry.build.ProcessTypes;
 import dev.gantry.common.LineSink;
+import dev.gantry.control.apps.AppLocks;
 import dev.gantry.control.checks.HealthCheckSpec;
 import dev.gantry.control.instances.InstanceLabels;
 import dev.gantry.control.releases.RolloutTarget;
@@ -41,6 +42,7 @@ public class ReleaseWatch {
     private final NodeRunner nodes;
     private final RouteControl router;
     private final RollbackService rollbacks;
+    private final AppLocks locks;
     private final ConcurrentHashMap<String, Watch> watches = new ConcurrentHashMap<>();
     private final ScheduledExecutorService scheduler = Executors.newScheduledThreadPool(1, runnable -> {
         Thread thread = new Thread(runnable, "release-watch");
@@ -48,10 +50,11 @@ public class ReleaseWatch {
         return thread;
     });
 
-    ReleaseWatch(NodeRunner nodes, RouteControl router, RollbackService rollbacks) {
+    ReleaseWatch(NodeRunner nodes, RouteControl router, RollbackService rollbacks, AppLocks locks) {
         this.nodes = nodes;
         this.router = router;
         this.rollbacks = rollbacks;
+        this.locks = locks;
     }
 
     public void watch(RolloutTarget target, LineSink progress) {
@@ -90,13 +93,21 @@ public class ReleaseWatch {
             stopWatching(watch.target.app());
             return;
         }
-        problem(watch).ifPresent(problem -> {
-            stopWatching(watch.target.app());
-            LOG.warnf("%s %s failed while watched: %s", watch.target.app(), watch.target.label(), problem);
-            if (watch.target.policy().autoRollback()) {
-                rollbacks.rollBackAutomatically(watch.target, problem);
-            }
-        });
+        // A change under way (ps:restart, ps:scale, ps:place, a drain) stops instances on purpose: an
+        // instance it stopped and has not removed yet is no crash, so the watch looks only between changes.
+        Optional<AppLocks.Held> between = locks.tryAcquire(watch.target.app());
+        if (between.isEmpty()) {
+            return;
+        }
+        try (AppLocks.Held held = between.get()) {
+            problem(watch).ifPresent(problem -> {
+                stopWatching(watch.target.app());
+                LOG.warnf("%s %s failed while watched: %s", watch.target.app(), watch.target.label(), problem);
+                if (watch.target.policy().autoRollback()) {
+                    rollbacks.rollBackAutomatically(watch.target, problem);
+                }
+            });
+        }
     }
 
     private Optional<String> problem(Watch watch) {

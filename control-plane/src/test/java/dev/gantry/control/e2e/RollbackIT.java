@@ -212,6 +212,28 @@ class RollbackIT {
         assertTrue(Pattern.compile("(?m)^v12\\s+rolled-back .*responses were 5xx").matcher(releases).find(), releases);
     }
 
+    @Test
+    @Order(9)
+    void restartsAndScalesWhileWatchedAreNotTakenForCrashes() throws Exception {
+        assertTrue(user.ssh("deploy:set", APP, "watch=60s").ok());
+        user.commitApp(repo, "hello watched", SERVE);
+        Cli.Result push = user.git(repo, "push", "paas", "main");
+        assertTrue(push.ok(), push.output());
+        assertTrue(push.output().contains("Watching v14 for 60 s"), push.output());
+
+        for (String[] change : new String[][] {{"ps:restart", APP}, {"ps:scale", APP, "web=2"},
+                {"ps:restart", APP}, {"ps:scale", APP, "web=1"}}) {
+            Cli.Result changed = user.ssh(change);
+            assertTrue(changed.ok(), changed.output());
+        }
+        Thread.sleep(3000);
+
+        String releases = user.ssh("releases", APP).output();
+        assertTrue(Pattern.compile("(?m)^v14\\s+current").matcher(releases).find(),
+                "instances stopped by a change are no crash:\n" + releases);
+        assertEquals("hello watched", body());
+    }
+
     private String awaitReleases(Pattern expected) throws InterruptedException {
         long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
         String releases = "";
