@@ -604,6 +604,18 @@ volume_stays_on_host() {
     || fail "ps:scale $APP web=2 said: $out"
 }
 
+# What Swarm cannot give an instance (no-new-privileges, no swap on Docker 20.10) is said, not claimed.
+isolation_reported() {
+  local out
+  out=$(on_manager isolation:report "$APP" 2>&1)
+  if grep -q "^On this cluster: no-new-privileges and no swap only where" <<<"$out" \
+      && ! grep -q "^Always: *no-new-privileges" <<<"$out"; then
+    pass "isolation:report on a cluster says what Swarm cannot set: $(grep '^On this cluster' <<<"$out")"
+  else
+    fail "isolation:report on a cluster said: $out"
+  fi
+}
+
 started=$(date +%s)
 set_up
 one_host_before_init
@@ -613,6 +625,7 @@ join_hosts
 nodes_listed
 published_and_pulled || true
 spread_over_hosts || true
+isolation_reported || true
 names_across_hosts || true
 logs_from_workers || true
 run_in_cluster || true

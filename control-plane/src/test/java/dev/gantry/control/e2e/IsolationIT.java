@@ -96,6 +96,8 @@ class IsolationIT {
         Cli.Result report = user.ssh("isolation:report", APP);
         assertTrue(report.output().contains(String.join(" ", Isolation.CAPABILITIES)), report.output());
         assertTrue(report.output().contains("Network:         gantry-app-" + APP), report.output());
+        assertTrue(report.output().contains("Always:          no-new-privileges"), report.output());
+        assertFalse(report.output().contains("On this cluster"), "one host is no cluster:\n" + report.output());
     }
 
     @Test
