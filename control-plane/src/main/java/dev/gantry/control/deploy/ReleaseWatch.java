@@ -4,16 +4,15 @@ import dev.gantry.build.ProcessTypes;
 import dev.gantry.common.LineSink;
 import dev.gantry.control.apps.AppLocks;
 import dev.gantry.control.checks.HealthCheckSpec;
-import dev.gantry.control.instances.InstanceLabels;
+import dev.gantry.control.instances.AppInstance;
+import dev.gantry.control.instances.InstanceInventory;
 import dev.gantry.control.releases.RolloutTarget;
-import dev.gantry.node.NodeRunner;
 import dev.gantry.node.RunningContainer;
 import dev.gantry.router.api.AppStats;
 import dev.gantry.router.api.RouteControl;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
@@ -39,7 +38,7 @@ public class ReleaseWatch {
     static final double HEALTHY_BEFORE = 0.1;
     private static final long PERIOD_MILLIS = 1000;
 
-    private final NodeRunner nodes;
+    private final InstanceInventory inventory;
     private final RouteControl router;
     private final RollbackService rollbacks;
     private final AppLocks locks;
@@ -50,8 +49,8 @@ public class ReleaseWatch {
         return thread;
     });
 
-    ReleaseWatch(NodeRunner nodes, RouteControl router, RollbackService rollbacks, AppLocks locks) {
-        this.nodes = nodes;
+    ReleaseWatch(InstanceInventory inventory, RouteControl router, RollbackService rollbacks, AppLocks locks) {
+        this.inventory = inventory;
         this.router = router;
         this.rollbacks = rollbacks;
         this.locks = locks;
@@ -115,8 +114,11 @@ public class ReleaseWatch {
         if (target.quantity(ProcessTypes.WEB) == 0) {
             return Optional.empty();
         }
-        List<RunningContainer> instances = nodes.instances(Map.of(InstanceLabels.APP, target.app(),
-                InstanceLabels.RELEASE, Integer.toString(target.version()), InstanceLabels.PROCESS, ProcessTypes.WEB));
+        // Retiring instances are on their way out: ps:restart's or ps:place's old ones exit with 143 then.
+        List<RunningContainer> instances = inventory.serving(target.app(), target.version()).stream()
+                .filter(AppInstance::isWeb)
+                .map(AppInstance::container)
+                .toList();
         Optional<RunningContainer> crashed = instances.stream().filter(c -> !c.running()).findFirst();
         if (instances.isEmpty() || crashed.isPresent()) {
             return Optional.of("its web instance " + crashed.map(c -> "exited with code " + c.exitCode())
