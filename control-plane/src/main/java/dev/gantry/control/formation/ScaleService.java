@@ -82,6 +82,10 @@ public class ScaleService {
         apps.get(app);
         try (AppLocks.Held lock = locks.acquire(app, progress)) {
             ledger.setFormation(app, counts);
+            if (Integer.valueOf(0).equals(counts.get(ProcessTypes.WEB))) {
+                // No web instance is wanted now, so none can crash: the watch would take their absence for one.
+                watch.stopWatching(app);
+            }
             events.record(app, "scaled " + describe(counts) + " by " + user);
             volumeHost.notes(app, counts).forEach(note -> progress.line("-----> " + note));
             return converge(app, progress);

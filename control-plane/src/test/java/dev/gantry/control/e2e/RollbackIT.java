@@ -222,11 +222,14 @@ class RollbackIT {
         assertTrue(push.output().contains("Watching v14 for 60 s"), push.output());
 
         for (String[] change : new String[][] {{"ps:restart", APP}, {"ps:scale", APP, "web=2"},
-                {"ps:restart", APP}, {"ps:scale", APP, "web=1"}}) {
+                {"ps:restart", APP}, {"ps:scale", APP, "web=0"}}) {
             Cli.Result changed = user.ssh(change);
             assertTrue(changed.ok(), changed.output());
         }
+        // With web=0 no instance serves while the watch still runs: that is what the user asked for.
         Thread.sleep(3000);
+        Cli.Result scaledBack = user.ssh("ps:scale", APP, "web=1");
+        assertTrue(scaledBack.ok(), scaledBack.output());
 
         String releases = user.ssh("releases", APP).output();
         assertTrue(Pattern.compile("(?m)^v14\\s+current").matcher(releases).find(),
