@@ -1,6 +1,7 @@
 package dev.gantry.control.infra;
 
 import dev.gantry.control.GantryConfig;
+import dev.gantry.control.routing.RouterFanOut;
 import dev.gantry.router.api.AdminToken;
 import dev.gantry.router.api.EmbeddedRouter;
 import dev.gantry.router.api.EmbeddedRouterFactory;
@@ -12,19 +13,43 @@ import jakarta.enterprise.inject.Disposes;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 import java.net.URI;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 
 /**
  * The router the control plane steers. By default it is its own process (started by
  * {@code ./gantry up}), reached over its local admin interface, so restarting the control plane
  * never touches traffic. In {@code embedded} mode it runs on the control plane's own Vert.x, found at
  * run time ({@link EmbeddedRouterFactory}): the control plane compiles against router-api only.
+ * With routers on other hosts ({@code GANTRY_REMOTE_ROUTERS}) it steers them all through a
+ * {@link RouterFanOut}, this host's router being the reference.
  */
 @ApplicationScoped
 public class RouterProducer {
 
+    /** How soon a remote router that answers again gets the whole table and takes changes again. */
+    private static final Duration RESYNC_EVERY = Duration.ofSeconds(2);
+
     @Produces
     @Singleton
     RouteControl router(Vertx vertx, GantryConfig config) {
+        RouteControl local = localRouter(vertx, config);
+        List<String> remotes = config.router().remotes().orElse(List.of());
+        if (remotes.isEmpty()) {
+            return local;
+        }
+        String token = AdminToken.readOrCreate(AdminToken.fileIn(config.home()));
+        Map<String, RouteControl> clients = new LinkedHashMap<>();
+        for (String remote : remotes) {
+            URI address = RemoteRouterAddress.parse(remote);
+            clients.put(address.toString(), new RouterAdminClient(address, token));
+        }
+        return new RouterFanOut(local, clients, RESYNC_EVERY);
+    }
+
+    private static RouteControl localRouter(Vertx vertx, GantryConfig config) {
         if (config.router().mode() == GantryConfig.RouterMode.EMBEDDED) {
             return EmbeddedRouterFactory.load().start(vertx, config.router().bindHost(), config.router().port(),
                     config.router().httpsPort() == 0 ? -1 : config.router().httpsPort());
@@ -35,7 +60,12 @@ public class RouterProducer {
     }
 
     void close(@Disposes RouteControl router) {
-        if (router instanceof EmbeddedRouter embedded) {
+        RouteControl local = router;
+        if (router instanceof RouterFanOut fanOut) {
+            fanOut.close();
+            local = fanOut.reference();
+        }
+        if (local instanceof EmbeddedRouter embedded) {
             embedded.close();
         }
     }
