@@ -2,6 +2,8 @@ package dev.gantry.control.infra;
 
 import dev.gantry.control.GantryConfig;
 import dev.gantry.control.routing.RouterFanOut;
+import dev.gantry.control.tls.RouterAdminCertificates;
+import dev.gantry.router.api.AdminTls;
 import dev.gantry.router.api.AdminToken;
 import dev.gantry.router.api.EmbeddedRouter;
 import dev.gantry.router.api.EmbeddedRouterFactory;
@@ -17,6 +19,7 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import javax.net.ssl.SSLContext;
 
 /**
  * The router the control plane steers. By default it is its own process (started by
@@ -24,7 +27,8 @@ import java.util.Map;
  * never touches traffic. In {@code embedded} mode it runs on the control plane's own Vert.x, found at
  * run time ({@link EmbeddedRouterFactory}): the control plane compiles against router-api only.
  * With routers on other hosts ({@code GANTRY_REMOTE_ROUTERS}) it steers them all through a
- * {@link RouterFanOut}, this host's router being the reference.
+ * {@link RouterFanOut}, this host's router being the reference; those over HTTPS get a certificate
+ * of the cluster's CA ({@link RouterAdminCertificates}) and are trusted by it alone.
  */
 @ApplicationScoped
 public class RouterProducer {
@@ -41,10 +45,18 @@ public class RouterProducer {
             return local;
         }
         String token = AdminToken.readOrCreate(AdminToken.fileIn(config.home()));
+        RouterAdminCertificates certificates = new RouterAdminCertificates(config.home());
+        SSLContext pinned = null;
         Map<String, RouteControl> clients = new LinkedHashMap<>();
         for (String remote : remotes) {
             URI address = RemoteRouterAddress.parse(remote);
-            clients.put(address.toString(), new RouterAdminClient(address, token));
+            SSLContext tls = null;
+            if ("https".equals(address.getScheme())) {
+                certificates.ensure(address.getHost());
+                pinned = pinned != null ? pinned : AdminTls.trusting(certificates.authority());
+                tls = pinned;
+            }
+            clients.put(address.toString(), new RouterAdminClient(address, token, tls));
         }
         return new RouterFanOut(local, clients, RESYNC_EVERY);
     }

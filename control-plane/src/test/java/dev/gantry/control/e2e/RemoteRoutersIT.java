@@ -8,6 +8,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
@@ -22,7 +23,8 @@ import org.junit.jupiter.api.TestMethodOrder;
 
 /**
  * Gantry steering a second router, as on another host (GANTRY_REMOTE_ROUTERS): its own process and
- * GANTRY_HOME, here on 127.0.0.1. It is down when Gantry starts and the first push still deploys;
+ * GANTRY_HOME, here on 127.0.0.1, its admin interface over HTTPS with the certificate the control
+ * plane issued for it (the cluster's CA, which the control plane pins). It is down when Gantry starts and the first push still deploys;
  * once it runs it gets the whole table; a later push's new route is in both routers when the push
  * returns, so both answer with the new release.
  */
@@ -41,7 +43,7 @@ class RemoteRoutersIT {
 
     @BeforeAll
     void startGantryWithASecondRouterThatIsNotRunningYet() throws Exception {
-        testbed = GantryTestbed.start(APP, Map.of("GANTRY_REMOTE_ROUTERS", "http://127.0.0.1:" + secondAdminPort));
+        testbed = GantryTestbed.start(APP, Map.of("GANTRY_REMOTE_ROUTERS", "https://127.0.0.1:" + secondAdminPort));
     }
 
     @AfterAll
@@ -65,6 +67,12 @@ class RemoteRoutersIT {
     @Order(2)
     void theSecondRouterGetsTheWholeTableWhenItStarts() throws Exception {
         Path secondHome = testbed.work.resolve("second-router");
+        // What the playbook copies to a router host: the certificate the control plane issued for its address.
+        Path issued = testbed.gantry.home.resolve("router/remotes/127.0.0.1");
+        Files.createDirectories(secondHome.resolve("router"));
+        for (String file : new String[] {"admin-tls.crt", "admin-tls.key"}) {
+            Files.copy(issued.resolve(file), secondHome.resolve("router").resolve(file));
+        }
         secondRouter = testbed.gantry.startRouterBeside(secondHome, secondPort, secondAdminPort);
 
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
@@ -75,8 +83,10 @@ class RemoteRoutersIT {
         }
 
         assertEquals("200 hello v1", answer, "the second router serves the app deployed while it was down");
-        assertTrue(testbed.gantry.log().contains("router http://127.0.0.1:" + secondAdminPort + " is in step"),
+        assertTrue(testbed.gantry.log().contains("router https://127.0.0.1:" + secondAdminPort + " is in step"),
                 testbed.gantry.log());
+        assertTrue(Files.readString(secondHome.resolve("router.log"))
+                .contains("admin interface on 127.0.0.1:" + secondAdminPort + " over HTTPS"));
     }
 
     @Test

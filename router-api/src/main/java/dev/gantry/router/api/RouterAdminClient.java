@@ -16,6 +16,7 @@ import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.function.Supplier;
+import javax.net.ssl.SSLContext;
 
 /**
  * {@link RouteControl} for a router in its own process, through its local admin interface (the
@@ -37,10 +38,15 @@ public final class RouterAdminClient implements RouteControl {
      * @param token the contents of {@code GANTRY_HOME/router/admin-token}
      */
     public RouterAdminClient(URI adminBase, String token) {
+        this(adminBase, token, null);
+    }
+
+    /** A router on another host over HTTPS, trusted by {@code tls} ({@link AdminTls#trusting}). */
+    public RouterAdminClient(URI adminBase, String token, SSLContext tls) {
         if (token == null || token.isBlank()) {
             throw new IllegalArgumentException("router admin token must not be blank");
         }
-        this.admin = new ServiceClient(adminBase, token);
+        this.admin = new ServiceClient(adminBase, token, tls);
     }
 
     /** The router on this host: {@code http://127.0.0.1:adminPort}, token read from {@code gantryHome}. */
