@@ -15,6 +15,7 @@ import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
@@ -57,7 +58,7 @@ class RouterAdminTlsTest {
         admin = new RouterAdminServer(router, TOKEN, "127.0.0.1", 0, AdminTls.serving(home).orElseThrow());
         admin.start();
         RouterAdminClient control = new RouterAdminClient(URI.create("https://localhost:" + admin.port()), TOKEN,
-                AdminTls.trusting(ISSUED.certificatePem()));
+                AdminTls.trusting(ISSUED.certificatePem()), Duration.ZERO);
 
         control.setRoute("shop", Set.of("shop.example.com"), List.of(new Backend("10.0.0.5", 31001)));
 
@@ -72,7 +73,7 @@ class RouterAdminTlsTest {
         admin.start();
         TlsCertificate other = SelfSignedCertificates.generate(List.of("localhost"), 30);
         RouterAdminClient stranger = new RouterAdminClient(URI.create("https://localhost:" + admin.port()), TOKEN,
-                AdminTls.trusting(other.certificatePem()));
+                AdminTls.trusting(other.certificatePem()), Duration.ZERO);
 
         assertThrows(RouterUnavailableException.class, stranger::routes);
         assertEquals(Set.of(), router.routes().keySet());

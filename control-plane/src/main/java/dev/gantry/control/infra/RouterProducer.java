@@ -35,6 +35,12 @@ public class RouterProducer {
 
     /** How soon a remote router that answers again gets the whole table and takes changes again. */
     private static final Duration RESYNC_EVERY = Duration.ofSeconds(2);
+    /**
+     * How long a change waits for a remote router that does not answer before it drops out of step: a
+     * handover closes its admin interface for milliseconds, and a router out of step may still send
+     * to instances a cutover is about to stop.
+     */
+    private static final Duration REMOTE_PATIENCE = Duration.ofSeconds(5);
 
     @Produces
     @Singleton
@@ -56,7 +62,7 @@ public class RouterProducer {
                 pinned = pinned != null ? pinned : AdminTls.trusting(certificates.authority());
                 tls = pinned;
             }
-            clients.put(address.toString(), new RouterAdminClient(address, token, tls));
+            clients.put(address.toString(), new RouterAdminClient(address, token, tls, REMOTE_PATIENCE));
         }
         return new RouterFanOut(local, clients, RESYNC_EVERY);
     }
