@@ -3,8 +3,9 @@
 # real run of ansible/site.yml on three bare Debian 12 test hosts made here (containers from
 # gantry/base:bookworm with systemd as PID 1, each with its own Docker engine, reached with
 # community.docker.docker: no sshd). It installs Gantry from the package built from GANTRY_APP_DIR,
-# runs the playbook again (changed=0), checks the firewall over IPv6, pushes an app that then answers
-# through the router on the control host to a request from another host, places it on a node host
+# with a second router on a node host, runs the playbook again (changed=0), checks the firewall over
+# IPv6 and the second router's admin port, pushes an app that then answers through both routers (the
+# control host's and the one on the other host) to a request from a third host, places it on a node host
 # (ps:place) and reaches it there, installs the package again in place (an upgrade: no request dropped,
 # no instance restarted, the router handed over), restarts the control host's container (a reboot) and
 # waits for the app to answer again with nobody running a command. Last, ./gantry up on a fourth host
@@ -37,6 +38,8 @@ host_name() { echo "$PREFIX-h$1"; }
 host_address() { echo "$SUBNET_PREFIX.1$1"; }
 host_address6() { echo "$SUBNET6_PREFIX:1$1"; }
 CONTROL=$(host_address 1)
+# The router on a host of its own, steered by the control plane over HTTPS (ansible/README.md, Routers).
+ROUTER2=$(host_address 2)
 
 # systemd in the test hosts shares this host's /sys/fs/cgroup and mounts there, for itself, the cgroup v1
 # controllers this host left unmounted (hugetlb, perf_event, net_cls,net_prio where this was measured).
@@ -150,6 +153,7 @@ $(host_name 1)
 
 [routers]
 $(host_name 1)
+$(host_name 2)
 
 [nodes]
 $(printf '%s\n' "$@")
@@ -286,12 +290,12 @@ push_app() {
   fi
 }
 
-# The app's answer through the control host's router, asked from the third host (another host: the
-# request crosses the network and the control host's firewall).
+# The app's answer through the router at $1 (the control host's unless given), asked from the third
+# host (another host: the request crosses the network and the router host's firewall).
 ask_from_node() {
   docker exec "$(host_name 3)" python3 -c "
 import urllib.request
-request = urllib.request.Request('http://$CONTROL:8080/', headers={'Host': '$APP.localhost'})
+request = urllib.request.Request('http://${1:-$CONTROL}:8080/', headers={'Host': '$APP.localhost'})
 print(urllib.request.urlopen(request, timeout=5).read().decode().strip())" 2>/dev/null
 }
 
@@ -302,6 +306,19 @@ app_answers_from_another_host() {
     pass "the app answers through the router to a request from another host: $out"
   else
     fail "the app answered '$out' from $(host_name 3), want 'hello from v1'"
+  fi
+  answers_through_second_router "after the push"
+}
+
+# The router on $(host_name 2), not the control host, serves the app too: the control plane gave it the
+# route ($1 says when), over its admin interface on the network.
+answers_through_second_router() {
+  local out
+  out=$(ask_from_node "$ROUTER2") || true
+  if [ "$out" = "hello from v1" ]; then
+    pass "$1 the app answers through the router on $(host_name 2), a host other than the control host: $out"
+  else
+    fail "$1 the router on $(host_name 2) answered '$out', want 'hello from v1'; its log: $(docker exec "$(host_name 2)" tail -n 5 /var/lib/gantry/router.log 2>&1 | tr '\n' ' ')"
   fi
 }
 
@@ -326,7 +343,7 @@ print(answered, failed)"
 
 # backup.yml fetches a database dump and an archive of the secrets; no playbook printed a secret.
 backed_up() {
-  local password
+  local password token
   play backup backup.yml -e "gantry_backup_fetch_dir=$WORK/backups/" \
     || { fail "backup.yml failed (its last lines above)"; return 1; }
   if [ -s "$(ls "$WORK"/backups/gantry-*.dump 2>/dev/null)" ] \
@@ -340,6 +357,13 @@ backed_up() {
     pass "no playbook run printed the database password"
   else
     fail "a playbook run printed the database password: $(grep -lF "$password" "$WORK"/*.log)"
+  fi
+  token=$(docker exec "$(host_name 1)" cat /var/lib/gantry/router/admin-token)
+  if [ -n "$token" ] && [ "$(docker exec "$(host_name 2)" cat /var/lib/gantry/router/admin-token)" = "$token" ] \
+      && ! grep -qF "$token" "$WORK"/*.log; then
+    pass "the playbook copied the router admin token to $(host_name 2) and printed it nowhere"
+  else
+    fail "the router admin token on $(host_name 2) differs from the control host's, or a playbook run printed it"
   fi
 }
 
@@ -394,6 +418,18 @@ published_port_held() {
     pass "the port the instance publishes on $node ($port) is dropped for a host that is no router"
   else
     fail "from $(host_name 3), $node's published port '$port' gave '$out', want timeout"
+  fi
+  answers_through_second_router "after ps:place"
+}
+
+# The second router's admin interface is the control host's only: from the third host it is dropped.
+second_router_admin_held() {
+  local out
+  out=$(probe "$ROUTER2" 8081)
+  if [ "$out" = timeout ]; then
+    pass "the admin port of the router on $(host_name 2) is dropped for a host other than the control host"
+  else
+    fail "from $(host_name 3), $(host_name 2)'s router admin port gave '$out', want timeout"
   fi
 }
 
@@ -513,6 +549,7 @@ first_run
 add_node
 second_run_changes_nothing
 firewall_holds_ipv6
+second_router_admin_held
 cluster_formed
 backed_up
 push_app && app_answers_from_another_host && served_from_node && upgrade_in_place && back_after_reboot

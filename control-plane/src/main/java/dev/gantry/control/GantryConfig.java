@@ -73,6 +73,12 @@ public interface GantryConfig {
 
         /** The process router's admin interface, on 127.0.0.1. */
         int adminPort();
+
+        /**
+         * Routers on other hosts, steered besides this host's: their admin interfaces as
+         * {@code https://HOST:PORT} (plain {@code http://} on loopback only), sharing this host's admin token.
+         */
+        Optional<List<String>> remotes();
     }
 
     interface Docker {

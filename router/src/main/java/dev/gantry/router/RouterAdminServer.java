@@ -1,6 +1,7 @@
 package dev.gantry.router;
 
 import dev.gantry.router.api.AdminJson;
+import dev.gantry.router.api.AdminTls;
 import dev.gantry.router.api.AppRoute;
 import dev.gantry.router.api.Backend;
 import dev.gantry.router.api.TlsCertificate;
@@ -12,11 +13,13 @@ import java.io.IOException;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.ExecutionException;
+import javax.net.ssl.SSLContext;
 
 /**
- * The router's local admin interface: the control plane changes routes through it when the router
- * runs as its own process ({@code RouterAdminClient} is its other end). Bound to 127.0.0.1 only; every
- * endpoint, {@code /metrics} included, needs {@code Authorization: Bearer <token>} (401 otherwise).
+ * The router's admin interface: the control plane changes routes through it when the router runs as
+ * its own process ({@code RouterAdminClient} is its other end). Bound to 127.0.0.1 on the control
+ * host; on a router host of its own, to an address the control host reaches, over TLS ({@link AdminTls}).
+ * Every endpoint, {@code /metrics} included, needs {@code Authorization: Bearer <token>} (401 otherwise).
  *
  * <pre>
  * GET    /admin/health         {"status":"up","port":8080,"routes":N}
@@ -35,16 +38,32 @@ import java.util.concurrent.ExecutionException;
  */
 public final class RouterAdminServer implements AutoCloseable {
 
-    static final String BIND_HOST = "127.0.0.1";
+    static final String LOOPBACK = "127.0.0.1";
     private static final String TOKEN_HINT =
             "missing or wrong admin token: send Authorization: Bearer <the token in GANTRY_HOME/router/admin-token>";
 
     private final Router router;
     private final String token;
+    private final String bindHost;
     private final int requestedPort;
+    private final SSLContext tls;
     private ServiceServer server;
 
+    /** On 127.0.0.1, plain HTTP. */
     public RouterAdminServer(Router router, String token, int port) {
+        this(router, token, LOOPBACK, port, null);
+    }
+
+    /** On {@code bindHost}; HTTPS with {@code tls} (null: plain HTTP, which only loopback may be served with). */
+    public RouterAdminServer(Router router, String token, String bindHost, int port, SSLContext tls) {
+        if (tls == null && !isLoopback(bindHost)) {
+            throw new IllegalArgumentException("the router's admin interface would send its token in the clear on "
+                    + bindHost + ": put the certificate the control host issued for this router in "
+                    + AdminTls.CERTIFICATE + " and " + AdminTls.KEY + " under GANTRY_HOME/router (the playbook copies them),"
+                    + " or bind it to 127.0.0.1");
+        }
+        this.bindHost = bindHost;
+        this.tls = tls;
         this.router = Objects.requireNonNull(router, "router");
         if (token == null || token.isBlank()) {
             throw new IllegalArgumentException("router admin token must not be blank");
@@ -53,14 +72,23 @@ public final class RouterAdminServer implements AutoCloseable {
         this.requestedPort = port;
     }
 
-    /** Binds 127.0.0.1 and accepts connections from then on. */
+    /** Binds its address and accepts connections from then on. */
     public synchronized void start() {
         try {
-            server = ServiceServer.builder("router-admin", endpoints(), token, TOKEN_HINT).start(BIND_HOST, requestedPort);
+            ServiceServer.Builder builder = ServiceServer.builder("router-admin", endpoints(), token, TOKEN_HINT);
+            if (tls != null) {
+                builder.tls(tls);
+            }
+            server = builder.start(bindHost, requestedPort);
         } catch (IOException e) {
-            throw new IllegalStateException("Router admin interface could not listen on " + BIND_HOST + ":"
+            throw new IllegalStateException("Router admin interface could not listen on " + bindHost + ":"
                     + requestedPort + ": " + e.getMessage(), e);
         }
+    }
+
+    /** Where it listens, as the log names it: {@code 127.0.0.1:8081}, {@code 10.0.0.12:8081 over HTTPS}. */
+    public synchronized String address() {
+        return bindHost + ":" + port() + (tls != null ? " over HTTPS" : "");
     }
 
     public synchronized int port() {
@@ -76,6 +104,10 @@ public final class RouterAdminServer implements AutoCloseable {
             server.close();
             server = null;
         }
+    }
+
+    private static boolean isLoopback(String host) {
+        return host.startsWith("127.") || host.equals("::1") || host.equals("localhost");
     }
 
     // Handlers run on the server's worker threads, never an event loop: a route change writes the

@@ -1,11 +1,13 @@
 package dev.gantry.router;
 
+import dev.gantry.router.api.AdminTls;
 import dev.gantry.router.api.AdminToken;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
+import javax.net.ssl.SSLContext;
 import org.jboss.logging.Logger;
 
 /**
@@ -18,10 +20,13 @@ import org.jboss.logging.Logger;
  * GANTRY_ROUTER_PORT                 8080       public HTTP port
  * GANTRY_ROUTER_HTTPS_PORT           8443       public HTTPS port (certificates by SNI); 0 serves no HTTPS
  * GANTRY_ROUTER_BIND_HOST            0.0.0.0
- * GANTRY_ROUTER_ADMIN_PORT           8081       admin interface, always on 127.0.0.1
+ * GANTRY_ROUTER_ADMIN_PORT           8081       admin interface
+ * GANTRY_ROUTER_ADMIN_BIND_HOST      127.0.0.1  its address; another one (a router host of its own) needs
+ *                                               router/admin-tls.crt and .key (the cluster's CA's, for it)
  * GANTRY_HOME                        /var/lib/gantry
  *     router/routes.json             the route table and certificates, saved after every change (mode 0600)
  *     router/admin-token             the admin token (made with mode 0600 if missing)
+ *     router/admin-tls.crt, .key     when present, the admin interface is HTTPS with them
  *     router/routes.lock             held by the router that takes route changes
  *     run/router.ready               the pid of the router that last began serving (readiness)
  * GANTRY_ROUTER_CONNECT_TIMEOUT_MS   5000       backend connect timeout
@@ -73,6 +78,8 @@ public final class RouterMain {
         int adminPort = port(env, "GANTRY_ROUTER_ADMIN_PORT", 8081);
         Duration grace = millis(env, "GANTRY_ROUTER_SHUTDOWN_GRACE_MS", 10_000);
         String token = AdminToken.readOrCreate(AdminToken.fileIn(home));
+        String adminBindHost = env.getOrDefault("GANTRY_ROUTER_ADMIN_BIND_HOST", RouterAdminServer.LOOPBACK);
+        SSLContext adminTls = AdminTls.serving(home.resolve("router")).orElse(null);
 
         Vertx vertx = HandoverTransport.vertx(new VertxOptions().setEventLoopPoolSize(Math.max(options.listeners(), cores)));
         Logger log = Logger.getLogger(RouterMain.class);
@@ -81,7 +88,7 @@ public final class RouterMain {
                     + "fails; ./gantry down and up restart it with a gap", vertx.unavailableNativeTransportCause());
         }
         Router router = new Router(vertx, options);
-        RouterAdminServer admin = new RouterAdminServer(router, token, adminPort);
+        RouterAdminServer admin = new RouterAdminServer(router, token, adminBindHost, adminPort, adminTls);
         RouterProcess process = new RouterProcess(vertx, router, admin, home);
         try {
             process.serve();
@@ -92,8 +99,8 @@ public final class RouterMain {
         }
         Runtime.getRuntime().addShutdownHook(new Thread(() -> stop(process, grace), "gantry-router-stop"));
         process.takeOverRoutes(TAKE_OVER_WAIT);
-        log.infof("Gantry router serving on %s:%d, admin interface on %s:%d, %d route(s) from %s, %d event loop(s), "
-                + "pid %d", options.bindHost(), router.port(), RouterAdminServer.BIND_HOST, admin.port(),
+        log.infof("Gantry router serving on %s:%d, admin interface on %s, %d route(s) from %s, %d event loop(s), "
+                + "pid %d", options.bindHost(), router.port(), admin.address(),
                 router.routes().size(), stateFile, options.listeners(), ProcessHandle.current().pid());
     }
 

@@ -217,6 +217,30 @@ class RouterAdminTest {
     }
 
     @Test
+    void aPatientClientRidesOutAMomentWithoutTheAdminInterfaceAsDuringAHandover() throws Exception {
+        int port = TestBackend.dead().port();
+        RouterAdminClient patient = new RouterAdminClient(URI.create("http://127.0.0.1:" + port), TOKEN, null,
+                Duration.ofSeconds(10));
+        RouterAdminServer late = new RouterAdminServer(router, TOKEN, port);
+        CompletableFuture<Void> opened = CompletableFuture.runAsync(() -> {
+            try {
+                Thread.sleep(500);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            late.start();
+        });
+        try {
+            patient.setRoute("late", Set.of("late.example.com"), List.of(a.backend()));
+
+            assertEquals(List.of(a.backend()), router.routes().get("late").backends());
+        } finally {
+            opened.join();
+            late.close();
+        }
+    }
+
+    @Test
     void aRouterThatDoesNotAnswerIsReportedWithTheFix() throws Exception {
         int port = TestBackend.dead().port();
         RouterAdminClient nobody = new RouterAdminClient(URI.create("http://127.0.0.1:" + port + "/"), TOKEN);

@@ -14,6 +14,7 @@ import java.time.Duration;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import javax.net.ssl.SSLContext;
 
 /**
  * The calling end of a {@link ServiceServer}: sends the bearer token, writes and reads JSON with
@@ -30,22 +31,32 @@ public final class ServiceClient {
 
     private final String base;
     private final String authorization;
-    private final HttpClient http = HttpClient.newBuilder()
-            .version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(CONNECT_TIMEOUT)
-            .build();
+    private final HttpClient http;
 
     /**
      * @param base the service, e.g. {@code http://127.0.0.1:8081}
      * @param token its bearer token
      */
     public ServiceClient(URI base, String token) {
+        this(base, token, null);
+    }
+
+    /**
+     * A service over HTTPS whose certificate {@code tls} trusts (see {@link ServiceTls#trusting}); null
+     * trusts the JDK's authorities.
+     */
+    public ServiceClient(URI base, String token, SSLContext tls) {
         String text = Objects.requireNonNull(base, "base").toString();
         this.base = text.endsWith("/") ? text.substring(0, text.length() - 1) : text;
         if (token == null || token.isBlank()) {
             throw new IllegalArgumentException("the token for " + this.base + " must not be blank");
         }
         this.authorization = "Bearer " + token.trim();
+        HttpClient.Builder http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(CONNECT_TIMEOUT);
+        if (tls != null) {
+            http.sslContext(tls);
+        }
+        this.http = http.build();
     }
 
     /** The service's address, without a trailing slash, as messages name it. */

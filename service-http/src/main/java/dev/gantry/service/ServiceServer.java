@@ -2,6 +2,8 @@ package dev.gantry.service;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import com.sun.net.httpserver.HttpsConfigurator;
+import com.sun.net.httpserver.HttpsServer;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
@@ -12,6 +14,7 @@ import java.util.Objects;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.function.Function;
+import javax.net.ssl.SSLContext;
 import org.jboss.logging.Logger;
 
 /**
@@ -130,6 +133,7 @@ public final class ServiceServer implements AutoCloseable {
         private final String tokenHint;
         private int maxBodyBytes = 1 << 20;
         private Function<RuntimeException, ServiceProblem> problems = e -> null;
+        private SSLContext tls;
 
         private Builder(String name, Endpoints endpoints, String token, String tokenHint) {
             this.name = Objects.requireNonNull(name, "name");
@@ -156,9 +160,23 @@ public final class ServiceServer implements AutoCloseable {
             return this;
         }
 
+        /** Serves HTTPS with {@code context}'s certificate (see {@link ServiceTls#serving}) instead of plain HTTP. */
+        public Builder tls(SSLContext context) {
+            this.tls = Objects.requireNonNull(context, "context");
+            return this;
+        }
+
         /** Listens on {@code bindHost:port} (0: a free port) and serves at once. */
         public ServiceServer start(String bindHost, int port) throws IOException {
-            HttpServer server = HttpServer.create(new InetSocketAddress(bindHost, port), BACKLOG);
+            InetSocketAddress address = new InetSocketAddress(bindHost, port);
+            HttpServer server;
+            if (tls == null) {
+                server = HttpServer.create(address, BACKLOG);
+            } else {
+                HttpsServer https = HttpsServer.create(address, BACKLOG);
+                https.setHttpsConfigurator(new HttpsConfigurator(tls));
+                server = https;
+            }
             ServiceServer service = new ServiceServer(this, server);
             server.start();
             return service;

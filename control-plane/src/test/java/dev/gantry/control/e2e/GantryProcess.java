@@ -11,6 +11,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -98,6 +99,23 @@ final class GantryProcess implements AutoCloseable {
     void startRouter() throws IOException, InterruptedException {
         router = launch(javaCommand("router", "-cp", classpath(), "dev.gantry.router.RouterMain"), "router.log");
         awaitPort(router, routerPort, "router.log");
+    }
+
+    /**
+     * A router as on another host: its own {@code otherHome} and ports on 127.0.0.1, the admin token
+     * copied from this Gantry's (as the playbook copies it); log in {@code otherHome/router.log}.
+     */
+    Process startRouterBeside(Path otherHome, int port, int adminPort) throws IOException, InterruptedException {
+        Path token = otherHome.resolve("router").resolve("admin-token");
+        Files.createDirectories(token.getParent());
+        Files.copy(home.resolve("router").resolve("admin-token"), token, StandardCopyOption.REPLACE_EXISTING);
+        Map<String, String> env = new HashMap<>(env());
+        env.putAll(Map.of("GANTRY_HOME", otherHome.toString(), "GANTRY_ROUTER_PORT", Integer.toString(port),
+                "GANTRY_ROUTER_HTTPS_PORT", "0", "GANTRY_ROUTER_ADMIN_PORT", Integer.toString(adminPort)));
+        Process beside = launch(javaCommand("router", "-cp", classpath(), "dev.gantry.router.RouterMain"), env,
+                otherHome.resolve("router.log"));
+        awaitPort(beside, adminPort, otherHome.resolve("router.log"));
+        return beside;
     }
 
     void startNodeRunner() throws IOException, InterruptedException {
@@ -217,20 +235,24 @@ final class GantryProcess implements AutoCloseable {
     }
 
     private Process launch(List<String> javaArgs, String logName) throws IOException {
-        Files.createDirectories(home);
+        return launch(javaArgs, env(), home.resolve(logName));
+    }
+
+    private static Process launch(List<String> javaArgs, Map<String, String> env, Path log) throws IOException {
+        Files.createDirectories(log.getParent());
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(javaArgs);
         ProcessBuilder builder = new ProcessBuilder(command)
                 .redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(home.resolve(logName).toFile()));
-        builder.environment().putAll(env());
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+        builder.environment().putAll(env);
         // As ./gantry's spawn_java sets it.
         builder.environment().put("MALLOC_ARENA_MAX", "2");
         return builder.start();
     }
 
-    private static Process terminate(Process process) throws InterruptedException {
+    static Process terminate(Process process) throws InterruptedException {
         if (process != null) {
             process.destroy();
             if (!process.waitFor(60, TimeUnit.SECONDS)) {
@@ -241,10 +263,14 @@ final class GantryProcess implements AutoCloseable {
     }
 
     private void awaitPort(Process process, int port, String logName) throws IOException, InterruptedException {
+        awaitPort(process, port, home.resolve(logName));
+    }
+
+    private static void awaitPort(Process process, int port, Path log) throws IOException, InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
         while (System.nanoTime() < deadline) {
             if (!process.isAlive()) {
-                throw new AssertionError(logName + ": exited during start:\n" + Files.readString(home.resolve(logName)));
+                throw new AssertionError(log + ": exited during start:\n" + Files.readString(log));
             }
             try (Socket socket = new Socket()) {
                 socket.connect(new InetSocketAddress("127.0.0.1", port), 500);
@@ -253,7 +279,7 @@ final class GantryProcess implements AutoCloseable {
                 Thread.sleep(100);
             }
         }
-        throw new AssertionError(logName + ": not listening on " + port + " within 60 s");
+        throw new AssertionError(log + ": not listening on " + port + " within 60 s");
     }
 
     private void awaitStatus() throws IOException, InterruptedException {
@@ -281,7 +307,7 @@ final class GantryProcess implements AutoCloseable {
      * A free port below the kernel's ephemeral range (32768+), where the engine also publishes
      * containers: a port picked there can be taken by an app instance before Gantry binds it.
      */
-    private static int freePort() {
+    static int freePort() {
         for (int attempt = 0; attempt < 100; attempt++) {
             int candidate = 20_000 + RANDOM.nextInt(12_000);
             try (ServerSocket socket = new ServerSocket(candidate, 1, InetAddress.getLoopbackAddress())) {

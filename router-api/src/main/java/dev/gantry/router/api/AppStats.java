@@ -1,6 +1,9 @@
 package dev.gantry.router.api;
 
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Traffic of one app since the router started.
@@ -45,5 +48,37 @@ public record AppStats(
     /** All responses sent, of any status. */
     public long responses() {
         return responses2xx + responses3xx + responses4xx + responses5xx;
+    }
+
+    /**
+     * The app's traffic through this router and {@code other}'s together: counters add up, a backend
+     * both report counts once with both routers' counters (healthy if either still sends to it), and the
+     * histogram adds up where both report one.
+     */
+    public AppStats plus(AppStats other) {
+        Map<Backend, BackendStats> merged = new LinkedHashMap<>();
+        for (BackendStats stats : backends) {
+            merged.put(stats.backend(), stats);
+        }
+        for (BackendStats stats : other.backends) {
+            merged.merge(stats.backend(), stats, (a, b) -> new BackendStats(a.backend(), a.responses5xx() + b.responses5xx(),
+                    a.connectFailures() + b.connectFailures(), a.healthy() || b.healthy()));
+        }
+        return new AppStats(responses2xx + other.responses2xx, responses3xx + other.responses3xx,
+                responses4xx + other.responses4xx, responses5xx + other.responses5xx,
+                routerErrors502 + other.routerErrors502, routerErrors503 + other.routerErrors503,
+                routerErrors504 + other.routerErrors504, clientAborts + other.clientAborts, inFlight + other.inFlight,
+                List.copyOf(merged.values()), latencyPlus(other.latencyBuckets));
+    }
+
+    private List<Long> latencyPlus(List<Long> other) {
+        if (latencyBuckets.isEmpty() || other.isEmpty()) {
+            return latencyBuckets.isEmpty() ? other : latencyBuckets;
+        }
+        List<Long> sum = new ArrayList<>(latencyBuckets.size());
+        for (int i = 0; i < latencyBuckets.size(); i++) {
+            sum.add(latencyBuckets.get(i) + other.get(i));
+        }
+        return sum;
     }
 }

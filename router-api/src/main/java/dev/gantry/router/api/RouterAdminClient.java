@@ -16,6 +16,7 @@ import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.function.Supplier;
+import javax.net.ssl.SSLContext;
 
 /**
  * {@link RouteControl} for a router in its own process, through its local admin interface (the
@@ -31,16 +32,27 @@ public final class RouterAdminClient implements RouteControl {
     private static final Duration CALL_TIMEOUT = Duration.ofSeconds(30);
 
     private final ServiceClient admin;
+    private final Duration patience;
 
     /**
      * @param adminBase the admin interface, e.g. {@code http://127.0.0.1:8081}
      * @param token the contents of {@code GANTRY_HOME/router/admin-token}
      */
     public RouterAdminClient(URI adminBase, String token) {
+        this(adminBase, token, null, Duration.ZERO);
+    }
+
+    /**
+     * A router on another host over HTTPS, trusted by {@code tls} ({@link AdminTls#trusting}). Route
+     * changes and reading the routes are sent again while it does not answer, up to {@code patience}:
+     * they are idempotent, and so ride out the moment a handover closes the admin interface.
+     */
+    public RouterAdminClient(URI adminBase, String token, SSLContext tls, Duration patience) {
         if (token == null || token.isBlank()) {
             throw new IllegalArgumentException("router admin token must not be blank");
         }
-        this.admin = new ServiceClient(adminBase, token);
+        this.admin = new ServiceClient(adminBase, token, tls);
+        this.patience = patience;
     }
 
     /** The router on this host: {@code http://127.0.0.1:adminPort}, token read from {@code gantryHome}. */
@@ -51,14 +63,14 @@ public final class RouterAdminClient implements RouteControl {
 
     @Override
     public Set<Backend> setRoute(AppRoute route) {
-        AdminJson.Removed removed = ask("set the route of " + route.app(), () -> admin.call("PUT", routePath(route.app()))
+        AdminJson.Removed removed = ask("set the route of " + route.app(), () -> admin.call("PUT", routePath(route.app())).patience(patience)
                 .body(AdminJson.RouteJson.of(route)).send(AdminJson.Removed.class));
         return new HashSet<>(AdminJson.BackendJson.read(removed.removed(), "removed"));
     }
 
     @Override
     public void setDefaultCertificate(TlsCertificate certificate) {
-        ask("set the default certificate", () -> admin.call("PUT", "/admin/default-certificate")
+        ask("set the default certificate", () -> admin.call("PUT", "/admin/default-certificate").patience(patience)
                 .body(AdminJson.CertificateJson.of(certificate)).send(Void.class));
     }
 
@@ -83,12 +95,12 @@ public final class RouterAdminClient implements RouteControl {
 
     @Override
     public void removeRoute(String app) {
-        ask("remove the route of " + app, () -> admin.call("DELETE", routePath(app)).send(Void.class));
+        ask("remove the route of " + app, () -> admin.call("DELETE", routePath(app)).patience(patience).send(Void.class));
     }
 
     @Override
     public Map<String, AppRoute> routes() {
-        return AdminJson.routes(ask("list routes", () -> admin.call("GET", "/admin/routes").send(AdminJson.ROUTES)),
+        return AdminJson.routes(ask("list routes", () -> admin.call("GET", "/admin/routes").patience(patience).send(AdminJson.ROUTES)),
                 "routes");
     }
 
