@@ -494,6 +494,7 @@ back_after_reboot() {
   else
     fail "the app's containers were '$before' before the control host's reboot and '$(app_instances)' after"
   fi
+  answers_through_second_router "after the control host's reboot"
 }
 
 # ./gantry up on a bare Debian 12 host where systemd is PID 1 (a fourth host, outside the cluster, with

@@ -17,7 +17,7 @@ import java.util.stream.StreamSupport;
 /**
  * Reads a Swarm service of one instance, its task and the task's host into Gantry's
  * {@link RunningContainer}: the service's id and the instance's name, running while its task runs, the
- * host's address and the port the task's engine published there, and the host it landed on, with
+ * host's address and the port the instance is published at there, and the host it landed on, with
  * whether that host is down or gone from the cluster (a task there reports nothing any more: it is lost).
  */
 final class SwarmInstanceView {
@@ -45,7 +45,9 @@ final class SwarmInstanceView {
         ClusterNode node = nodes.get(nodeId);
         // A host taken out of the cluster (nodes:remove --force) left its tasks behind: lost, like a host that is down.
         boolean lost = node == null ? !nodeId.isEmpty() : node.state() == ClusterNode.State.DOWN;
-        int port = publishedPort(status);
+        // A restarted manager may have lost the task's ports: the spec's port is where the instance answers.
+        int reported = publishedPort(status);
+        int port = reported > 0 || !running ? reported : SwarmHostPorts.of(service);
         // Swarm counts a task with a health check running only once the check passed, and ends it when the
         // check fails: a running task has no verdict to report beyond that.
         return new RunningContainer(service.path("ID").asText(), name, image, labels, running,

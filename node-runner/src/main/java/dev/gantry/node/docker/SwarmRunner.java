@@ -40,7 +40,7 @@ import java.util.stream.Collectors;
  * the cluster), stays on this host, where its volumes and image are. The desired state is Swarm's own,
  * kept by its managers, so nothing here needs saving and a restart of the control plane finds every
  * service as it was. An instance is reported by its service's id, the instance's name, the address
- * of the host its task runs on and the port that host's engine published.
+ * of the host its task runs on and the port it is published at there ({@link SwarmHostPorts}).
  */
 public final class SwarmRunner implements NodeRunner {
 
@@ -57,6 +57,7 @@ public final class SwarmRunner implements NodeRunner {
     private final Supplier<Optional<RegistryLogin>> registry;
     private final Instant startedAt = Instant.now();
     private final Set<String> placing = ConcurrentHashMap.newKeySet();
+    private final Object hostPorts = new Object();
 
     /** {@code registry}: the cluster's registry, whose credentials every host pulls the instance's image with. */
     public SwarmRunner(DockerEngine engine, DockerSwarm swarm, Supplier<Optional<RegistryLogin>> registry) {
@@ -81,8 +82,14 @@ public final class SwarmRunner implements NodeRunner {
                     return null;
                 });
             }
-            String id = engine.api().post("/services/create", SwarmServiceSpec.of(spec, constraints(spec, login)),
-                    login.map(SwarmRunner::authHeader).orElse(Map.of())).path("ID").asText();
+            String id;
+            // Two placements at once (two apps' deploys) must not choose the same host port.
+            synchronized (hostPorts) {
+                int hostPort = spec.containerPort() == 0 ? 0
+                        : SwarmHostPorts.free(SwarmInstanceView.list(engine.api().get("/services")));
+                id = engine.api().post("/services/create", SwarmServiceSpec.of(spec, constraints(spec, login), hostPort),
+                        login.map(SwarmRunner::authHeader).orElse(Map.of())).path("ID").asText();
+            }
             return awaitStart(id, spec);
         } finally {
             placing.remove(spec.name());

@@ -23,8 +23,9 @@ import java.util.Map;
  * json-file logs and no restart by the engine carry over; two things do not: a service has no
  * {@code no-new-privileges} (on Docker 20.10's API; the engine's {@code "no-new-privileges": true} in
  * {@code daemon.json} gives every container on a host the same) and no swap limit (the engine allows
- * as much swap as memory, where the host has swap). The port is published in host mode at a port the
- * task's engine picks, on every address of that host: the router reaches it at the host's address.
+ * as much swap as memory, where the host has swap). The port is published in host mode at the host port
+ * given ({@link SwarmHostPorts}; with none, one the task's engine picks), on every address of that host:
+ * the router reaches it at the host's address.
  * The app's network is its overlay ({@link dev.gantry.node.NetworkAttachment#overlay}), where the
  * instance answers to its aliases ({@code web.internal}, {@code web.1.internal}) from every host.
  */
@@ -43,7 +44,7 @@ final class SwarmServiceSpec {
      * {@code constraints} allow (Swarm's placement constraints, e.g. {@code node.id==ID}); with none,
      * Swarm's scheduler spreads: it puts each new task on the ready host that runs the fewest.
      */
-    static ObjectNode of(ContainerSpec spec, List<String> constraints) {
+    static ObjectNode of(ContainerSpec spec, List<String> constraints, int hostPort) {
         ObjectNode service = JSON.objectNode();
         service.put("Name", serviceName(spec.name()));
         service.set("Labels", labels(spec.labels()));
@@ -80,6 +81,9 @@ final class SwarmServiceSpec {
         if (spec.containerPort() != 0) {
             ObjectNode port = endpoint.putArray("Ports").addObject();
             port.put("Protocol", "tcp").put("TargetPort", spec.containerPort()).put("PublishMode", "host");
+            if (hostPort != 0) {
+                port.put("PublishedPort", hostPort);
+            }
         }
         return service;
     }

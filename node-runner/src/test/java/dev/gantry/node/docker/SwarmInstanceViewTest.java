@@ -29,8 +29,13 @@ class SwarmInstanceViewTest {
     }
 
     private static JsonNode service() throws IOException {
+        return service("");
+    }
+
+    private static JsonNode service(String endpointSpec) throws IOException {
         return json("{'ID': 's1', 'Spec': {'Name': 'shop-web-v3-1-a1b2c3', 'Labels': {'gantry.app': 'shop',"
-                + " 'gantry.instance': 'shop-web-v3-1-a1b2c3'}, 'TaskTemplate': {'ContainerSpec': {'Image': 'img@sha256:1'}}}}");
+                + " 'gantry.instance': 'shop-web-v3-1-a1b2c3'}, 'TaskTemplate': {'ContainerSpec': {'Image': 'img@sha256:1'}}"
+                + endpointSpec + "}}");
     }
 
     private static JsonNode task(long index, String node, String state, String ports) throws IOException {
@@ -56,6 +61,20 @@ class SwarmInstanceViewTest {
         assertEquals(Instant.parse("2026-12-07T08:05:03.213277499Z"), instance.startedAt());
         assertEquals("host-2", instance.node());
         assertFalse(instance.nodeDown());
+    }
+
+    @Test
+    void aRunningTaskWhoseManagerLostItsPortsAnswersAtThePortInItsServicesSpec() throws IOException {
+        JsonNode service = service(", 'EndpointSpec': {'Mode': 'dnsrr', 'Ports': [" + PORT.replace("30001", "20004") + "]}");
+
+        RunningContainer instance = SwarmInstanceView.of(service, Optional.of(task(7, "n2", "running", "")), NODES);
+
+        assertEquals("10.0.0.12", instance.hostAddress());
+        assertEquals(20004, instance.hostPort());
+        assertEquals(0, SwarmInstanceView.of(service, Optional.of(task(7, "n2", "failed", "")), NODES).hostPort(),
+                "an instance that exited answers nowhere");
+        assertEquals(0, SwarmInstanceView.of(service(), Optional.of(task(7, "n2", "running", "")), NODES).hostPort(),
+                "a service whose port Swarm chose has none in its spec");
     }
 
     @Test

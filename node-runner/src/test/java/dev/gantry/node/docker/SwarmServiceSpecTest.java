@@ -28,7 +28,7 @@ class SwarmServiceSpecTest {
 
     @Test
     void anInstanceIsOneTaskThatSwarmNeverRestartsWithItsPortPublishedOnItsHost() {
-        JsonNode service = SwarmServiceSpec.of(web(ResourceLimits.DEFAULTS, List.of(), false), List.of());
+        JsonNode service = SwarmServiceSpec.of(web(ResourceLimits.DEFAULTS, List.of(), false), List.of(), 20007);
 
         assertEquals("shop-web-v3-1-a1b2c3", service.path("Name").asText());
         assertEquals("shop", service.path("Labels").path(NodeLabels.APP).asText());
@@ -37,7 +37,7 @@ class SwarmServiceSpecTest {
         JsonNode port = service.path("EndpointSpec").path("Ports").get(0);
         assertEquals("host", port.path("PublishMode").asText());
         assertEquals(5000, port.path("TargetPort").asInt());
-        assertFalse(port.has("PublishedPort"), "the task's engine picks the port");
+        assertEquals(20007, port.path("PublishedPort").asInt(), "the port is in the spec, which a restarted manager keeps");
         JsonNode container = service.path("TaskTemplate").path("ContainerSpec");
         assertEquals("10.0.0.11:5000/gantry/shop@sha256:abc", container.path("Image").asText());
         assertEquals("[\"/bin/sh\",\"-c\",\"serve\"]", container.path("Args").toString(), "Args: the image's entrypoint stays");
@@ -48,7 +48,7 @@ class SwarmServiceSpecTest {
 
     @Test
     void theHardeningOfOneHostCarriesOverAsFarAsAServiceSaysIt() {
-        JsonNode service = SwarmServiceSpec.of(web(new ResourceLimits(256L << 20, 0.5, 100), List.of(), true), List.of());
+        JsonNode service = SwarmServiceSpec.of(web(new ResourceLimits(256L << 20, 0.5, 100), List.of(), true), List.of(), 0);
         JsonNode container = service.path("TaskTemplate").path("ContainerSpec");
 
         assertEquals("[\"ALL\"]", container.path("CapabilityDrop").toString());
@@ -70,7 +70,7 @@ class SwarmServiceSpecTest {
 
     @Test
     void withoutLimitsAnInstanceGetsThePidsDefaultAndNoMemoryOrCpuCap() {
-        JsonNode limits = SwarmServiceSpec.of(web(ResourceLimits.DEFAULTS, List.of(), false), List.of())
+        JsonNode limits = SwarmServiceSpec.of(web(ResourceLimits.DEFAULTS, List.of(), false), List.of(), 0)
                 .path("TaskTemplate").path("Resources").path("Limits");
 
         assertEquals(ResourceLimits.DEFAULT_PIDS, limits.path("Pids").asInt());
@@ -81,7 +81,7 @@ class SwarmServiceSpecTest {
     @Test
     void volumesAreMountedByNameAndThePlacementLabelsAreConstraints() {
         JsonNode service = SwarmServiceSpec.of(web(ResourceLimits.DEFAULTS, List.of(new VolumeMount("gantry-shop-data", "/data")),
-                false), List.of("node.id==abc"));
+                false), List.of("node.id==abc"), 0);
 
         JsonNode mount = service.path("TaskTemplate").path("ContainerSpec").path("Mounts").get(0);
         assertEquals("volume", mount.path("Type").asText());
@@ -96,7 +96,7 @@ class SwarmServiceSpecTest {
         ContainerSpec worker = new ContainerSpec("shop-worker-v3-1-a1b2c3", "img", List.of(), Map.of(),
                 Map.of(NodeLabels.APP, "shop", NodeLabels.INSTANCE, "shop-worker-v3-1-a1b2c3"), 0, null);
 
-        JsonNode service = SwarmServiceSpec.of(worker, List.of());
+        JsonNode service = SwarmServiceSpec.of(worker, List.of(), 0);
 
         assertFalse(service.path("EndpointSpec").has("Ports"));
         assertEquals(NodeLabels.DEFAULT_STOP_GRACE.toNanos(),
@@ -105,7 +105,7 @@ class SwarmServiceSpecTest {
 
     @Test
     void anInstanceJoinsItsAppsOverlayUnderItsNamesWhichAnswerWithTheTasksAddresses() {
-        JsonNode service = SwarmServiceSpec.of(web(ResourceLimits.DEFAULTS, List.of(), false), List.of());
+        JsonNode service = SwarmServiceSpec.of(web(ResourceLimits.DEFAULTS, List.of(), false), List.of(), 0);
 
         JsonNode network = service.path("TaskTemplate").path("Networks").get(0);
         assertEquals("gantry-cluster-shop", network.path("Target").asText());
