@@ -5,7 +5,9 @@
 # commands: the one host before cluster:init; cluster:init; hosts joining by the printed script; nodes
 # (and GET /api/v1/nodes) listing them; a pushed build published to the registry and pulled by digest
 # on another host; an anonymous pull refused; a host cut off the network shown down; logs (and logs -f)
-# of instances on other hosts; run reaching instances across hosts; system:df and system:prune on every
+# of instances on other hosts; run reaching instances across hosts; a buildpack app (no Dockerfile) serving
+# from a worker that pulled its stack's run image through the registry; a rollout onto a host that cannot
+# pull failing in one line while the release before serves on; system:df and system:prune on every
 # host and in the registry; drain and remove over REST. Traffic goes to
 # loopback and to the test hosts' addresses only; everything is removed at the end, processes by pid.
 #
@@ -32,6 +34,10 @@ REGISTRY=$MANAGER:5000
 DOWN_WITHIN=30 # seconds a cut-off host may take to show down
 RECOVER_WITHIN=30 # seconds a cut-off host's instances may take to serve from other hosts
 WORK=$(mktemp -d /tmp/gantry-cluster.XXXXXX)
+STACKED=stacked # a buildpack app: test-apps/static pushed unchanged, no Dockerfile
+STACK_IMAGE=gantry/stack-static:run # the run image of its stack
+EDGE=3 # the worker it runs on, which pull_blocked cuts off from the registry
+BLOCKED="" # the host whose way to the registry is blocked now and how, for the cleanup to open again
 # shellcheck source=../verdicts.sh
 source "$SRC/tests/verdicts.sh"
 
@@ -41,6 +47,8 @@ cleanup() {
   fail_if_set_up_stopped $status
   stop_gantry
   stop_process "$REGISTRY_DIR/registry.pid" docker-registry
+  # shellcheck disable=SC2086 # host and target
+  [ -z "$BLOCKED" ] || registry_unblock $BLOCKED
   testbed_down
   rm -rf "/etc/docker/certs.d/$REGISTRY" "$WORK" "$GANTRY_HOME"
 }
@@ -73,6 +81,11 @@ set_up() {
   docker image inspect "$GANTRY_BASE_IMAGE" >/dev/null 2>&1 \
     || { printf 'error: %s is missing on this machine: run ./gantry base-image first\n' "$GANTRY_BASE_IMAGE" >&2; exit 1; }
   docker save "$GANTRY_BASE_IMAGE" | host_docker 1 load -q >/dev/null
+  # The static stack's run image, which the buildpack app builds on (the manager's engine could not build it:
+  # the test hosts have no way to Debian's mirrors).
+  docker image inspect "$STACK_IMAGE" >/dev/null 2>&1 \
+    || { printf 'error: %s is missing on this machine: run ./gantry test -Dit.test=BuildpacksIT once first\n' "$STACK_IMAGE" >&2; exit 1; }
+  docker save "$STACK_IMAGE" | host_docker 1 load -q >/dev/null
 
   ssh-keygen -q -t ed25519 -N '' -C cluster@test -f "$WORK/id_ed25519"
   on_manager keys:add admin "$WORK/id_ed25519.pub" >/dev/null
@@ -89,9 +102,11 @@ set_up() {
   git -C "$WORK/$APP" commit -q -m v1
 }
 
+# git push of the app's repository in $WORK ($APP unless given); its output is in $WORK/push.log, and on
+# stdout when it fails.
 push() {
   GIT_SSH_COMMAND="ssh -i $WORK/id_ed25519 -o IdentitiesOnly=yes -o StrictHostKeyChecking=no \
--o UserKnownHostsFile=/dev/null -o LogLevel=ERROR" host_exec 1 git -C "$WORK/$APP" push -q paas main >"$WORK/push.log" 2>&1 \
+-o UserKnownHostsFile=/dev/null -o LogLevel=ERROR" host_exec 1 git -C "$WORK/${1:-$APP}" push -q paas main >"$WORK/push.log" 2>&1 \
     || { cat "$WORK/push.log"; return 1; }
 }
 
@@ -232,8 +247,9 @@ await_web() {
   awk -v ms=$(($(date +%s%3N) - since)) 'BEGIN {printf "%.1f", ms / 1000}'
 }
 
+# The body of GET /PATH ($1) through the router for the app ($APP unless $2 names another).
 answer() {
-  host_exec 1 curl -s -m 5 -H "Host: $APP.$GANTRY_BASE_DOMAIN" "http://127.0.0.1:$GANTRY_ROUTER_PORT/${1:-}" 2>&1
+  host_exec 1 curl -s -m 5 -H "Host: ${2:-$APP}.$GANTRY_BASE_DOMAIN" "http://127.0.0.1:$GANTRY_ROUTER_PORT/${1:-}" 2>&1
 }
 
 # The web slots running on hosts other than the manager.
@@ -341,14 +357,16 @@ df_and_prune_on_hosts() {
   [ "$status" = 200 ] && pass "the serving app's image stays in the registry" || fail "the registry answers $status for $APP's v1 image"
 }
 
-# A GET through the router every 50 ms (at most LOAD_MAX of them) until load_stop: "MILLIS STATUS" lines.
+# A GET through the router for the app ($APP unless given) every 50 ms (at most LOAD_MAX of them) until
+# load_stop: "MILLIS STATUS" lines.
 LOAD_MAX=6000
 load_start() {
+  local app=${1:-$APP}
   rm -f "$WORK/load.stop"
   : >"$WORK/load.log"
   host_exec 1 bash -c 'for _ in $(seq 1 '"$LOAD_MAX"'); do
       [ -f "'"$WORK"'/load.stop" ] && break
-      printf "%s %s\n" "$(date +%s%3N)" "$(curl -s -o /dev/null -m 10 -w "%{http_code}" -H "Host: '"$APP.$GANTRY_BASE_DOMAIN"'" \
+      printf "%s %s\n" "$(date +%s%3N)" "$(curl -s -o /dev/null -m 10 -w "%{http_code}" -H "Host: '"$app.$GANTRY_BASE_DOMAIN"'" \
         "http://127.0.0.1:'"$GANTRY_ROUTER_PORT"'/")" >>"'"$WORK"'/load.log"
       sleep 0.05
     done' &
@@ -632,6 +650,108 @@ isolation_reported() {
   fi
 }
 
+# Test host $1's packets to the registry's port are refused (REJECT: the connection is refused at once) or
+# dropped (DROP: it waits for an answer that never comes), or again let through.
+registry_block() { host_exec "$1" iptables -I OUTPUT -p tcp -d "$MANAGER" --dport "${REGISTRY##*:}" -j "$2"; }
+registry_unblock() { host_exec "$1" iptables -D OUTPUT -p tcp -d "$MANAGER" --dport "${REGISTRY##*:}" -j "$2"; }
+
+# The push's failure ($WORK/push.log) is one line naming host $1 that could not pull $STACKED's image, the
+# cause and the fix: Gantry's " !" line, which git repeats as the ref's reason. Prints it; fails without it.
+one_pull_failure() {
+  local line reason
+  line=$(grep '^remote: *! ' "$WORK/push.log" | grep 'could not pull') || return 1
+  reason=$(sed -E 's/^remote: +! +//; s/ +$//' <<<"$line")
+  [ "$(grep -c . <<<"$line")" = 1 ] && grep -qF "[remote rejected] main -> main ($reason)" "$WORK/push.log" \
+    && grep -q "^web.1 of v[0-9]* could not be started: gtc-h$1 ($(host_address "$1")) could not pull $REGISTRY/gantry/$STACKED@sha256:[0-9a-f]* from the registry at $REGISTRY\. .*the previous release keeps serving; make sure gtc-h$1 reaches the registry at $REGISTRY" <<<"$reason" \
+    && printf '%s' "$reason"
+}
+
+# Each layer of image $2 on test host $1's engine, one a line.
+image_layers() { host_docker "$1" image inspect "$2" --format '{{range .RootFS.Layers}}{{println .}}{{end}}' 2>/dev/null | sed '/^$/d'; }
+
+# A buildpack app pushed unchanged (test-apps/static: no Dockerfile) serves from a worker, which pulled its
+# image by digest with the registry's credentials, and with it every layer of the static stack's run image,
+# which only the manager's engine held.
+stack_on_worker() {
+  local out image host stack_layers missing
+  cp -a "$SRC/test-apps/static" "$WORK/$STACKED"
+  git init -q -b main "$WORK/$STACKED"
+  git -C "$WORK/$STACKED" config user.email cluster@example.com
+  git -C "$WORK/$STACKED" config user.name Cluster
+  git -C "$WORK/$STACKED" remote add paas "ssh://gantry@127.0.0.1:$GANTRY_SSH_PORT/$STACKED"
+  git -C "$WORK/$STACKED" add -A
+  git -C "$WORK/$STACKED" commit -q -m v1
+  push "$STACKED" || { fail "the push of $STACKED failed (log above)"; return 1; }
+  grep -q "with the static buildpack" "$WORK/push.log" || { fail "$STACKED was not built by the static buildpack: $(cat "$WORK/push.log")"; return 1; }
+  out=$(on_manager nodes:label "gtc-h$EDGE" tier=edge 2>&1) && out=$(on_manager ps:place "$STACKED" web tier=edge 2>&1) \
+    || { fail "placing $STACKED's web on gtc-h$EDGE failed: $out"; return 1; }
+  host=$(on_manager ps "$STACKED" | awk '$1 == "web.1" && $3 == "up" {print $6}')
+  image=$(on_manager releases:info "$STACKED" v1 | awk '/^Image:/ {print $2}')
+  stack_layers=$(image_layers 1 "$STACK_IMAGE")
+  missing=$(grep -cvxFf <(image_layers "$EDGE" "$image"; echo none) <<<"$stack_layers" || true)
+  if [ "$host" = "gtc-h$EDGE" ] && [[ $image == "$REGISTRY/gantry/$STACKED@sha256:"* ]] && [ -n "$stack_layers" ] \
+      && [ "$missing" = 0 ] && [ -z "$(host_docker "$EDGE" images -q "${STACK_IMAGE%:*}")" ] \
+      && grep -q '<h1>hello from static</h1>' <<<"$(answer '' "$STACKED")"; then
+    pass "a buildpack app (test-apps/static, no Dockerfile) serves from gtc-h$EDGE, which pulled $image and in it the $(wc -l <<<"$stack_layers") layers of $STACK_IMAGE"
+  else
+    fail "$STACKED's web.1 runs on '$host' from '$image', $missing of $STACK_IMAGE's layers missing there; it answered: $(answer '' "$STACKED" | head -c 200)"
+  fi
+}
+
+# A host that cannot pull fails the rollout onto it in one line naming it, the cause and the fix; the release
+# before serves on throughout and stays the current one. Refused connections fail it at once; dropped ones
+# once the host's engine gives up, within PULL_DROPPED_WITHIN. Once the host reaches the registry, the same push deploys.
+PULL_DROPPED_WITHIN=60
+pull_blocked() {
+  local line since took=0 current
+  registry_block "$EDGE" REJECT
+  BLOCKED="$EDGE REJECT"
+  sed -i 's/hello from static/hello from static v2/' "$WORK/$STACKED/public/index.html"
+  git -C "$WORK/$STACKED" commit -q -am v2
+  load_start "$STACKED"
+  since=$(date +%s%3N)
+  if push "$STACKED" >/dev/null; then
+    load_stop
+    fail "the push of $STACKED v2 onto gtc-h$EDGE, which cannot reach the registry, passed"
+    return 1
+  fi
+  took=$(awk -v ms=$(($(date +%s%3N) - since)) 'BEGIN {printf "%.1f", ms / 1000}')
+  sleep 1
+  load_stop
+  if line=$(one_pull_failure "$EDGE"); then
+    pass "the push onto gtc-h$EDGE, refused by the registry's host, failed after $took s in one line: $line"
+  else
+    fail "the push onto gtc-h$EDGE, refused by the registry's host, said after $took s: $(cat "$WORK/push.log")"
+  fi
+  current=$(on_manager releases "$STACKED" | awk '$2 == "current" {print $1}')
+  if [ "$(load_failures)" -eq 0 ] && [ "$current" = v1 ] && grep -q '<h1>hello from static</h1>' <<<"$(answer '' "$STACKED")" \
+      && on_manager releases "$STACKED" | grep -Eq '^v2 +failed '; then
+    pass "v1 served throughout the failed rollout ($(load_summary)) and is still the current release, v2 failed"
+  else
+    fail "during the failed rollout: $(load_summary); the current release is '$current': $(on_manager releases "$STACKED")"
+  fi
+  registry_unblock "$EDGE" REJECT
+  registry_block "$EDGE" DROP
+  BLOCKED="$EDGE DROP"
+  since=$(date +%s)
+  if push "$STACKED" >/dev/null; then
+    fail "the push of $STACKED v2 onto gtc-h$EDGE, whose packets to the registry are dropped, passed"
+  elif took=$(($(date +%s) - since)) && one_pull_failure "$EDGE" >/dev/null && [ "$took" -le $PULL_DROPPED_WITHIN ]; then
+    pass "with its packets to the registry dropped, the push onto gtc-h$EDGE failed after $took s (bound $PULL_DROPPED_WITHIN s) in the same line"
+  else
+    fail "with its packets to the registry dropped, the push onto gtc-h$EDGE said after $took s: $(cat "$WORK/push.log")"
+  fi
+  registry_unblock "$EDGE" DROP
+  BLOCKED=""
+  if push "$STACKED" >/dev/null && grep -q '<h1>hello from static v2</h1>' <<<"$(answer '' "$STACKED")"; then
+    pass "once gtc-h$EDGE reaches the registry again, the same push deploys there"
+  else
+    fail "with gtc-h$EDGE reaching the registry again the push said: $(cat "$WORK/push.log")"
+  fi
+  on_manager apps:destroy "$STACKED" --force >/dev/null || fail "apps:destroy $STACKED failed"
+  on_manager nodes:label "gtc-h$EDGE" tier= >/dev/null || fail "nodes:label gtc-h$EDGE tier= failed"
+}
+
 LOST=3 # the worker host_lost cuts off
 started=$(date +%s)
 set_up
@@ -650,6 +770,7 @@ deploy_and_rollback_under_load || true
 restart_adopts || true
 host_lost || true
 host_returns || true
+stack_on_worker && pull_blocked || true
 df_and_prune_on_hosts || true
 placed_by_label || true
 drained || true

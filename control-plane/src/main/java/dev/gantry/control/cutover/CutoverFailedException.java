@@ -3,6 +3,7 @@ package dev.gantry.control.cutover;
 import dev.gantry.build.ProcessTypes;
 import dev.gantry.control.instances.AppInstance;
 import dev.gantry.node.EngineUnavailableException;
+import dev.gantry.node.ImagePullFailedException;
 import java.util.Optional;
 
 /**
@@ -38,10 +39,10 @@ public class CutoverFailedException extends RuntimeException {
 
     /**
      * What went wrong, for a person: {@code web.1 of v4 did not become healthy: REASON}; a node that
-     * could not be asked is no fault of the app's, and says so.
+     * could not be asked, or a host that could not pull, is no fault of the app's, and says so.
      */
     public String describe(String releaseLabel) {
-        String what = nodeUnavailable() ? " could not be started: "
+        String what = nodeUnavailable() || imageNotPulled().isPresent() ? " could not be started: "
                 : ProcessTypes.WEB.equals(slot.type()) ? " did not become healthy: " : " did not keep running: ";
         return slot + " of " + releaseLabel + what + getMessage();
     }
@@ -49,5 +50,10 @@ public class CutoverFailedException extends RuntimeException {
     /** Not the app's fault: the node could not be asked to start or watch the instance. */
     public boolean nodeUnavailable() {
         return getCause() instanceof EngineUnavailableException;
+    }
+
+    /** Not the app's fault either: a host of the cluster could not pull the release's image. */
+    public Optional<ImagePullFailedException> imageNotPulled() {
+        return getCause() instanceof ImagePullFailedException pull ? Optional.of(pull) : Optional.empty();
     }
 }

@@ -13,6 +13,7 @@ import dev.gantry.control.releases.ReleaseLedger;
 import dev.gantry.control.releases.RolloutTarget;
 import dev.gantry.control.routing.AppRoutes;
 import dev.gantry.node.EngineUnavailableException;
+import dev.gantry.node.ImagePullFailedException;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -118,7 +119,8 @@ public class Rollout {
         // Kept with the deployment: releases:info and the console show it after the push has scrolled away.
         ledger.lastOutputOfFailure(target.deploymentId(), e.lastOutput());
         return new DeployFailedException(reason + ". No process type switched: the previous release keeps serving; "
-                + (e.nodeUnavailable() ? "push again once the node answers" : "fix the app and push again"));
+                + (e.nodeUnavailable() ? "push again once the node answers"
+                        : e.imageNotPulled().map(ImagePullFailedException::fix).orElse("fix the app and push again")));
     }
 
     private void failed(RolloutTarget target, String reason) {

@@ -7,6 +7,7 @@ import com.github.dockerjava.api.exception.NotFoundException;
 import dev.gantry.node.ClusterNode;
 import dev.gantry.node.ContainerSpec;
 import dev.gantry.node.ContainerStartFailedException;
+import dev.gantry.node.ImagePullFailedException;
 import dev.gantry.node.NodeLabels;
 import dev.gantry.node.NodeRunner;
 import dev.gantry.node.NodeStatus;
@@ -51,6 +52,8 @@ public final class SwarmRunner implements NodeRunner {
     /** Pulling a large image to a new host may take minutes; beyond this, something else is wrong. */
     static final Duration START_LIMIT = Duration.ofMinutes(5);
     private static final Set<String> UNPLACED = Set.of("new", "allocated", "pending");
+    /** How an engine words a container create for an image it does not hold. */
+    private static final String NO_SUCH_IMAGE = "No such image";
 
     private final DockerEngine engine;
     private final DockerSwarm swarm;
@@ -90,7 +93,7 @@ public final class SwarmRunner implements NodeRunner {
                 id = engine.api().post("/services/create", SwarmServiceSpec.of(spec, constraints(spec, login), hostPort),
                         login.map(SwarmRunner::authHeader).orElse(Map.of())).path("ID").asText();
             }
-            return awaitStart(id, spec);
+            return awaitStart(id, spec, login);
         } finally {
             placing.remove(spec.name());
         }
@@ -122,7 +125,7 @@ public final class SwarmRunner implements NodeRunner {
      * exited; one that never ran (its host could not pull the image, say) or that no host takes fails the
      * placement, naming the host and the reason, and the service is removed.
      */
-    private RunningContainer awaitStart(String id, ContainerSpec spec) {
+    private RunningContainer awaitStart(String id, ContainerSpec spec, Optional<RegistryLogin> login) {
         Instant began = Instant.now();
         while (true) {
             Optional<JsonNode> task = SwarmInstanceView.current(tasks(List.of(id)));
@@ -137,32 +140,57 @@ public final class SwarmRunner implements NodeRunner {
                     if (!status.path("ContainerStatus").path("ContainerID").asText("").isEmpty()) {
                         return view(id);
                     }
-                    throw failed(id, spec, onHost(task.get()) + " could not start " + spec.name() + ": " + reason(status));
+                    throw failed(id, spec, neverRan(task.get(), spec, login));
                 }
                 if (UNPLACED.contains(state) && waited.compareTo(UNPLACED_LIMIT) > 0) {
-                    throw failed(id, spec, "no host of the cluster takes " + spec.name() + " (" + reason(status)
-                            + "). Check nodes: a ready host must satisfy the instance's placement");
+                    throw failed(id, spec, new ContainerStartFailedException("no host of the cluster takes " + spec.name()
+                            + " (" + reason(status) + "). Check nodes: a ready host must satisfy the instance's placement", null));
                 }
             }
             if (waited.compareTo(START_LIMIT) > 0) {
-                throw failed(id, spec, spec.name() + " did not start within " + START_LIMIT.toMinutes() + " minutes"
-                        + task.map(found -> " (" + onHost(found) + ": " + reason(found.path("Status")) + ")").orElse(""));
+                throw failed(id, spec, new ContainerStartFailedException(spec.name() + " did not start within "
+                        + START_LIMIT.toMinutes() + " minutes" + task.map(found -> " (" + onHost(found) + ": "
+                        + reason(found.path("Status")) + ")").orElse(""), null));
             }
             pause();
         }
     }
 
-    private ContainerStartFailedException failed(String id, ContainerSpec spec, String message) {
+    private ContainerStartFailedException failed(String id, ContainerSpec spec, ContainerStartFailedException failure) {
         try {
             engine.api().delete("/services/" + id);
         } catch (RuntimeException e) {
             LOG.warnf("could not remove the service of %s after its start failed: %s", spec.name(), e.getMessage());
         }
-        return new ContainerStartFailedException(message, null);
+        return failure;
+    }
+
+    /**
+     * A task that ended before its container existed. A host's engine that cannot pull logs why and goes on
+     * to create the container, which then fails for want of the image: for an image the registry holds,
+     * that means the host could not pull it, which is what the operator must hear (not the engine's words).
+     */
+    private ContainerStartFailedException neverRan(JsonNode task, ContainerSpec spec, Optional<RegistryLogin> login) {
+        return neverRan(task.path("Status"), swarm.nodesById().get(task.path("NodeID").asText()), spec.name(), spec.image(), login);
+    }
+
+    /** {@code node}: the task's host, null when Swarm no longer knows it. */
+    static ContainerStartFailedException neverRan(JsonNode status, ClusterNode node, String name, String image,
+            Optional<RegistryLogin> login) {
+        String host = described(node);
+        String reason = reason(status);
+        if (login.isPresent() && reason.contains(NO_SUCH_IMAGE)) {
+            return new ImagePullFailedException(node == null ? "the host" : node.name(), login.get().address(),
+                    host + " could not pull " + image + " from the registry at " + login.get().address());
+        }
+        return new ContainerStartFailedException(host + " could not start " + name + ": " + reason, null);
     }
 
     private String onHost(JsonNode task) {
-        ClusterNode node = swarm.nodesById().get(task.path("NodeID").asText());
+        return described(swarm.nodesById().get(task.path("NodeID").asText()));
+    }
+
+    private static String described(ClusterNode node) {
         return node == null ? "the cluster" : node.name() + " (" + node.address() + ")";
     }
 
