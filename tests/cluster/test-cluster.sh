@@ -45,6 +45,8 @@ cleanup() {
   local status=$?
   set +e
   fail_if_set_up_stopped $status
+  # What the control plane logged about a failure is gone with GANTRY_HOME below.
+  [ $failures -eq 0 ] || grep -E -A12 'ERROR|Exception' "$GANTRY_HOME/gantry.log" 2>/dev/null | tail -n 80
   stop_gantry
   stop_process "$REGISTRY_DIR/registry.pid" docker-registry
   # shellcheck disable=SC2086 # host and target

@@ -285,6 +285,15 @@ public final class SwarmRunner implements NodeRunner {
     }
 
     private List<JsonNode> tasks(List<String> serviceIds) {
-        return SwarmInstanceView.list(engine.api().get(EngineApi.filtered("/tasks", Map.of("service", serviceIds))));
+        try {
+            return SwarmInstanceView.list(engine.api().get(EngineApi.filtered("/tasks", Map.of("service", serviceIds))));
+        } catch (NotFoundException oneRemovedSinceListed) {
+            // The engine refuses the whole filter once one of its services is gone, as a retiring instance's
+            // service is while a scale-down stops it in the background: the others' tasks are still wanted.
+            Set<String> wanted = Set.copyOf(serviceIds);
+            return SwarmInstanceView.list(engine.api().get("/tasks")).stream()
+                    .filter(task -> wanted.contains(task.path("ServiceID").asText()))
+                    .toList();
+        }
     }
 }
