@@ -34,7 +34,7 @@ public class ClusterRegistry {
 
     ClusterRegistry(GantryConfig config) {
         this.dir = config.home().resolve("registry");
-        this.authority = new CertificateAuthority(config.home().resolve("cluster"), "Gantry cluster CA");
+        this.authority = CertificateAuthority.ofCluster(config.home());
     }
 
     /**

@@ -42,6 +42,11 @@ public final class CertificateAuthority {
         this.name = name;
     }
 
+    /** The cluster's CA, which issues the registry's certificate and those of routers on other hosts. */
+    public static CertificateAuthority ofCluster(Path gantryHome) {
+        return new CertificateAuthority(gantryHome.resolve("cluster"), "Gantry cluster CA");
+    }
+
     /** The CA's certificate (PEM), made with its key first if there is none. */
     public synchronized String certificate() {
         Path certificate = dir.resolve("ca.crt");

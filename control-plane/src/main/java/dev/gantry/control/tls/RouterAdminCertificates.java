@@ -19,7 +19,7 @@ public final class RouterAdminCertificates {
     private final Path dir;
 
     public RouterAdminCertificates(Path gantryHome) {
-        this.cluster = new CertificateAuthority(gantryHome.resolve("cluster"), "Gantry cluster CA");
+        this.cluster = CertificateAuthority.ofCluster(gantryHome);
         this.dir = gantryHome.resolve("router").resolve("remotes");
     }
 
