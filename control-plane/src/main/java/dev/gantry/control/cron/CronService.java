@@ -2,6 +2,7 @@ package dev.gantry.control.cron;
 
 import dev.gantry.build.AppJson;
 import dev.gantry.common.LineSink;
+import dev.gantry.control.DaemonThreads;
 import dev.gantry.control.GantryConfig;
 import dev.gantry.control.NotFoundException;
 import dev.gantry.control.apps.AppService;
@@ -29,7 +30,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.lib.Repository;
@@ -65,8 +65,8 @@ public class CronService {
     private final Map<String, List<CronJob>> jobsByCommit = new ConcurrentHashMap<>();
     private final Map<String, LastRun> lastRuns = new ConcurrentHashMap<>();
     private final Set<String> running = ConcurrentHashMap.newKeySet();
-    private final ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor(daemon("cron"));
-    private final ExecutorService runs = Executors.newCachedThreadPool(daemon("cron-job"));
+    private final ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor(DaemonThreads.named("cron"));
+    private final ExecutorService runs = Executors.newCachedThreadPool(DaemonThreads.named("cron-job"));
 
     CronService(AppService apps, ReleaseLedger ledger, OneOffRunner runner, AppLogStore logs, GantryConfig config) {
         this.apps = apps;
@@ -186,13 +186,5 @@ public class CronService {
     void stop() {
         ticker.shutdownNow();
         runs.shutdownNow();
-    }
-
-    private static ThreadFactory daemon(String name) {
-        return runnable -> {
-            Thread thread = new Thread(runnable, name);
-            thread.setDaemon(true);
-            return thread;
-        };
     }
 }

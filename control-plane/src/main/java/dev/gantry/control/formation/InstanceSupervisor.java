@@ -1,6 +1,7 @@
 package dev.gantry.control.formation;
 
 import dev.gantry.common.LineSink;
+import dev.gantry.control.DaemonThreads;
 import dev.gantry.control.apps.AppLocks;
 import dev.gantry.control.apps.AppService;
 import dev.gantry.control.deploy.ReleaseWatch;
@@ -13,7 +14,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import org.jboss.logging.Logger;
 
@@ -35,8 +35,8 @@ public class InstanceSupervisor {
     private final FormationReconciler reconciler;
     private final ReleaseWatch watch;
     private final Set<String> inProgress = ConcurrentHashMap.newKeySet();
-    private final ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor(daemon("supervisor"));
-    private final ExecutorService workers = Executors.newFixedThreadPool(WORKERS, daemon("supervisor-app"));
+    private final ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor(DaemonThreads.named("supervisor"));
+    private final ExecutorService workers = Executors.newFixedThreadPool(WORKERS, DaemonThreads.named("supervisor-app"));
 
     InstanceSupervisor(AppService apps, AppLocks locks, FormationReconciler reconciler, ReleaseWatch watch) {
         this.apps = apps;
@@ -81,13 +81,5 @@ public class InstanceSupervisor {
     void stop() {
         ticker.shutdownNow();
         workers.shutdownNow();
-    }
-
-    private static ThreadFactory daemon(String name) {
-        return runnable -> {
-            Thread thread = new Thread(runnable, name);
-            thread.setDaemon(true);
-            return thread;
-        };
     }
 }

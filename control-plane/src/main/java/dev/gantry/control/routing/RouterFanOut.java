@@ -1,5 +1,6 @@
 package dev.gantry.control.routing;
 
+import dev.gantry.control.DaemonThreads;
 import dev.gantry.router.api.AppRoute;
 import dev.gantry.router.api.AppStats;
 import dev.gantry.router.api.Backend;
@@ -18,7 +19,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import org.jboss.logging.Logger;
@@ -54,8 +54,8 @@ public final class RouterFanOut implements RouteControl, AutoCloseable {
     public RouterFanOut(RouteControl reference, Map<String, RouteControl> remotes, Duration resyncEvery) {
         this.reference = Objects.requireNonNull(reference, "reference");
         this.remotes = remotes.entrySet().stream().map(e -> new Remote(e.getKey(), e.getValue())).toList();
-        this.calls = Executors.newCachedThreadPool(daemon("router-fan-out"));
-        this.checks = Executors.newSingleThreadScheduledExecutor(daemon("router-resync"));
+        this.calls = Executors.newCachedThreadPool(DaemonThreads.named("router-fan-out"));
+        this.checks = Executors.newSingleThreadScheduledExecutor(DaemonThreads.named("router-resync"));
         checks.scheduleWithFixedDelay(this::resyncAll, 0, resyncEvery.toMillis(), TimeUnit.MILLISECONDS);
     }
 
@@ -200,14 +200,6 @@ public final class RouterFanOut implements RouteControl, AutoCloseable {
             LOG.infof("router %s is in step: it got the whole table (%d route(s)) and takes changes again", remote.name,
                     wanted.size());
         }
-    }
-
-    private static ThreadFactory daemon(String name) {
-        return runnable -> {
-            Thread thread = new Thread(runnable, name);
-            thread.setDaemon(true);
-            return thread;
-        };
     }
 
     private static final class Remote {

@@ -1,5 +1,6 @@
 package dev.gantry.control.services;
 
+import dev.gantry.control.DaemonThreads;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.ZoneOffset;
@@ -10,7 +11,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import org.jboss.logging.Logger;
 
@@ -27,8 +27,8 @@ public class BackupScheduler {
     private final ServiceCatalog catalog;
     private final ServiceBackups backups;
     private final Map<String, ZonedDateTime> lastDue = new ConcurrentHashMap<>();
-    private final ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor(daemon("backup-schedule"));
-    private final ExecutorService worker = Executors.newSingleThreadExecutor(daemon("backup"));
+    private final ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor(DaemonThreads.named("backup-schedule"));
+    private final ExecutorService worker = Executors.newSingleThreadExecutor(DaemonThreads.named("backup"));
 
     BackupScheduler(ServiceCatalog catalog, ServiceBackups backups) {
         this.catalog = catalog;
@@ -66,13 +66,5 @@ public class BackupScheduler {
         } catch (RuntimeException e) {
             LOG.warnf("scheduled backup of %s failed: %s", service, e.getMessage());
         }
-    }
-
-    private static ThreadFactory daemon(String name) {
-        return runnable -> {
-            Thread thread = new Thread(runnable, name);
-            thread.setDaemon(true);
-            return thread;
-        };
     }
 }
