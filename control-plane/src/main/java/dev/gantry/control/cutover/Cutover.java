@@ -74,7 +74,7 @@ public class Cutover {
             for (Slot each : slots) {
                 slot = each;
                 progress.line("-----> Starting " + slot + " of " + target.label());
-                fresh.add(launcher.start(target, slot.type(), slot.index()));
+                fresh.add(launcher.start(target, slot.type(), slot.index(), progress));
             }
             for (AppInstance instance : fresh) {
                 slot = Slot.of(instance);

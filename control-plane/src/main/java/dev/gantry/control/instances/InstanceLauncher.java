@@ -2,6 +2,7 @@ package dev.gantry.control.instances;
 
 import dev.gantry.build.ProcessTypes;
 import dev.gantry.common.LineSink;
+import dev.gantry.control.DaemonThreads;
 import dev.gantry.control.GantryConfig;
 import dev.gantry.control.apps.AppNetwork;
 import dev.gantry.control.checks.Durations;
@@ -12,6 +13,7 @@ import dev.gantry.node.HealthCheckFailedException;
 import dev.gantry.node.NodeLabels;
 import dev.gantry.node.NodeRunner;
 import dev.gantry.node.RunningContainer;
+import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.security.SecureRandom;
 import java.time.Duration;
@@ -21,6 +23,10 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Starts one instance of a release in a slot ({@code web.2}) on the node runner and waits until it is
@@ -34,8 +40,13 @@ public class InstanceLauncher {
     /** How long a non-web instance must stay up to count as started: catches a command that exits at once. */
     public static final Duration WORKER_SETTLE = Duration.ofSeconds(1);
 
+    /** How often a start that takes long (a host of the cluster pulling the image) says it is still under way. */
+    static final Duration STILL_STARTING_EVERY = Duration.ofSeconds(10);
+
     private final NodeRunner nodes;
     private final GantryConfig config;
+    private final ScheduledExecutorService reminders = Executors.newSingleThreadScheduledExecutor(
+            DaemonThreads.named("instance-start-progress"));
     private static final SecureRandom RANDOM = new SecureRandom();
 
     InstanceLauncher(NodeRunner nodes, GantryConfig config) {
@@ -43,18 +54,33 @@ public class InstanceLauncher {
         this.config = config;
     }
 
-    public AppInstance start(RolloutTarget target, String type, int index) {
+    /** {@code progress} hears every {@link #STILL_STARTING_EVERY} that the start is still under way. */
+    public AppInstance start(RolloutTarget target, String type, int index, LineSink progress) {
         String name = target.app() + "-" + type + "-" + target.label() + "-" + index + "-" + suffix();
         Map<String, String> env = environment(target, type, type + "." + index);
         boolean web = ProcessTypes.WEB.equals(type);
         Map<String, String> labels = new HashMap<>(InstanceLabels.of(target.app(), target.version(), type, index, name));
         // For the node runner, should it have to stop the instance on its own (a removal a restart cut short).
         labels.put(NodeLabels.STOP_GRACE, Long.toString((target.policy().stopGrace().toMillis() + 999) / 1000));
-        RunningContainer container = nodes.place(new ContainerSpec(name, target.image(),
+        ContainerSpec spec = new ContainerSpec(name, target.image(),
                 commandOf(target.processTypes().commands().get(type)), env, labels, web ? CONTAINER_PORT : 0,
                 config.node().advertiseAddress(), target.limits(type), target.mounts(type),
-                AppNetwork.forInstance(target.app(), type, index), target.readOnlyRoot(), target.placement(type)));
-        return AppInstance.of(container);
+                AppNetwork.forInstance(target.app(), type, index), target.readOnlyRoot(), target.placement(type));
+        Instant began = Instant.now();
+        ScheduledFuture<?> reminder = reminders.scheduleAtFixedRate(() -> progress.line("       " + type + "." + index
+                + " of " + target.label() + " is not running yet after " + Duration.between(began, Instant.now()).toSeconds()
+                + " s (on a cluster, its host may still be pulling the image)"), STILL_STARTING_EVERY.toMillis(),
+                STILL_STARTING_EVERY.toMillis(), TimeUnit.MILLISECONDS);
+        try {
+            return AppInstance.of(nodes.place(spec));
+        } finally {
+            reminder.cancel(false);
+        }
+    }
+
+    @PreDestroy
+    void stop() {
+        reminders.shutdownNow();
     }
 
     /** The release's config plus what Gantry tells every container about itself (Heroku's PORT and DYNO). */
