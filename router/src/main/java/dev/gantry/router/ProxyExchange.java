@@ -346,12 +346,16 @@ final class ProxyExchange implements InFlightRequest, ClientConnection.Exchange,
             // response is incomplete; the access log has it.
             LOG.debugf("%s: relay from %s broke off (%s)", this, backend, cause);
             cut();
-        } else if (status == 0 && RETRYABLE.contains(request.method()) && !hasBody) {
-            // The backend closed the connection before any answer: the request had no body, so it can go
-            // out again whole. Not counted against its health: a healthy backend also closes idle pooled
-            // connections.
+        } else if (RETRYABLE.contains(request.method()) && !hasBody) {
+            // Nothing reached the client: the backend closed the connection before answering, or in the
+            // middle of a small answer the router held (an instance killed as it wrote). The request had no
+            // body, so it can go out again whole. Not counted against its health: a healthy backend also
+            // closes idle pooled connections.
             requestSent = false;
-            if (broken != null && broken.reused() && !retriedOnNewConnection) {
+            boolean answerBegun = status != 0;
+            status = 0;
+            skippingInformational = false;
+            if (!answerBegun && broken != null && broken.reused() && !retriedOnNewConnection) {
                 // A pooled connection the backend closed as the request went out (its own keep-alive
                 // timeout, or a restart): the backend itself may be fine, and may be the app's only one,
                 // so it gets the request once more on a new connection before the next backend does.
@@ -361,7 +365,7 @@ final class ProxyExchange implements InFlightRequest, ClientConnection.Exchange,
                 client.backends().acquireNew(backend, this);
                 return;
             }
-            LOG.debugf("%s: %s closed the connection before answering (%s); trying the next backend", this,
+            LOG.debugf("%s: %s closed the connection before a whole answer (%s); trying the next backend", this,
                     backend, cause);
             upstreams.inFlight().remove(backend, this);
             tryNextBackend();

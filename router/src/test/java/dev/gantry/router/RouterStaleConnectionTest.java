@@ -1,6 +1,7 @@
 package dev.gantry.router;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.gantry.router.api.Backend;
 import java.io.IOException;
@@ -22,7 +23,8 @@ import org.junit.jupiter.api.Test;
 /**
  * A pooled keep-alive connection the backend closes just as the router sends it a request (the
  * backend's keep-alive timeout and the request crossing on the wire): the app's only backend is fine,
- * so the request should not end in a 502.
+ * so the request should not end in a 502. Nor should a request whose instance is killed while it
+ * writes its answer, when another instance is there.
  */
 class RouterStaleConnectionTest {
 
@@ -80,15 +82,31 @@ class RouterStaleConnectionTest {
         assertEquals(1, backend.connections.get());
     }
 
+    @Test
+    void aGetWhoseInstanceDiesInTheMiddleOfASmallAnswerIsAnsweredByTheNextInstance() throws Exception {
+        backend.dieMidAnswer = true;
+        TestBackend healthy = net.backend("healthy");
+        net.router.setRoute("shop", Set.of("shop.example.com"),
+                List.of(new Backend("127.0.0.1", backend.port()), healthy.backend()));
+
+        for (int i = 0; i < 4; i++) {
+            HttpResponse<String> answer = net.client.get("shop.example.com", "/");
+            assertEquals(200, answer.statusCode(), answer.body());
+            assertEquals("healthy", answer.body(), "request " + i);
+        }
+        assertTrue(backend.connections.get() >= 1, "the dying instance got requests");
+    }
+
     /**
      * Answers the first request on each connection (with keep-alive); with closeAfterFirstAnswer it
      * reads the next one and closes the connection without a word, as a backend whose keep-alive
-     * timeout struck as the request arrived.
+     * timeout struck as the request arrived; with dieMidAnswer it closes halfway through its answer.
      */
     private static final class OneAnswerBackend implements AutoCloseable {
         final AtomicInteger connections = new AtomicInteger();
         volatile boolean closeAfterFirstAnswer;
         volatile boolean answerNothing;
+        volatile boolean dieMidAnswer;
         private final ServerSocket server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
         private final Thread acceptor = new Thread(this::accept, "stale-backend");
 
@@ -116,6 +134,11 @@ class RouterStaleConnectionTest {
             InputStream in = socket.getInputStream();
             OutputStream out = socket.getOutputStream();
             if (!readHead(in) || answerNothing) {
+                return;
+            }
+            if (dieMidAnswer) {
+                out.write("HTTP/1.1 200 OK\r\nContent-Length: 8\r\n\r\nansw".getBytes(StandardCharsets.US_ASCII));
+                out.flush();
                 return;
             }
             String body = "answer " + number;
