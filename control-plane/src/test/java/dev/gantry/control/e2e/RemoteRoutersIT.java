@@ -75,16 +75,18 @@ class RemoteRoutersIT {
         }
         secondRouter = testbed.gantry.startRouterBeside(secondHome, secondPort, secondAdminPort);
 
+        // The router answers as soon as it has the route; the control plane says it is in step a moment later.
+        String inStep = "router https://127.0.0.1:" + secondAdminPort + " is in step";
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
         String answer = answer(secondPort);
-        while (!answer.equals("200 hello v1") && System.nanoTime() < deadline) {
+        while (!(answer.equals("200 hello v1") && testbed.gantry.log().contains(inStep))
+                && System.nanoTime() < deadline) {
             Thread.sleep(200);
             answer = answer(secondPort);
         }
 
         assertEquals("200 hello v1", answer, "the second router serves the app deployed while it was down");
-        assertTrue(testbed.gantry.log().contains("router https://127.0.0.1:" + secondAdminPort + " is in step"),
-                testbed.gantry.log());
+        assertTrue(testbed.gantry.log().contains(inStep), testbed.gantry.log());
         assertTrue(Files.readString(secondHome.resolve("router.log"))
                 .contains("admin interface on 127.0.0.1:" + secondAdminPort + " over HTTPS"));
     }
