@@ -61,9 +61,18 @@ final class ConsoleBrowser implements AutoCloseable {
         open("/console/sign-in");
         type(By.id("user"), user);
         type(By.id("password"), password);
-        WebElement button = driver.findElement(By.id("sign-in"));
-        button.click();
-        new WebDriverWait(driver, Duration.ofSeconds(30)).until(browser -> gone(button));
+        follow(By.id("sign-in"));
+    }
+
+    /**
+     * Clicks a link or a form's button and waits until the next page replaced this one: the click
+     * returns before that when the page left holds a stream open, or on a slow machine, and a lookup
+     * made then could still find what the old page showed.
+     */
+    void follow(By target) {
+        WebElement element = driver.findElement(target);
+        element.click();
+        new WebDriverWait(driver, Duration.ofSeconds(30)).until(browser -> gone(element));
     }
 
     /** Whether the element's page was replaced: Chrome says so as stale, or as a node outside the document. */

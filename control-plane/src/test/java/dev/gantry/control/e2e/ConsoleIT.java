@@ -128,7 +128,7 @@ class ConsoleIT {
         assertTrue(instances.get(0).startsWith("web.1 v2 up") && instances.get(1).startsWith("web.2 v2 up"),
                 instances.toString());
         browser.screenshot("app");
-        browser.driver.findElement(By.id("nodes-link")).click();
+        browser.follow(By.id("nodes-link"));
         assertEquals(2, browser.driver.findElements(By.cssSelector("tr.instance")).stream()
                 .filter(row -> row.getText().startsWith(APP + " web.")).count(), "the node page lists both");
         String runner = browser.text(By.cssSelector(".runner"));
@@ -191,11 +191,11 @@ class ConsoleIT {
     @Test
     @Order(8)
     void theAuditPageFiltersByActionAndTimeKeepsABadFilterInlineAndExportsJsonLines() throws Exception {
-        browser.driver.findElement(By.id("audit-link")).click();
+        browser.follow(By.id("audit-link"));
         browser.type(By.id("filter-app"), APP);
         browser.type(By.id("filter-action"), "rollback");
         browser.type(By.id("filter-since"), "1h");
-        browser.driver.findElement(By.id("filter-submit")).click();
+        browser.follow(By.id("filter-submit"));
 
         List<String> rows = browser.driver.findElements(By.cssSelector("#events tr.event")).stream()
                 .map(WebElement::getText).toList();
@@ -204,7 +204,7 @@ class ConsoleIT {
         String export = browser.driver.findElement(By.id("export")).getAttribute("href");
 
         browser.type(By.id("filter-since"), "last week");
-        browser.driver.findElement(By.id("filter-submit")).click();
+        browser.follow(By.id("filter-submit"));
 
         assertTrue(browser.text(By.id("problem")).startsWith("since: 'last week' is not a time."),
                 browser.text(By.id("problem")));

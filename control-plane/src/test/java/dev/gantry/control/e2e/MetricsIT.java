@@ -92,7 +92,7 @@ class MetricsIT {
             try {
                 browser.signIn("admin", "metrics-admin-secret");
                 browser.open("/console/apps/" + APP);
-                browser.driver.findElement(By.id("metrics-link")).click();
+                browser.follow(By.id("metrics-link"));
                 assertEquals("/console/apps/" + APP + "/metrics", browser.path());
                 for (String chart : List.of("requests", "latency", "errors", "memory", "cpu")) {
                     WebElement svg = browser.driver.findElement(By.id("chart-" + chart));
@@ -111,7 +111,7 @@ class MetricsIT {
                 assertTrue(browser.text(By.id("changes")).contains("v2 config"), browser.text(By.id("changes")));
                 browser.screenshot("metrics");
 
-                browser.driver.findElement(By.id("range-day")).click();
+                browser.follow(By.id("range-day"));
                 assertEquals("/console/apps/" + APP + "/metrics?range=24h", browser.path());
                 assertTrue(browser.driver.findElement(By.id("chart-requests")).isDisplayed());
             } catch (AssertionError | RuntimeException e) {
