@@ -308,6 +308,22 @@ app_answers_from_another_host() {
     fail "the app answered '$out' from $(host_name 3), want 'hello from v1'"
   fi
   answers_through_second_router "after the push"
+  second_router_in_step
+}
+
+# gantry status on the control host lists the router on $(host_name 2) as in step (routers command).
+second_router_in_step() {
+  local out tries=0
+  # It is in step a moment after it has the route; a few tries cover that.
+  until out=$(docker exec "$(host_name 1)" gantry status 2>&1) && grep -Eq "^https://[0-9.]+:[0-9]+ +in step " <<<"$out" \
+      || [ $tries -ge 10 ]; do
+    sleep 1; tries=$((tries + 1))
+  done
+  if grep -Eq "^https://[0-9.]+:[0-9]+ +in step " <<<"$out"; then
+    pass "gantry status on the control host lists the router on $(host_name 2) as in step"
+  else
+    fail "gantry status on the control host did not list the router on $(host_name 2) as in step: $out"
+  fi
 }
 
 # The router on $(host_name 2), not the control host, serves the app too: the control plane gave it the

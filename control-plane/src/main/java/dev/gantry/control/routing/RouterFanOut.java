@@ -7,6 +7,7 @@ import dev.gantry.router.api.Backend;
 import dev.gantry.router.api.RouteControl;
 import dev.gantry.router.api.TlsCertificate;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
@@ -132,9 +133,14 @@ public final class RouterFanOut implements RouteControl, AutoCloseable {
         return reference;
     }
 
-    /** The routers on other hosts that get changes now, by name; for status and tests. */
-    public List<String> inStepNames() {
-        return inStep().stream().map(remote -> remote.name).toList();
+    /** The routers on other hosts, in the order given, and whether each gets changes now. */
+    public List<RemoteRouter> remotes() {
+        return remotes.stream().map(Remote::standing).toList();
+    }
+
+    /** The routers on other hosts that {@code router} steers: none unless it is a fan-out. */
+    public static List<RemoteRouter> remotesOf(RouteControl router) {
+        return router instanceof RouterFanOut fanOut ? fanOut.remotes() : List.of();
     }
 
     @Override
@@ -173,6 +179,7 @@ public final class RouterFanOut implements RouteControl, AutoCloseable {
                     resync(remote);
                 } catch (RuntimeException e) {
                     LOG.debugf("router %s is still out of step: %s", remote.name, e.getMessage());
+                    remote.reason = "does not answer: " + e.getMessage();
                 }
             }
         }
@@ -197,6 +204,8 @@ public final class RouterFanOut implements RouteControl, AutoCloseable {
             });
             wanted.values().forEach(remote.router::setRoute);
             remote.inStep = true;
+            remote.since = Instant.now();
+            remote.reason = null;
             LOG.infof("router %s is in step: it got the whole table (%d route(s)) and takes changes again", remote.name,
                     wanted.size());
         }
@@ -207,15 +216,23 @@ public final class RouterFanOut implements RouteControl, AutoCloseable {
         final String name;
         final RouteControl router;
         volatile boolean inStep;
+        volatile Instant since = Instant.now();
+        volatile String reason = "not reached yet";
 
         Remote(String name, RouteControl router) {
             this.name = name;
             this.router = router;
         }
 
+        RemoteRouter standing() {
+            return new RemoteRouter(name, inStep, since, reason);
+        }
+
         void dropOut(String what, Throwable failure) {
             if (inStep) {
                 inStep = false;
+                since = Instant.now();
+                reason = "could not " + what + ": " + failure.getMessage();
                 LOG.warnf("router %s could not %s (%s): deploys go on without it; it gets the whole table once it"
                         + " answers again", name, what, failure.getMessage());
             }

@@ -61,6 +61,9 @@ class RemoteRoutersIT {
 
         assertTrue(push.ok(), push.output());
         assertEquals("hello v1", body(testbed.gantry.routerPort));
+        String routers = testbed.user.ssh("routers").output();
+        assertTrue(routers.matches("(?s).*\\nhttps://127\\.0\\.0\\.1:" + secondAdminPort
+                + " +out of step +\\S+ \\S+ UTC +(could not|does not answer).*"), routers);
     }
 
     @Test
@@ -87,6 +90,10 @@ class RemoteRoutersIT {
 
         assertEquals("200 hello v1", answer, "the second router serves the app deployed while it was down");
         assertTrue(testbed.gantry.log().contains(inStep), testbed.gantry.log());
+        HttpResponse<String> routers = testbed.api.get("/routers");
+        assertEquals(200, routers.statusCode(), routers.body());
+        assertTrue(routers.body().contains("\"address\":\"https://127.0.0.1:" + secondAdminPort + "\",\"inStep\":true"),
+                routers.body());
         assertTrue(Files.readString(secondHome.resolve("router.log"))
                 .contains("admin interface on 127.0.0.1:" + secondAdminPort + " over HTTPS"));
     }

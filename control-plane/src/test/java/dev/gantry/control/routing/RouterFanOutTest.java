@@ -14,6 +14,7 @@ import dev.gantry.router.api.RouterUnavailableException;
 import dev.gantry.router.api.SelfSignedCertificates;
 import dev.gantry.router.api.TlsCertificate;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -78,7 +79,7 @@ class RouterFanOutTest {
 
         routers.drain(Set.of(OLD), DRAIN).join();
 
-        assertEquals(List.of("west"), routers.inStepNames());
+        assertEquals(List.of("west"), inStep());
     }
 
     @Test
@@ -92,12 +93,30 @@ class RouterFanOutTest {
         routers.setRoute(route("blog", NEW));
         routers.removeRoute("wiki");
 
-        assertEquals(List.of("west"), routers.inStepNames());
+        assertEquals(List.of("west"), inStep());
         assertEquals(List.of(OLD), east.table.get("shop").backends(), "a router out of step gets no changes");
         east.down = false;
-        awaitTrue(() -> routers.inStepNames().contains("east"));
+        awaitTrue(() -> inStep().contains("east"));
         assertEquals(local.routes(), east.routes(), "routes it missed are set, routes gone are removed");
         assertEquals(fallback.fingerprint(), east.defaultCertificate.fingerprint());
+    }
+
+    @Test
+    void aRouterOutOfStepSaysSinceWhenAndWhy() {
+        start();
+        east.down = true;
+        Instant before = Instant.now();
+
+        routers.setRoute(route("shop", NEW));
+
+        RemoteRouter down = routers.remotes().get(0);
+        assertEquals("east", down.address());
+        assertFalse(down.inStep());
+        assertFalse(down.since().isBefore(before));
+        assertEquals("could not set the route of shop: the router does not answer", down.reason());
+        east.down = false;
+        awaitTrue(() -> routers.remotes().get(0).inStep());
+        assertEquals(null, routers.remotes().get(0).reason());
     }
 
     @Test
@@ -108,7 +127,7 @@ class RouterFanOutTest {
         routers.setRoute(new AppRoute("docs", Set.of("wiki.example.com"), List.of(NEW)));
 
         east.down = false;
-        awaitTrue(() -> routers.inStepNames().contains("east"));
+        awaitTrue(() -> inStep().contains("east"));
 
         assertEquals(local.routes(), east.routes());
     }
@@ -120,7 +139,7 @@ class RouterFanOutTest {
         assertThrows(IllegalArgumentException.class, () -> routers.setRoute(route("refused", NEW)));
 
         assertFalse(east.routes().containsKey("refused"));
-        assertEquals(List.of("east", "west"), routers.inStepNames());
+        assertEquals(List.of("east", "west"), inStep());
     }
 
     @Test
@@ -147,7 +166,11 @@ class RouterFanOutTest {
         remotes.put("east", east);
         remotes.put("west", west);
         routers = new RouterFanOut(local, remotes, Duration.ofMillis(50));
-        awaitTrue(() -> routers.inStepNames().size() == 2);
+        awaitTrue(() -> inStep().size() == 2);
+    }
+
+    private List<String> inStep() {
+        return routers.remotes().stream().filter(RemoteRouter::inStep).map(RemoteRouter::address).toList();
     }
 
     private static AppRoute route(String app, Backend backend) {
