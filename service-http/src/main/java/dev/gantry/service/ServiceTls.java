@@ -1,9 +1,13 @@
 package dev.gantry.service;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
 import java.security.PrivateKey;
+import java.security.cert.CertificateException;
+import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
 import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
@@ -49,6 +53,17 @@ public final class ServiceTls {
             return context;
         } catch (GeneralSecurityException | IOException e) {
             throw new IllegalArgumentException("cannot trust " + authority.getSubjectX500Principal() + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** The same, for an authority given as PEM text (the cluster's CA, as its file holds it). */
+    public static SSLContext trusting(String authorityPem) {
+        try {
+            X509Certificate authority = (X509Certificate) CertificateFactory.getInstance("X.509")
+                    .generateCertificate(new ByteArrayInputStream(authorityPem.getBytes(StandardCharsets.US_ASCII)));
+            return trusting(authority);
+        } catch (CertificateException e) {
+            throw new IllegalArgumentException("the CA certificate cannot be read: " + e.getMessage(), e);
         }
     }
 }

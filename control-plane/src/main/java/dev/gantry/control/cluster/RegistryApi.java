@@ -3,6 +3,7 @@ package dev.gantry.control.cluster;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.gantry.node.RegistryLogin;
+import dev.gantry.service.ServiceTls;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -36,7 +37,7 @@ final class RegistryApi {
     private final String authorization;
 
     RegistryApi(RegistryLogin login, String caCertificate) {
-        this.http = HttpClient.newBuilder().sslContext(RegistryProbe.trusting(caCertificate)).connectTimeout(TIMEOUT).build();
+        this.http = HttpClient.newBuilder().sslContext(ServiceTls.trusting(caCertificate)).connectTimeout(TIMEOUT).build();
         this.base = "https://" + login.address() + "/v2/";
         this.authorization = "Basic " + Base64.getEncoder().encodeToString(
                 (login.user() + ":" + login.password()).getBytes(StandardCharsets.UTF_8));

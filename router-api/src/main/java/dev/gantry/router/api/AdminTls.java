@@ -1,15 +1,11 @@
 package dev.gantry.router.api;
 
 import dev.gantry.service.ServiceTls;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.cert.CertificateException;
-import java.security.cert.CertificateFactory;
-import java.security.cert.X509Certificate;
 import java.util.Optional;
 import javax.net.ssl.SSLContext;
 
@@ -49,12 +45,6 @@ public final class AdminTls {
 
     /** What the control plane reaches remote routers with: it trusts {@code authorityPem} (the cluster's CA) alone. */
     public static SSLContext trusting(String authorityPem) {
-        try {
-            X509Certificate authority = (X509Certificate) CertificateFactory.getInstance("X.509")
-                    .generateCertificate(new ByteArrayInputStream(authorityPem.getBytes(StandardCharsets.US_ASCII)));
-            return ServiceTls.trusting(authority);
-        } catch (CertificateException e) {
-            throw new IllegalArgumentException("the cluster's CA certificate cannot be read: " + e.getMessage(), e);
-        }
+        return ServiceTls.trusting(authorityPem);
     }
 }
