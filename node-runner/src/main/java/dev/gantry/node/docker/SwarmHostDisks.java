@@ -65,10 +65,14 @@ public final class SwarmHostDisks implements HostDisks {
             return List.of();
         }
         List<HostUsage> usage = new ArrayList<>();
-        dfByHost(outcome.get().lines()).forEach((host, json) -> usage.add(json == null
-                ? new HostUsage(host, empty(), "its report came back incomplete")
-                : new HostUsage(host, read(json), null)));
-        outcome.get().failed().forEach((host, why) -> usage.add(new HostUsage(host, empty(), why)));
+        Map<String, String> failed = outcome.get().failed();
+        dfByHost(outcome.get().lines()).forEach((host, json) -> {
+            if (!failed.containsKey(host)) {
+                usage.add(json == null ? new HostUsage(host, empty(), "its report came back incomplete")
+                        : new HostUsage(host, read(json), null));
+            }
+        });
+        failed.forEach((host, why) -> usage.add(new HostUsage(host, empty(), why)));
         return usage;
     }
 

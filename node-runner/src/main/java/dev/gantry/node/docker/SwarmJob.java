@@ -15,6 +15,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import org.jboss.logging.Logger;
 
 /**
@@ -23,12 +25,19 @@ import org.jboss.logging.Logger;
  * service is removed. So Gantry reaches the workers' engines without a process of its own there and
  * without opening their APIs: the job's container talks to its own host's engine through the socket
  * bound into it.
+ *
+ * <p>The command starts each line with its host's name and ends with {@code HOST done}. The manager's
+ * service logs can lag behind a task's end, and leave out a host that reconnected lately (moby#33183):
+ * the logs are read again until every host whose task completed has its {@code done} line, and a host
+ * whose output never comes is reported as failed, with why, not left out.
  */
 final class SwarmJob {
 
     private static final Logger LOG = Logger.getLogger(SwarmJob.class);
     /** A job's tasks pull a small image once, then run for a second or two. */
     static final Duration LIMIT = Duration.ofSeconds(90);
+    /** How long the logs are read again for a host whose task completed but whose output is not there yet. */
+    static final Duration OUTPUT_PATIENCE = Duration.ofSeconds(15);
     private static final Duration POLL = Duration.ofMillis(500);
     private static final int MAX_LINES = 200_000;
     private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
@@ -62,9 +71,21 @@ final class SwarmJob {
         String id = engine.api().post("/services/create", spec(name, image, command, hostSocket),
                 login.map(SwarmRunner::authHeader).orElse(Map.of())).path("ID").asText();
         try {
-            Map<String, String> failed = awaitEnd(id);
-            String output = engine.tail(LogRequest.service(engine.client(), id), MAX_LINES);
-            return new Outcome(output.isEmpty() ? List.of() : List.of(output.split("\n")), failed);
+            List<JsonNode> tasks = awaitEnd(id);
+            Map<String, String> failed = failures(tasks);
+            Set<String> completed = completedHosts(tasks);
+            Instant until = Instant.now().plus(OUTPUT_PATIENCE);
+            List<String> lines = output(id);
+            Set<String> silent = silent(completed, lines);
+            while (!silent.isEmpty() && Instant.now().isBefore(until)) {
+                pause();
+                lines = output(id);
+                silent = silent(completed, lines);
+            }
+            silent.forEach(host -> failed.put(host, "its job completed, but its output did not come back through the"
+                    + " manager's service logs within " + OUTPUT_PATIENCE.toSeconds() + " s (they can leave out a host"
+                    + " that reconnected lately); ask again"));
+            return new Outcome(lines, failed);
         } finally {
             try {
                 engine.api().delete("/services/" + id);
@@ -110,37 +131,68 @@ final class SwarmJob {
         return service;
     }
 
-    /** Waits until every task ended (or time is up); answers the hosts whose task failed or did not end. */
-    private Map<String, String> awaitEnd(String id) {
+    /** Waits until every task ended, or time is up; answers the tasks as they are then. */
+    private List<JsonNode> awaitEnd(String id) {
         Instant until = Instant.now().plus(LIMIT);
         while (true) {
             List<JsonNode> tasks = SwarmInstanceView.list(engine.api().get(EngineApi.filtered("/tasks",
                     Map.of("service", List.of(id)))));
-            boolean ended = !tasks.isEmpty() && tasks.stream()
-                    .allMatch(task -> SwarmInstanceView.ENDED.contains(task.path("Status").path("State").asText()));
-            if (ended || Instant.now().isAfter(until)) {
-                return failures(tasks, ended);
+            if (!tasks.isEmpty() && tasks.stream().allMatch(SwarmJob::ended) || Instant.now().isAfter(until)) {
+                return tasks;
             }
             pause();
         }
     }
 
-    private Map<String, String> failures(List<JsonNode> tasks, boolean ended) {
+    private static boolean ended(JsonNode task) {
+        return SwarmInstanceView.ENDED.contains(task.path("Status").path("State").asText());
+    }
+
+    private List<String> output(String id) {
+        String output = engine.tail(LogRequest.service(engine.client(), id), MAX_LINES);
+        return output.isEmpty() ? List.of() : List.of(output.split("\n"));
+    }
+
+    /** The hosts whose task did not complete, with why. */
+    private Map<String, String> failures(List<JsonNode> tasks) {
         Map<String, ClusterNode> nodes = swarm.nodesById();
         Map<String, String> failed = new LinkedHashMap<>();
         for (JsonNode task : tasks) {
             JsonNode status = task.path("Status");
             String state = status.path("State").asText();
             if (!"complete".equals(state)) {
-                ClusterNode node = nodes.get(task.path("NodeID").asText());
-                String host = node == null ? task.path("NodeID").asText("a host") : node.name();
                 String why = status.path("Err").asText("");
-                failed.put(host, ended || SwarmInstanceView.ENDED.contains(state)
+                failed.put(host(task, nodes), ended(task)
                         ? (why.isBlank() ? state + ": " + status.path("Message").asText("") : why)
                         : "did not finish within " + LIMIT.toSeconds() + " s (" + state + ")");
             }
         }
         return failed;
+    }
+
+    private Set<String> completedHosts(List<JsonNode> tasks) {
+        Map<String, ClusterNode> nodes = swarm.nodesById();
+        Set<String> completed = new TreeSet<>();
+        tasks.stream().filter(task -> "complete".equals(task.path("Status").path("State").asText()))
+                .forEach(task -> completed.add(host(task, nodes)));
+        return completed;
+    }
+
+    private static String host(JsonNode task, Map<String, ClusterNode> nodes) {
+        ClusterNode node = nodes.get(task.path("NodeID").asText());
+        return node == null ? task.path("NodeID").asText("a host") : node.name();
+    }
+
+    /** The hosts of {@code completed} whose {@code HOST done} line is not among {@code lines} yet. */
+    static Set<String> silent(Set<String> completed, List<String> lines) {
+        Set<String> silent = new TreeSet<>(completed);
+        lines.forEach(line -> {
+            String[] words = line.trim().split(" ");
+            if (words.length == 2 && "done".equals(words[1])) {
+                silent.remove(words[0]);
+            }
+        });
+        return silent;
     }
 
     private static byte[] randomBytes() {

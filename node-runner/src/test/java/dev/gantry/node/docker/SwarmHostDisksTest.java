@@ -5,9 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /** How the host tool's lines become each host's report, and the job that runs it, without engines. */
@@ -60,9 +63,30 @@ class SwarmHostDisksTest {
     }
 
     @Test
-    void theToolShipsWithTheNodeRunner() {
+    void theToolShipsWithTheNodeRunnerAndEndsWithItsHostsDoneLine() throws Exception {
         String tool = new String(SwarmHostDisks.tool(), StandardCharsets.UTF_8);
-
         assertEquals("#!/usr/bin/perl", tool.lines().findFirst().orElseThrow());
+        Path script = Files.createTempFile("gantry-host-disk", "");
+        try {
+            Files.write(script, SwarmHostDisks.tool());
+            // rm with no reference asks the engine nothing: what a host prints around its work.
+            ProcessBuilder run = new ProcessBuilder("perl", script.toString(), "rm").redirectErrorStream(true);
+            run.environment().put("GANTRY_HOST", "h2");
+            Process process = run.start();
+            String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+
+            assertEquals(0, process.waitFor(), output);
+            assertEquals("h2 done\n", output);
+        } finally {
+            Files.delete(script);
+        }
+    }
+
+    @Test
+    void aHostWhoseTaskCompletedIsSilentUntilItsDoneLineIsInTheLogs() {
+        List<String> lines = List.of("h2 df 0 7b7d", "h2 df end 1", "h2 done", "h3 df 0 7b7d");
+
+        assertEquals(Set.of("h3", "h4"), SwarmJob.silent(Set.of("h2", "h3", "h4"), lines));
+        assertEquals(Set.of(), SwarmJob.silent(Set.of("h2"), lines));
     }
 }
