@@ -10,6 +10,7 @@ import dev.gantry.node.RegistryLogin;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -28,15 +29,16 @@ import org.jboss.logging.Logger;
  *
  * <p>The command starts each line with its host's name and ends with {@code HOST done}. The manager's
  * service logs can lag behind a task's end, and leave out a host that reconnected lately (moby#33183):
- * the logs are read again until every host whose task completed has its {@code done} line, and a host
- * whose output never comes is reported as failed, with why, not left out.
+ * the logs are read again until every ready worker has its {@code done} line or failed, the job runs
+ * once more for the hosts still missing, and a host whose output never comes is reported as failed,
+ * with why, not left out.
  */
 final class SwarmJob {
 
     private static final Logger LOG = Logger.getLogger(SwarmJob.class);
     /** A job's tasks pull a small image once, then run for a second or two. */
     static final Duration LIMIT = Duration.ofSeconds(90);
-    /** How long the logs are read again for a host whose task completed but whose output is not there yet. */
+    /** How long the logs are read again for a ready worker whose output is not there yet. */
     static final Duration OUTPUT_PATIENCE = Duration.ofSeconds(15);
     private static final Duration POLL = Duration.ofMillis(500);
     private static final int MAX_LINES = 200_000;
@@ -63,29 +65,54 @@ final class SwarmJob {
     /**
      * Runs {@code command} in {@code image} on every worker, with the host's engine socket ({@code hostSocket},
      * a path on the host that may name the host as {@code {{.Node.Hostname}}}) at {@link #ENGINE_SOCKET} and the
-     * host's name in {@code GANTRY_HOST}, and waits up to {@link #LIMIT} for every task to end.
+     * host's name in {@code GANTRY_HOST}, and waits up to {@link #LIMIT} for every task to end. A ready worker
+     * whose output did not come (no task there, or its logs left out) gets the job once more.
      */
     Outcome run(String purpose, String image, List<String> command, String hostSocket, Optional<RegistryLogin> login) {
         removeLeftovers();
+        Attempt first = attempt(purpose, image, command, hostSocket, login);
+        if (first.missing().isEmpty()) {
+            return new Outcome(first.lines(), first.failed());
+        }
+        LOG.infof("job %s: no output from %s; running it once more", purpose, first.missing());
+        Attempt second = attempt(purpose, image, command, hostSocket, login);
+        // A host's partial output of the first run is not mixed with its second.
+        List<String> lines = new ArrayList<>(first.lines().stream()
+                .filter(line -> !first.missing().contains(hostOf(line))).toList());
+        Map<String, String> failed = new LinkedHashMap<>(first.failed());
+        for (String host : first.missing()) {
+            lines.addAll(second.lines().stream().filter(line -> host.equals(hostOf(line))).toList());
+            if (second.failed().containsKey(host)) {
+                failed.put(host, second.failed().get(host));
+            } else if (second.missing().contains(host)) {
+                failed.put(host, "its output did not come back through the manager's service logs, twice (they can"
+                        + " leave out a host that reconnected lately); ask again");
+            }
+        }
+        return new Outcome(lines, failed);
+    }
+
+    /** One run of the job: what came back, the hosts that failed, and the ready workers from which nothing came. */
+    private record Attempt(List<String> lines, Map<String, String> failed, Set<String> missing) {
+    }
+
+    private Attempt attempt(String purpose, String image, List<String> command, String hostSocket,
+            Optional<RegistryLogin> login) {
+        Set<String> workers = readyWorkers();
         String name = "gantry-job-" + purpose + "-" + HexFormat.of().formatHex(randomBytes());
         String id = engine.api().post("/services/create", spec(name, image, command, hostSocket),
                 login.map(SwarmRunner::authHeader).orElse(Map.of())).path("ID").asText();
         try {
-            List<JsonNode> tasks = awaitEnd(id);
-            Map<String, String> failed = failures(tasks);
-            Set<String> completed = completedHosts(tasks);
+            Map<String, String> failed = failures(awaitEnd(id));
             Instant until = Instant.now().plus(OUTPUT_PATIENCE);
             List<String> lines = output(id);
-            Set<String> silent = silent(completed, lines);
-            while (!silent.isEmpty() && Instant.now().isBefore(until)) {
+            Set<String> missing = missing(workers, failed.keySet(), lines);
+            while (!missing.isEmpty() && Instant.now().isBefore(until)) {
                 pause();
                 lines = output(id);
-                silent = silent(completed, lines);
+                missing = missing(workers, failed.keySet(), lines);
             }
-            silent.forEach(host -> failed.put(host, "its job completed, but its output did not come back through the"
-                    + " manager's service logs within " + OUTPUT_PATIENCE.toSeconds() + " s (they can leave out a host"
-                    + " that reconnected lately); ask again"));
-            return new Outcome(lines, failed);
+            return new Attempt(lines, failed, missing);
         } finally {
             try {
                 engine.api().delete("/services/" + id);
@@ -95,6 +122,13 @@ final class SwarmJob {
                 LOG.warnf("could not remove the job %s: %s", name, e.getMessage());
             }
         }
+    }
+
+    private Set<String> readyWorkers() {
+        Set<String> workers = new TreeSet<>();
+        swarm.nodes().stream().filter(node -> !node.manager() && node.state() == ClusterNode.State.READY)
+                .forEach(node -> workers.add(node.name()));
+        return workers;
     }
 
     /** Jobs a control plane stopped while they ran (it removes each one it waited for) are gone after this. */
@@ -170,29 +204,31 @@ final class SwarmJob {
         return failed;
     }
 
-    private Set<String> completedHosts(List<JsonNode> tasks) {
-        Map<String, ClusterNode> nodes = swarm.nodesById();
-        Set<String> completed = new TreeSet<>();
-        tasks.stream().filter(task -> "complete".equals(task.path("Status").path("State").asText()))
-                .forEach(task -> completed.add(host(task, nodes)));
-        return completed;
-    }
-
     private static String host(JsonNode task, Map<String, ClusterNode> nodes) {
         ClusterNode node = nodes.get(task.path("NodeID").asText());
         return node == null ? task.path("NodeID").asText("a host") : node.name();
     }
 
-    /** The hosts of {@code completed} whose {@code HOST done} line is not among {@code lines} yet. */
-    static Set<String> silent(Set<String> completed, List<String> lines) {
-        Set<String> silent = new TreeSet<>(completed);
+    /**
+     * The hosts of {@code workers} that neither failed nor have their {@code HOST done} line among
+     * {@code lines}: their task completed and its output is not there (yet), or they got no task.
+     */
+    static Set<String> missing(Set<String> workers, Set<String> failed, List<String> lines) {
+        Set<String> missing = new TreeSet<>(workers);
+        missing.removeAll(failed);
         lines.forEach(line -> {
             String[] words = line.trim().split(" ");
             if (words.length == 2 && "done".equals(words[1])) {
-                silent.remove(words[0]);
+                missing.remove(words[0]);
             }
         });
-        return silent;
+        return missing;
+    }
+
+    private static String hostOf(String line) {
+        String trimmed = line.trim();
+        int space = trimmed.indexOf(' ');
+        return space < 0 ? trimmed : trimmed.substring(0, space);
     }
 
     private static byte[] randomBytes() {

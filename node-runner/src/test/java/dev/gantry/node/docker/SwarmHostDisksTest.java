@@ -83,10 +83,10 @@ class SwarmHostDisksTest {
     }
 
     @Test
-    void aHostWhoseTaskCompletedIsSilentUntilItsDoneLineIsInTheLogs() {
+    void aReadyWorkerIsMissingUntilItsDoneLineIsInTheLogsOrItFailed() {
         List<String> lines = List.of("h2 df 0 7b7d", "h2 df end 1", "h2 done", "h3 df 0 7b7d");
 
-        assertEquals(Set.of("h3", "h4"), SwarmJob.silent(Set.of("h2", "h3", "h4"), lines));
-        assertEquals(Set.of(), SwarmJob.silent(Set.of("h2"), lines));
+        assertEquals(Set.of("h3", "h4"), SwarmJob.missing(Set.of("h2", "h3", "h4", "h5"), Set.of("h5"), lines));
+        assertEquals(Set.of(), SwarmJob.missing(Set.of("h2"), Set.of(), lines));
     }
 }
