@@ -63,7 +63,7 @@ class RemoteRoutersIT {
         assertEquals("hello v1", body(testbed.gantry.routerPort));
         String routers = testbed.user.ssh("routers").output();
         assertTrue(routers.matches("(?s).*\\nhttps://127\\.0\\.0\\.1:" + secondAdminPort
-                + " +out of step +\\S+ \\S+ UTC +(could not|does not answer).*"), routers);
+                + " +out of step +\\S+ \\S+ UTC +(not reached yet|does not answer: ).*"), routers);
     }
 
     @Test
