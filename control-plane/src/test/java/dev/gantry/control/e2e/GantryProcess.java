@@ -137,6 +137,8 @@ final class GantryProcess implements AutoCloseable {
     void startControlPlane() throws IOException, InterruptedException {
         controlPlane = launch(javaCommand("control-plane", "-jar", appDir.resolve("quarkus-run.jar").toString()), "gantry.log");
         awaitStatus();
+        // The loopback API answers a moment before the public HTTPS port is bound: a test may go there first.
+        awaitPort(controlPlane, publicApiPort, "gantry.log");
     }
 
     /** SIGTERM to all three, control plane first, as ./gantry down does. */
