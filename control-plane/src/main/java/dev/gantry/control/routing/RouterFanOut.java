@@ -135,7 +135,7 @@ public final class RouterFanOut implements RouteControl, AutoCloseable {
 
     /** The routers on other hosts, in the order given, and whether each gets changes now. */
     public List<RemoteRouter> remotes() {
-        return remotes.stream().map(Remote::standing).toList();
+        return remotes.stream().map(remote -> remote.standing).toList();
     }
 
     /** The routers on other hosts that {@code router} steers: none unless it is a fan-out. */
@@ -169,17 +169,18 @@ public final class RouterFanOut implements RouteControl, AutoCloseable {
     }
 
     private List<Remote> inStep() {
-        return remotes.stream().filter(remote -> remote.inStep).toList();
+        return remotes.stream().filter(remote -> remote.standing.inStep()).toList();
     }
 
     private void resyncAll() {
         for (Remote remote : remotes) {
-            if (!remote.inStep) {
+            if (!remote.standing.inStep()) {
                 try {
                     resync(remote);
                 } catch (RuntimeException e) {
                     LOG.debugf("router %s is still out of step: %s", remote.name, e.getMessage());
-                    remote.reason = "does not answer: " + e.getMessage();
+                    remote.standing = new RemoteRouter(remote.name, false, remote.standing.since(),
+                            "does not answer: " + e.getMessage());
                 }
             }
         }
@@ -203,9 +204,7 @@ public final class RouterFanOut implements RouteControl, AutoCloseable {
                 }
             });
             wanted.values().forEach(remote.router::setRoute);
-            remote.inStep = true;
-            remote.since = Instant.now();
-            remote.reason = null;
+            remote.standing = new RemoteRouter(remote.name, true, Instant.now(), null);
             LOG.infof("router %s is in step: it got the whole table (%d route(s)) and takes changes again", remote.name,
                     wanted.size());
         }
@@ -215,24 +214,18 @@ public final class RouterFanOut implements RouteControl, AutoCloseable {
 
         final String name;
         final RouteControl router;
-        volatile boolean inStep;
-        volatile Instant since = Instant.now();
-        volatile String reason = "not reached yet";
+        // One immutable value, so a reader never sees the state of one moment with the reason of another.
+        volatile RemoteRouter standing;
 
         Remote(String name, RouteControl router) {
             this.name = name;
             this.router = router;
-        }
-
-        RemoteRouter standing() {
-            return new RemoteRouter(name, inStep, since, reason);
+            this.standing = new RemoteRouter(name, false, Instant.now(), "not reached yet");
         }
 
         void dropOut(String what, Throwable failure) {
-            if (inStep) {
-                inStep = false;
-                since = Instant.now();
-                reason = "could not " + what + ": " + failure.getMessage();
+            if (standing.inStep()) {
+                standing = new RemoteRouter(name, false, Instant.now(), "could not " + what + ": " + failure.getMessage());
                 LOG.warnf("router %s could not %s (%s): deploys go on without it; it gets the whole table once it"
                         + " answers again", name, what, failure.getMessage());
             }
