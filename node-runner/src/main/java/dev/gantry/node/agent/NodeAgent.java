@@ -46,6 +46,7 @@ public final class NodeAgent implements NodeRunner, AutoCloseable {
     private static final Logger LOG = Logger.getLogger(NodeAgent.class);
 
     private final ContainerEngine engine;
+    private final RunnerLock lock;
     private final DesiredInstances desired;
     private final String node;
     private final long pid;
@@ -56,8 +57,9 @@ public final class NodeAgent implements NodeRunner, AutoCloseable {
     private final ScheduledExecutorService loop = Executors.newSingleThreadScheduledExecutor(daemon("node-reconcile"));
     private final ExecutorService stops = Executors.newCachedThreadPool(daemon("node-stop"));
 
-    private NodeAgent(ContainerEngine engine, DesiredInstances desired, String node, long pid) {
+    private NodeAgent(ContainerEngine engine, RunnerLock lock, DesiredInstances desired, String node, long pid) {
         this.engine = engine;
+        this.lock = lock;
         this.desired = desired;
         this.node = node;
         this.pid = pid;
@@ -66,9 +68,16 @@ public final class NodeAgent implements NodeRunner, AutoCloseable {
     /**
      * A runner over {@code engine} whose desired instances live in {@code stateFile} (read now, so a
      * restarted runner carries on where the last one stopped). {@code pid} is 0 inside the control plane.
+     * Refused while another runner has the same file open ({@link RunnerLock}).
      */
     public static NodeAgent open(ContainerEngine engine, Path stateFile, String node, long pid) {
-        return new NodeAgent(engine, DesiredInstances.load(stateFile, ServiceJson.MAPPER), node, pid);
+        RunnerLock lock = RunnerLock.take(stateFile);
+        try {
+            return new NodeAgent(engine, lock, DesiredInstances.load(stateFile, ServiceJson.MAPPER), node, pid);
+        } catch (RuntimeException e) {
+            lock.close();
+            throw e;
+        }
     }
 
     /** Runs a reconcile pass now and then every {@code period}. */
@@ -228,11 +237,21 @@ public final class NodeAgent implements NodeRunner, AutoCloseable {
                 && !container.labels().containsKey(NodeLabels.CLUSTER_TASK);
     }
 
-    /** Stops the loop; the instances keep running, which is the point of a runner of their own. */
+    /**
+     * Stops the loop; the instances keep running, which is the point of a runner of their own. The
+     * state file is let go once a pass under way has ended, so the next runner starts from what it saved.
+     */
     @Override
     public void close() {
         loop.shutdownNow();
         stops.shutdown();
+        try {
+            loop.awaitTermination(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            lock.close();
+        }
     }
 
     private static ThreadFactory daemon(String name) {

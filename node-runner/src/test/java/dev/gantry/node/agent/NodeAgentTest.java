@@ -208,6 +208,20 @@ class NodeAgentTest {
         }
     }
 
+    @Test
+    void aSecondRunnerOverTheSameStateIsRefusedUntilTheFirstStops() {
+        try (NodeAgent first = agent()) {
+            IllegalStateException refused = assertThrows(IllegalStateException.class, this::agent);
+            assertTrue(refused.getMessage().startsWith("another node runner already runs the instances saved in "
+                    + stateFile()), refused.getMessage());
+            assertTrue(refused.getMessage().contains("GANTRY_NODE_MODE"), refused.getMessage());
+            assertEquals(0, first.status().desiredInstances(), "the first runner carries on");
+        }
+        try (NodeAgent next = agent()) {
+            assertEquals(0, next.status().desiredInstances());
+        }
+    }
+
     private NodeAgent agent() {
         return NodeAgent.open(docker.engine, stateFile(), "test-node", 0);
     }
