@@ -21,7 +21,7 @@
 #   GANTRY_APP_DIR       the built control-plane/target/quarkus-app (default: this tree's)
 #   BENCH_IDLE_SECONDS   how long Gantry idles before the first figures (default 600)
 #   BENCH_PORT_BASE      first of the eight ports used (default 19300)
-#   GANTRY_NODE_MODE=embedded   the node runner inside the control plane instead of its own process
+#   GANTRY_NODE_MODE=process     the node runner as its own process (default: inside the control plane)
 #   BENCH_NMT=1          the three JVMs also track their native memory, and what each has committed
 #                        by category (heap, metaspace, threads...) is printed after the pushes: what costs
 set -euo pipefail
@@ -132,10 +132,7 @@ rm -rf "$GANTRY_HOME"
 install -d -o "$GANTRY_USER" -g "$GANTRY_USER" -m 0750 "$GANTRY_HOME" "$RUN_DIR"
 cp -a "$APP_DIR" "$GANTRY_HOME/app"
 chown -R "$GANTRY_USER:$GANTRY_USER" "$GANTRY_HOME/app"
-start_router >/dev/null
-# GANTRY_NODE_MODE=embedded measures the node runner inside the control plane (as the cluster tests run it).
-if [ "${GANTRY_NODE_MODE:-process}" = process ]; then start_node_runner >/dev/null; fi
-start_gantry >/dev/null
+start_gantry_processes >/dev/null
 
 # This host's nginx with the libraries it links, as an image; it serves 1 KiB on $PORT (5000).
 mkdir -p "$work/image/www" "$work/image/etc" "$work/image/root/var/log/nginx"
@@ -211,6 +208,7 @@ sleep 5
 snapshot "$work/pushed"
 if [ "${BENCH_NMT:-0}" = 1 ]; then
   for name in router node-runner control-plane; do
+    [ -n "$(pids_of "$name")" ] || continue # the node runner inside the control plane
     # Committed MiB by category, from the JVM itself (the attach needs the JVM's own user).
     echo "native memory of the $name after the pushes (committed MiB):"
     runuser -u "$GANTRY_USER" -- jcmd "$(pids_of "$name")" VM.native_memory summary | awk '

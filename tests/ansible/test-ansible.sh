@@ -449,8 +449,8 @@ second_router_admin_held() {
   fi
 }
 
-# The package installed again in place, as an upgrade is: its postinst restarts the node runner and the
-# control plane and hands the router over to the other slot, while requests keep coming from another host.
+# The package installed again in place, as an upgrade is: its postinst restarts the control plane (and
+# the node runner inside it) and hands the router over to the other slot, while requests keep coming from another host.
 upgrade_in_place() {
   local before after load answered failed
   before=$(app_instances)
@@ -470,7 +470,7 @@ upgrade_in_place() {
     fail "during the package's upgrade in place $failed requests failed, $answered answered: $(cat "$WORK/upgrade.log")"
   fi
   if [ -n "$before" ] && [ "$before" = "$after" ]; then
-    pass "the upgrade restarted the node runner and the control plane and no app instance"
+    pass "the upgrade restarted the control plane and its node runner and no app instance"
   else
     fail "the app's instances were '$before' before the upgrade and '$after' after"
   fi
@@ -516,8 +516,11 @@ back_after_reboot() {
 # ./gantry up on a bare Debian 12 host where systemd is PID 1 (a fourth host, outside the cluster, with
 # this source and the tested build mounted): it installs the package it builds and enables the units,
 # Gantry answers from another machine (this one), and after a reboot it answers again with nobody
-# running a command. The host gets Docker and the base image first, as the control host gets the image
-# from an archive: debootstrap would add minutes and prove nothing about systemd.
+# running a command. The first ./gantry up runs the node runner as its own unit (GANTRY_NODE_MODE=process,
+# as every install did before it moved inside the control plane); the second, with the default, is the
+# upgrade of such a host: its node runner unit stops, and the control plane runs the node runner. The host
+# gets Docker and the base image first, as the control host gets the image from an archive: debootstrap
+# would add minutes and prove nothing about systemd.
 up_under_systemd() {
   local host address began set_up units
   host=$(host_name 4)
@@ -528,8 +531,8 @@ up_under_systemd() {
     >"$WORK/up-host.log" 2>&1 || { cat "$WORK/up-host.log"; fail "installing Docker on $host failed (log above)"; return 1; }
   set_up=$((SECONDS - began))
   began=$SECONDS
-  if docker exec -e GANTRY_APP_DIR=/srv/gantry-app -e GANTRY_PUBLIC_HOST="$address" "$host" /srv/gantry-src/gantry up \
-      >"$WORK/up.log" 2>&1 && answers "$address"; then
+  if docker exec -e GANTRY_APP_DIR=/srv/gantry-app -e GANTRY_PUBLIC_HOST="$address" -e GANTRY_NODE_MODE=process "$host" \
+      /srv/gantry-src/gantry up >"$WORK/up.log" 2>&1 && answers "$address"; then
     pass "./gantry up under systemd installed Gantry and it answers from another machine in $((SECONDS - began)) s (the host's Docker and base image took $set_up s before)"
   else
     fail "./gantry up under systemd: $(tail -n 20 "$WORK/up.log")"
@@ -537,7 +540,7 @@ up_under_systemd() {
   fi
   units=(gantry-control-plane.service gantry-node-runner.service gantry-router@1.service)
   if docker exec "$host" systemctl is-enabled --quiet "${units[@]}" && ! grep -q 'systemd is not PID 1' "$WORK/up.log"; then
-    pass "./gantry up enabled the units ${units[*]}"
+    pass "./gantry up with GANTRY_NODE_MODE=process enabled the units ${units[*]}"
   else
     fail "after ./gantry up the units are: $(docker exec "$host" systemctl is-enabled "${units[@]}" | tr '\n' ' ')"
   fi
@@ -551,6 +554,15 @@ up_under_systemd() {
     sleep 1
   done
   pass "after the reboot of the host set up by ./gantry up, Gantry answers again $((SECONDS - began)) s later, with nobody running a command"
+  if docker exec -e GANTRY_APP_DIR=/srv/gantry-app -e GANTRY_PUBLIC_HOST="$address" "$host" /srv/gantry-src/gantry up >"$WORK/up2.log" 2>&1 \
+      && answers "$address" && ! docker exec "$host" systemctl is-enabled --quiet gantry-node-runner.service \
+      && ! docker exec "$host" systemctl is-active --quiet gantry-node-runner.service \
+      && docker exec "$host" gantry status | grep -q 'Node runner: inside the control plane'; then
+    pass "./gantry up again with the default stopped and disabled the node runner's own unit, and Gantry answers with the node runner inside the control plane"
+  else
+    fail "the second ./gantry up: node runner unit $(docker exec "$host" systemctl is-enabled gantry-node-runner.service 2>&1)," \
+      "$(docker exec "$host" systemctl is-active gantry-node-runner.service 2>&1); $(tail -n 20 "$WORK/up2.log")"
+  fi
 }
 
 # Gantry answers at $1: its API's status (HTTPS; -k, as its certificate is of Gantry's own CA) and its

@@ -44,9 +44,7 @@ cleanup() {
   fail_if_set_up_stopped $status
   docker info >/dev/null 2>&1 || start_engine
   if running_pid >/dev/null; then (cmd_remote apps:destroy "$APP" --force >/dev/null 2>&1); fi
-  stop_gantry
-  stop_process "$NODE_RUNNER_PID_FILE" dev.gantry.node.agent.NodeAgentMain
-  stop_process "$ROUTER_PID_FILE" dev.gantry.router.RouterMain
+  stop_our_gantry
   docker image rm -f "$IMAGE" >/dev/null 2>&1
   rm -rf "$WORK" "$GANTRY_HOME"
 }
@@ -78,14 +76,11 @@ await_restored() {
 
 start_our_gantry() {
   install -d -o "$GANTRY_USER" -g "$GANTRY_USER" -m 0750 "$GANTRY_HOME" "$RUN_DIR"
-  start_router
-  start_node_runner
-  start_gantry
+  start_gantry_processes
 }
 
 stop_our_gantry() {
   stop_gantry
-  stop_process "$NODE_RUNNER_PID_FILE" dev.gantry.node.agent.NodeAgentMain
   stop_process "$ROUTER_PID_FILE" dev.gantry.router.RouterMain
 }
 

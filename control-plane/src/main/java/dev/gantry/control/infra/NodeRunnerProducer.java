@@ -20,10 +20,11 @@ import java.net.URI;
 import java.time.Duration;
 
 /**
- * The node runner the control plane tells what to run. On this host it is by default its own process
- * (started by {@code ./gantry up}), reached over its HTTP interface with the node token, so that a
- * restart of the control plane never touches an instance; in {@code embedded} mode it runs inside the
- * control plane on the same engine, with the same saved state. Once {@code cluster:init} has made this
+ * The node runner the control plane tells what to run. On this host it runs by default inside the
+ * control plane, on the same engine and saved state a runner of its own would use, so a restart of the
+ * control plane adopts every instance as it is and touches none. In {@code process} mode it is its own
+ * process (started by {@code ./gantry up} or its unit), reached over its HTTP interface with the node
+ * token. Once {@code cluster:init} has made this
  * host a cluster's manager (and set up the registry every host pulls from), new instances are Swarm
  * services placed over the cluster's hosts, whose state Swarm keeps, and those started here before keep
  * running until they are retired ({@link ManagerRunner}).

@@ -8,15 +8,17 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Gantry fits on a small host: started as ./gantry up starts it (the JVM options of each module's
- * jvm.options), the control plane, the router and the node runner run with bounded heaps and the
- * serial collector, and after a push each holds no more memory than its budget. Without options, the
- * JVM would take a quarter of the host's memory for the heap of each.
+ * jvm.options), the control plane, the router and, when it is a process of its own, the node runner
+ * run with bounded heaps and the serial collector, and after a push each holds no more memory than its
+ * budget. Without options, the JVM would take a quarter of the host's memory for the heap of each.
  */
 class FootprintIT {
 
@@ -30,15 +32,16 @@ class FootprintIT {
     private record Budget(long heapMiB, long rssMiB) {
     }
 
-    @Test
-    void theControlPlaneTheRouterAndTheNodeRunnerRunInBoundedHeapsAndBudgets() throws Exception {
-        try (GantryTestbed testbed = GantryTestbed.start("e2e-footprint", Map.of())) {
+    @ParameterizedTest(name = "node runner {0}")
+    @ValueSource(strings = {"embedded", "process"})
+    void everyProcessRunsInABoundedHeapAndBudget(String nodeMode) throws Exception {
+        try (GantryTestbed testbed = GantryTestbed.start("e2e-footprint", Map.of("GANTRY_NODE_MODE", nodeMode))) {
             Cli.Result push = testbed.push("small", TestImages.ECHO_RELEASE);
             assertTrue(push.ok(), push.output());
             assertEquals(200, testbed.user.get(testbed.app).statusCode(), "the pushed app answers through the router");
 
             Map<String, ProcessHandle> processes = testbed.gantry.processes();
-            assertEquals(BUDGETS.keySet(), processes.keySet());
+            assertEquals(nodeMode.equals("process") ? BUDGETS.keySet() : Set.of("control-plane", "router"), processes.keySet());
             for (Map.Entry<String, ProcessHandle> process : processes.entrySet()) {
                 Budget budget = BUDGETS.get(process.getKey());
                 long pid = process.getValue().pid();

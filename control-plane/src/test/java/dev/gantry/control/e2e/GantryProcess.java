@@ -84,11 +84,17 @@ final class GantryProcess implements AutoCloseable {
         return env;
     }
 
-    /** Starts all three; if one fails, nothing it started is left running. */
+    /**
+     * Starts the router, the node runner when it is a process of its own ({@code GANTRY_NODE_MODE=process};
+     * by default the control plane runs it inside), and the control plane; if one fails, nothing it
+     * started is left running.
+     */
     void start() throws IOException, InterruptedException {
         try {
             startRouter();
-            startNodeRunner();
+            if ("process".equals(env().get("GANTRY_NODE_MODE"))) {
+                startNodeRunner();
+            }
             startControlPlane();
         } catch (IOException | InterruptedException | RuntimeException | AssertionError e) {
             stop();
@@ -141,7 +147,7 @@ final class GantryProcess implements AutoCloseable {
         awaitPort(controlPlane, publicApiPort, "gantry.log");
     }
 
-    /** SIGTERM to all three, control plane first, as ./gantry down does. */
+    /** SIGTERM to each that runs, control plane first, as ./gantry down does. */
     void stop() throws InterruptedException {
         stopControlPlane();
         nodeRunner = terminate(nodeRunner);
@@ -195,7 +201,7 @@ final class GantryProcess implements AutoCloseable {
         throw new AssertionError("router.log: the new router was not ready within 60 s");
     }
 
-    /** The three processes by the name of their module, while they run. */
+    /** The processes by the name of their module, while they run. */
     Map<String, ProcessHandle> processes() {
         Map<String, ProcessHandle> running = new TreeMap<>();
         if (router != null) {

@@ -52,7 +52,8 @@ class IsolationIT {
     @BeforeAll
     void deploy() throws Exception {
         // No periodic pass: the test decides when to collect.
-        testbed = GantryTestbed.start(APP, Map.of("GANTRY_GC_PERIOD", "0"));
+        // The node runner as its own process, so that its HTTP interface is there to be kept out of reach.
+        testbed = GantryTestbed.start(APP, Map.of("GANTRY_GC_PERIOD", "0", "GANTRY_NODE_MODE", "process"));
         user = testbed.user;
         assertTrue(user.ssh("apps:create", APP).ok());
         assertTrue(user.ssh("deploy:set", APP, "watch=0s", "drain-timeout=1s", "stop-grace=1s").ok());

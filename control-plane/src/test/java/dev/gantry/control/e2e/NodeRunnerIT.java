@@ -38,7 +38,7 @@ class NodeRunnerIT {
     @BeforeAll
     void deployTwoWebInstances() throws Exception {
         // A short patience keeps the push that finds no runner brief; a restart takes well under it.
-        testbed = GantryTestbed.start(APP, Map.of("GANTRY_NODE_RUNNER_PATIENCE", "8s"));
+        testbed = GantryTestbed.start(APP, Map.of("GANTRY_NODE_MODE", "process", "GANTRY_NODE_RUNNER_PATIENCE", "8s"));
         gantry = testbed.gantry;
         user = testbed.user;
         Cli.Result push = testbed.push("v1", ECHO_RELEASE);

@@ -14,11 +14,12 @@ import java.util.logging.Logger;
 import java.util.logging.SimpleFormatter;
 
 /**
- * The node runner as its own process: it owns the instances on this node, so the control plane (and
+ * The node runner as its own process ({@code GANTRY_NODE_MODE=process}): it owns the instances on this node, so the control plane (and
  * the router) can restart, crash or be upgraded while every instance keeps running untouched, and a
  * restart of the runner itself restarts nothing either: it reads back what it was told and carries on.
  *
  * <pre>
+ * GANTRY_NODE_MODE                embedded    it runs only when this is process (else the control plane runs it)
  * GANTRY_HOME                     /var/lib/gantry
  *     node/token                  the node token (made with mode 0600 if missing)
  *     node/desired.json           the desired instances, saved after every change
@@ -39,6 +40,14 @@ public final class NodeAgentMain {
         configureLogging();
         Logger log = Logger.getLogger(NodeAgentMain.class.getName());
         Map<String, String> env = System.getenv();
+        String mode = env.getOrDefault("GANTRY_NODE_MODE", "embedded");
+        if (!mode.equals("process")) {
+            // Exits 0, so that a unit left enabled from before is not restarted over and over.
+            log.warning("Not started: GANTRY_NODE_MODE is " + mode + ", so the control plane runs the node runner"
+                    + " itself. Set GANTRY_NODE_MODE=process for both to run it as its own process, or disable this"
+                    + " one: systemctl disable --now gantry-node-runner");
+            return;
+        }
         try {
             Path home = Path.of(env.getOrDefault("GANTRY_HOME", "/var/lib/gantry"));
             String bindHost = env.getOrDefault("GANTRY_NODE_RUNNER_BIND_HOST", "127.0.0.1");
