@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -234,6 +235,9 @@ class FormationIT {
     @Test
     @Order(11)
     void theFormationAndItsInstancesSurviveAControlPlaneRestart() throws Exception {
+        // The replacements of the test before may still be waited for: a restart then cuts their start
+        // short, which undoes it like a failed start, and the next control plane starts them again.
+        awaitSettled();
         Set<String> before = containerIds();
 
         testbed.gantry.stopControlPlane();
@@ -366,6 +370,24 @@ class FormationIT {
             Thread.sleep(250);
         }
         throw new AssertionError("the killed instance was not replaced: " + instances(type));
+    }
+
+    /**
+     * Until every instance of the app has run for 5 s, well past the 1 s a new worker must stay up and
+     * the 2 s between supervision rounds, so that no start is still being waited for.
+     */
+    private void awaitSettled() throws InterruptedException {
+        Duration settled = Duration.ofSeconds(5);
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (System.nanoTime() < deadline) {
+            Instant now = Instant.now();
+            if (testbed.engine.list(Map.of("gantry.app", APP)).stream()
+                    .allMatch(c -> c.startedAt() != null && c.startedAt().plus(settled).isBefore(now))) {
+                return;
+            }
+            Thread.sleep(250);
+        }
+        throw new AssertionError("the app's instances did not settle: " + testbed.engine.list(Map.of("gantry.app", APP)));
     }
 
     /** Until both web instances answer through the router (a restarted one joins once healthy). */
