@@ -554,14 +554,16 @@ up_under_systemd() {
     sleep 1
   done
   pass "after the reboot of the host set up by ./gantry up, Gantry answers again $((SECONDS - began)) s later, with nobody running a command"
+  local status
   if docker exec -e GANTRY_APP_DIR=/srv/gantry-app -e GANTRY_PUBLIC_HOST="$address" "$host" /srv/gantry-src/gantry up >"$WORK/up2.log" 2>&1 \
       && answers "$address" && ! docker exec "$host" systemctl is-enabled --quiet gantry-node-runner.service \
       && ! docker exec "$host" systemctl is-active --quiet gantry-node-runner.service \
-      && docker exec "$host" gantry status | grep -q 'Node runner: inside the control plane'; then
+      && status=$(docker exec "$host" gantry status 2>&1) && grep -q 'Node runner: inside the control plane' <<<"$status"; then
     pass "./gantry up again with the default stopped and disabled the node runner's own unit, and Gantry answers with the node runner inside the control plane"
   else
-    fail "the second ./gantry up: node runner unit $(docker exec "$host" systemctl is-enabled gantry-node-runner.service 2>&1)," \
-      "$(docker exec "$host" systemctl is-active gantry-node-runner.service 2>&1); $(tail -n 20 "$WORK/up2.log")"
+    fail "the second ./gantry up: answers: $(answers "$address" && echo yes || echo no); node runner unit" \
+      "$(docker exec "$host" systemctl is-enabled gantry-node-runner.service 2>&1), $(docker exec "$host" systemctl is-active gantry-node-runner.service 2>&1);" \
+      "gantry status: $(docker exec "$host" gantry status 2>&1 | tr '\n' ' '); $(tail -n 20 "$WORK/up2.log")"
   fi
 }
 
