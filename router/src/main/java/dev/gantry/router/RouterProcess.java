@@ -1,5 +1,6 @@
 package dev.gantry.router;
 
+import dev.gantry.common.ProcessLock;
 import io.vertx.core.Vertx;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -13,7 +14,7 @@ import org.jboss.logging.Logger;
  * <ol>
  *   <li>{@link #serve}: listen on the public port with the saved table, then signal readiness
  *       ({@link ReadyFile}).</li>
- *   <li>{@link #takeOverRoutes}: wait for the {@link RouteLock}, held by the router being replaced
+ *   <li>{@link #takeOverRoutes}: wait for the {@link ProcessLock} on the route table, held by the router being replaced
  *       until it stops; then read the table again (it may have changed meanwhile) and open the admin
  *       interface, so that route changes always have exactly one taker.</li>
  *   <li>{@link #stop} (on SIGTERM): close the admin interface, refuse route changes and let go of the
@@ -29,7 +30,7 @@ final class RouterProcess {
     private final RouterAdminServer admin;
     private final ReadyFile ready;
     private final Path lockFile;
-    private RouteLock lock;
+    private ProcessLock lock;
     private boolean stopping;
 
     RouterProcess(Vertx vertx, Router router, RouterAdminServer admin, Path gantryHome) {
@@ -50,8 +51,10 @@ final class RouterProcess {
      * replaces to stop taking them.
      */
     void takeOverRoutes(Duration wait) {
-        RouteLock taken = RouteLock.acquire(lockFile, wait, () -> LOG.infof(
-                "Another router holds %s: serving beside it until it stops, then taking over its routes", lockFile));
+        ProcessLock taken = ProcessLock.acquire(lockFile, wait, () -> LOG.infof(
+                "Another router holds %s: serving beside it until it stops, then taking over its routes", lockFile))
+                .orElseThrow(() -> new IllegalStateException(lockFile + " is still locked by another router after "
+                        + wait.toSeconds() + " s: stop that router first (./gantry restart-router stops the old one for you)"));
         synchronized (this) {
             if (stopping) {
                 taken.close();

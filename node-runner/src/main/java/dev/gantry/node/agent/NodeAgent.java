@@ -1,5 +1,6 @@
 package dev.gantry.node.agent;
 
+import dev.gantry.common.ProcessLock;
 import dev.gantry.node.ContainerEngine;
 import dev.gantry.node.ContainerSpec;
 import dev.gantry.node.NodeLabels;
@@ -46,7 +47,7 @@ public final class NodeAgent implements NodeRunner, AutoCloseable {
     private static final Logger LOG = Logger.getLogger(NodeAgent.class);
 
     private final ContainerEngine engine;
-    private final RunnerLock lock;
+    private final ProcessLock lock;
     private final DesiredInstances desired;
     private final String node;
     private final long pid;
@@ -57,7 +58,7 @@ public final class NodeAgent implements NodeRunner, AutoCloseable {
     private final ScheduledExecutorService loop = Executors.newSingleThreadScheduledExecutor(daemon("node-reconcile"));
     private final ExecutorService stops = Executors.newCachedThreadPool(daemon("node-stop"));
 
-    private NodeAgent(ContainerEngine engine, RunnerLock lock, DesiredInstances desired, String node, long pid) {
+    private NodeAgent(ContainerEngine engine, ProcessLock lock, DesiredInstances desired, String node, long pid) {
         this.engine = engine;
         this.lock = lock;
         this.desired = desired;
@@ -68,10 +69,16 @@ public final class NodeAgent implements NodeRunner, AutoCloseable {
     /**
      * A runner over {@code engine} whose desired instances live in {@code stateFile} (read now, so a
      * restarted runner carries on where the last one stopped). {@code pid} is 0 inside the control plane.
-     * Refused while another runner has the same file open ({@link RunnerLock}).
+     * Refused while another runner has the same file open: two runners reconciling the same desired set
+     * against one engine would each remove what the other just started, as a host running the node
+     * runner inside the control plane and as its own process at once would.
      */
     public static NodeAgent open(ContainerEngine engine, Path stateFile, String node, long pid) {
-        RunnerLock lock = RunnerLock.take(stateFile);
+        ProcessLock lock = ProcessLock.acquire(stateFile.resolveSibling(stateFile.getFileName() + ".lock"),
+                Duration.ZERO, () -> { }).orElseThrow(() -> new IllegalStateException(
+                        "another node runner already runs the instances saved in " + stateFile + ". Run one per host:"
+                        + " inside the control plane (GANTRY_NODE_MODE=embedded, the default) or as its own process"
+                        + " (GANTRY_NODE_MODE=process, gantry-node-runner.service), and stop the other"));
         try {
             return new NodeAgent(engine, lock, DesiredInstances.load(stateFile, ServiceJson.MAPPER), node, pid);
         } catch (RuntimeException e) {

@@ -1,55 +1,55 @@
-package dev.gantry.router;
+package dev.gantry.common;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
+import java.util.Optional;
 
 /**
- * Which router process owns the route table: the one holding an exclusive lock on a file beside it.
- * During a restart two routers run at once; only the owner takes route changes, so the table on disk
- * always has one writer. The kernel drops the lock when its process dies, even by SIGKILL.
+ * An exclusive lock on a file that one process holds at a time: which router owns the route table,
+ * which node runner owns the saved instances. The kernel drops it when its process dies, even by
+ * SIGKILL. A second taker in the same process is refused like one in another.
  */
-final class RouteLock implements AutoCloseable {
+public final class ProcessLock implements AutoCloseable {
 
     private static final long POLL_MILLIS = 50;
 
     // The lock lives as long as this channel is open.
     private final FileChannel file;
 
-    private RouteLock(FileChannel file) {
+    private ProcessLock(FileChannel file) {
         this.file = file;
     }
 
     /**
-     * Takes the lock, waiting up to {@code wait} for the process that holds it to let go; runs
-     * {@code onWaiting} once if it has to wait.
-     *
-     * @throws IllegalStateException if it is still held after {@code wait}
+     * Takes the lock on {@code path}, waiting up to {@code wait} for its holder to let go; runs
+     * {@code onWaiting} once if it has to wait. Empty while it is still held after {@code wait}.
      */
-    static RouteLock acquire(Path path, Duration wait, Runnable onWaiting) {
+    public static Optional<ProcessLock> acquire(Path path, Duration wait, Runnable onWaiting) {
         long deadline = System.nanoTime() + wait.toNanos();
         FileChannel file = null;
         try {
-            Files.createDirectories(path.getParent());
+            Files.createDirectories(path.toAbsolutePath().getParent());
             file = FileChannel.open(path, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-            FileLock lock = file.tryLock();
+            FileLock lock = tryLock(file);
             if (lock == null) {
                 onWaiting.run();
             }
             while (lock == null && System.nanoTime() < deadline) {
                 Thread.sleep(POLL_MILLIS);
-                lock = file.tryLock();
+                lock = tryLock(file);
             }
             if (lock == null) {
-                throw new IllegalStateException(path + " is still locked by another router after " + wait.toSeconds()
-                        + " s: stop that router first (./gantry restart-router stops the old one for you)");
+                close(file);
+                return Optional.empty();
             }
-            return new RouteLock(file);
+            return Optional.of(new ProcessLock(file));
         } catch (IOException e) {
             close(file);
             throw new UncheckedIOException("could not lock " + path + ": " + e.getMessage(), e);
@@ -63,7 +63,16 @@ final class RouteLock implements AutoCloseable {
         }
     }
 
-    /** Lets go of the lock: a router waiting for it takes over the route table. */
+    /** Null while another process, or another holder in this one, has it. */
+    private static FileLock tryLock(FileChannel file) throws IOException {
+        try {
+            return file.tryLock();
+        } catch (OverlappingFileLockException e) {
+            return null;
+        }
+    }
+
+    /** Lets go of the lock: whoever waits for it takes over. */
     @Override
     public void close() {
         close(file);
